@@ -1,0 +1,84 @@
+/**
+ * The commander program, and the only place where failures become exit codes and messages.
+ * Commands are imported when they run, so `coach --version` loads almost nothing.
+ */
+import { Command, CommanderError } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
+import type { SessionOptions } from './commands/session-options.js';
+import { withSessionOptions } from './commands/session-options.js';
+import { CoachError, ExitCode, PlaybookError } from './errors.js';
+import { processIo, type Io } from './io.js';
+import { stderrChalk } from './terminal/style.js';
+
+type Action = (io: Io, command: Command) => Promise<number>;
+
+function createProgram(io: Io, runAction: (action: Action, command: Command) => Promise<void>): Command {
+  const program = new Command('coach')
+    .description('A coach for hard customer conversations: prepare with a proven method, then learn from the meeting.')
+    .version(packageJson.version, '-V, --version')
+    .option('--no-color', 'no colour in the output (NO_COLOR works too)')
+    .exitOverride()
+    .showHelpAfterError('(run coach --help for usage)')
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      outputError: (text, write) => write(`coach: ${text.replace(/^error: /, '')}`),
+    });
+
+  withSessionOptions(
+    program
+      .command('prep')
+      .argument('[playbook]', 'a playbook id (see coach playbooks) or a path to a .yaml file')
+      .description('prepare for a meeting: walk a playbook and write a meeting-prep note'),
+  ).action(async (playbook: string | undefined, options: SessionOptions, command: Command) =>
+    runAction(async (actionIo, cmd) => {
+      const { prepCommand } = await import('./commands/prep.js');
+      return prepCommand(playbook, options, actionIo, colourFor(cmd, actionIo));
+    }, command),
+  );
+
+  return program;
+}
+
+function colourFor(command: Command, io: Io) {
+  const globals = command.optsWithGlobals<{ color?: boolean }>();
+  return stderrChalk(io.stderr, io.env, globals.color);
+}
+
+/** Runs coach with these arguments (without `node` and the script) and returns the exit code. */
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let code: number = ExitCode.ok;
+  // A reader that goes away early (`coach prep | head -1`) must not crash us with EPIPE.
+  const ignore = (): void => undefined;
+  io.stdout.on('error', ignore);
+  const program = createProgram(io, async (action, command) => {
+    code = await action(io, command);
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    code = report(error, io);
+  } finally {
+    io.stdout.removeListener('error', ignore);
+  }
+  return code;
+}
+
+function report(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // Help and version are not failures; commander has already printed everything.
+    return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (error instanceof PlaybookError) {
+    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(`coach: the playbook is invalid (${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}); fix the lines above.\n`);
+    return error.exitCode;
+  }
+  if (error instanceof CoachError) {
+    for (const line of error.message.split('\n')) io.stderr.write(`coach: ${line}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`coach: unexpected error; this is a bug, please report it with the text below.\n${detail}\n`);
+  return ExitCode.bug;
+}

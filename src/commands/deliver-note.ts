@@ -1,0 +1,62 @@
+/**
+ * Sends a finished note where the user asked: the notes directory (the history), --out, --append,
+ * and stdout. The note is saved to the history first, so a failure further on loses nothing.
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { NoteData } from '../engine/note.js';
+import { FileError } from '../errors.js';
+import { describeFsError } from '../files/read-text-file.js';
+import { writeOut, type Io } from '../io.js';
+import { notePath } from '../store/notes-dir.js';
+import { replaceFile, writeNewFile } from '../store/write-new-file.js';
+import type { SessionOptions } from './session-options.js';
+
+export interface Delivered {
+  saved?: string;
+  out?: string;
+  appended?: string;
+  stdout: boolean;
+}
+
+/** Checked before any question is asked, so nobody answers ten questions to hit a refusal. */
+export function checkOutTarget(options: SessionOptions, io: Io): void {
+  if (options.out === undefined || options.force) return;
+  const target = resolve(io.cwd, options.out);
+  if (existsSync(target)) throw new FileError(`${options.out}: already exists; add --force to replace it, or choose another file`);
+}
+
+export function stdoutWanted(options: SessionOptions, io: Io): boolean {
+  const keptElsewhere = options.save || options.out !== undefined || options.append !== undefined;
+  return options.stdout === true || io.stdout.isTTY !== true || !keptElsewhere;
+}
+
+export async function deliverNote(note: NoteData, markdown: string, options: SessionOptions, io: Io, notesDir: string): Promise<Delivered> {
+  const delivered: Delivered = { stdout: false };
+  if (options.save) delivered.saved = await writeNewFile(notePath(notesDir, note), markdown, { numberIfTaken: true });
+  if (options.out !== undefined) {
+    const target = resolve(io.cwd, options.out);
+    delivered.out = options.force ? await replaceFile(target, markdown) : await writeNewFile(target, markdown);
+  }
+  if (options.append !== undefined) {
+    const target = resolve(io.cwd, options.append);
+    delivered.appended = await appendNote(target, markdown);
+  }
+  if (stdoutWanted(options, io)) {
+    await writeOut(io.stdout, options.format === 'json' ? `${JSON.stringify(note, null, 2)}\n` : markdown);
+    delivered.stdout = true;
+  }
+  return delivered;
+}
+
+/** One write, separated from what is already there by a blank line. */
+async function appendNote(target: string, markdown: string): Promise<string> {
+  try {
+    const size = await stat(target).then((s) => s.size, () => 0);
+    await appendFile(target, size > 0 ? `\n${markdown}` : markdown, 'utf8');
+    return target;
+  } catch (error) {
+    throw new FileError(`${target}: cannot append: ${describeFsError(error)}`);
+  }
+}

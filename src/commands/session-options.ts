@@ -1,0 +1,41 @@
+/** The options every session command (prep, debrief, resume) shares, declared once. */
+import { Option, type Command } from 'commander';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function withSessionOptions(command: Command): Command {
+  return command
+    .option('-a, --answers <file>', 'answers as a YAML or JSON map of question id to answer ("-" reads stdin)')
+    .option('--set <id=value>', 'give one answer (repeatable)', collect, [])
+    .option('--customer <name>', 'the customer the meeting is with')
+    .option('--title <text>', 'what the meeting is about')
+    .option('--date <YYYY-MM-DD>', 'the date of the meeting (default: today)')
+    .option('--no-input', 'never prompt: fail if a required answer is missing')
+    .option('--stdout', 'also write the note to stdout (automatic when stdout is not a terminal)')
+    .option('-o, --out <file>', 'also write the note to this file (refuses to replace one without --force)')
+    .option('--append <file>', 'also append the note to a running notes file')
+    .option('--force', 'let --out replace an existing file')
+    .option('--no-save', 'do not save the note in the notes directory')
+    .addOption(new Option('--format <format>', 'what stdout gets').choices(['md', 'json']).default('md'))
+    .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)')
+    .option('--playbooks <dir>', 'also look for playbooks in this directory (repeatable)', collect, [])
+    .option('-q, --quiet', 'print no coaching summary on stderr');
+}
+
+export interface SessionOptions {
+  answers?: string | undefined;
+  set: string[];
+  customer?: string | undefined;
+  title?: string | undefined;
+  date?: string | undefined;
+  input: boolean;
+  stdout?: true | undefined;
+  out?: string | undefined;
+  append?: string | undefined;
+  force?: true | undefined;
+  save: boolean;
+  format: 'md' | 'json';
+  notesDir?: string | undefined;
+  playbooks: string[];
+  quiet?: true | undefined;
+}

@@ -1,0 +1,20 @@
+import { formatAnswer, type Answers } from './answers.js';
+
+const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_.-]+)\s*\}\}/g;
+
+/** The ids a template refers to, `prep.` prefix included, for the reference checks. */
+export function templateRefs(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1] ?? '');
+}
+
+/**
+ * Replaces `{{id}}` with the answer, and `{{prep.id}}` with the prep's answer in a debrief.
+ * References are checked when the playbook loads; one that is unanswered at run time reads
+ * "(no answer)" rather than leaving template syntax in front of the user.
+ */
+export function interpolate(template: string, answers: Answers, prepAnswers: Answers = {}): string {
+  return template.replace(PLACEHOLDER, (_match, ref: string) => {
+    if (ref.startsWith('prep.')) return formatAnswer(prepAnswers[ref.slice('prep.'.length)]);
+    return formatAnswer(answers[ref]);
+  });
+}

@@ -1,0 +1,176 @@
+/**
+ * YAML text to a validated Playbook, or a PlaybookError that lists every problem as
+ * `file:LINE:COL: message`, so an editor or a person can go straight to it.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { PlaybookError, type PlaybookIssue } from '../errors.js';
+import { checkReferences, type IssuePath } from './check-references.js';
+import { closest } from './closest.js';
+import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
+
+/** Limits that keep a hostile or broken file from exhausting memory or the stack. */
+export const YAML_LIMITS = { maxAliasCount: 100, maxDepth: 64 } as const;
+
+export function parsePlaybook(text: string, file: string): Playbook {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number, message: string): PlaybookIssue => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col, message };
+  };
+
+  const syntax = [...doc.errors, ...doc.warnings].map((error) => at(error.pos[0], firstLine(error.message)));
+  syntax.push(...yamlFeatureIssues(doc).map(({ offset, message }) => at(offset, message)));
+  if (syntax.length > 0) throw new PlaybookError(sortIssues(syntax));
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (error) {
+    throw new PlaybookError([at(0, `cannot be read: ${firstLine((error as Error).message)}`)]);
+  }
+  if (data === null || data === undefined) throw new PlaybookError([at(0, 'is empty: a playbook needs id, title, summary, source and prep')]);
+
+  const parsed = Playbook.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    throw new PlaybookError(sortIssues(parsed.error.issues.flatMap((issue) => locateZodIssue(doc, issue, at))));
+  }
+  const references = checkReferences(parsed.data);
+  if (references.length > 0) {
+    throw new PlaybookError(
+      sortIssues(references.map(({ path, message }) => at(locate(doc, path).offset, `${describePath(path)}: ${message}`))),
+    );
+  }
+  return parsed.data;
+}
+
+const firstLine = (message: string): string => message.split('\n')[0]?.trim() ?? message;
+
+function sortIssues(issues: PlaybookIssue[]): PlaybookIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** Tags run constructors in some YAML loaders and nesting can blow the stack: refuse both. */
+function yamlFeatureIssues(doc: Document): { offset: number; message: string }[] {
+  const found: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Node(_key, node, path) {
+      if (node.tag && (isScalar(node) || isMap(node) || isSeq(node)) && hasExplicitTag(node)) {
+        found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags such as "${node.tag}" are not allowed in a playbook; remove the tag` });
+      }
+      if (path.length > YAML_LIMITS.maxDepth * 2) {
+        found.push({ offset: node.range?.[0] ?? 0, message: `nested more than ${YAML_LIMITS.maxDepth} levels deep` });
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function hasExplicitTag(node: Node): boolean {
+  // The parser records a tag only when the source wrote one (`!!str`, `!foo`).
+  return typeof node.tag === 'string' && node.tag.length > 0;
+}
+
+interface Located {
+  offset: number;
+}
+
+/** Walks the YAML tree along a validation path, as deep as the path exists in the file. */
+function locate(doc: Document, path: IssuePath, wantKey = false): Located {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      const valueNode = pair.value as Node | null;
+      offset = wantKey && segment === path[path.length - 1] ? keyNode.range?.[0] ?? offset : valueNode?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+      node = valueNode;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return { offset };
+}
+
+/** `prep.steps[0].questions[1].type`: the same address a reader would write. */
+export function describePath(path: IssuePath): string {
+  return path.reduce<string>((text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), '');
+}
+
+type Pos = (offset: number, message: string) => PlaybookIssue;
+
+function locateZodIssue(doc: Document, issue: z.core.$ZodIssue, at: Pos): PlaybookIssue[] {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const where = describePath(path);
+  const prefix = where ? `${where}: ` : '';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const hint = closest(key, knownKeys(path));
+        const message = `${prefix}unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
+        return at(locate(doc, [...path, key], true).offset, message);
+      });
+    case 'invalid_type':
+      if (issue.input === undefined) {
+        const key = path[path.length - 1];
+        const parent = describePath(path.slice(0, -1));
+        return [at(locate(doc, path.slice(0, -1)).offset, `${parent ? `${parent}: ` : ''}missing required key "${String(key)}"`)];
+      }
+      return [at(locate(doc, path).offset, `${prefix}expected ${issue.expected}, got ${describeValue(issue.input)}`)];
+    case 'invalid_value': {
+      const options = issue.values.map(String);
+      const hint = closest(String(issue.input), options);
+      const message = `${prefix}must be one of: ${options.join(', ')} (got ${describeValue(issue.input)})${hint ? `; did you mean "${hint}"?` : ''}`;
+      return [at(locate(doc, path).offset, message)];
+    }
+    case 'too_small':
+      return [at(locate(doc, path).offset, `${prefix}${issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}` : issue.origin === 'string' ? 'must not be empty' : issue.message}`)];
+    case 'invalid_union':
+      return [at(locate(doc, path).offset, `${prefix}expected ${unionExpectation(path)}, got ${describeValue(issue.input)}`)];
+    default:
+      return [at(locate(doc, path).offset, `${prefix}${issue.message}`)];
+  }
+}
+
+function unionExpectation(path: IssuePath): string {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (parent === 'choices') return 'a string or {value, label}';
+  if (last === 'default') return 'a string, number, boolean or list of strings';
+  return 'a string, number or boolean';
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+/** The keys allowed at a path, for "did you mean" on unknown keys. */
+function knownKeys(path: IssuePath): string[] {
+  const names = path.filter((segment): segment is string => typeof segment === 'string');
+  const last = names[names.length - 1];
+  const conditionKeys = ['answer', ...ANSWER_TESTS, 'all', 'any', 'not'];
+  if (names.length === 0) return Object.keys(Playbook.shape);
+  if (['when', 'all', 'any', 'not', 'count'].includes(last ?? '')) return conditionKeys;
+  if (last === 'prep' || last === 'debrief') return Object.keys(Walk.shape);
+  if (last === 'steps') return Object.keys(Step.shape);
+  if (last === 'questions') return Object.keys(Question.shape);
+  if (last === 'flags') return Object.keys(Flag.shape);
+  if (last === 'scores') return Object.keys(Score.shape);
+  if (last === 'bands') return Object.keys(Band.shape);
+  if (last === 'choices') return ['value', 'label'];
+  return [];
+}

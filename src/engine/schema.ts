@@ -1,0 +1,189 @@
+/**
+ * The playbook format, version 1. This schema is the single source of truth: the TypeScript types,
+ * the validation messages and the JSON Schema all come from it. Rules that need the whole playbook
+ * (ids defined once, references to earlier questions) live in check-references.ts.
+ */
+import { z } from 'zod';
+
+export const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
+export const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
+
+/** Ids of the built-in context questions every session asks first. */
+export const CONTEXT_IDS = ['customer', 'title', 'date'] as const;
+
+const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes');
+
+/** Question ids appear in `{{id}}` and conditions, so they stay plain. */
+export const questionIdPattern = /^[a-z][a-z0-9_-]*$/;
+const questionId = z
+  .string()
+  .regex(questionIdPattern, 'must start with a lower-case letter and use only a-z, 0-9, "-" and "_"');
+
+const markdown = z.string().min(1, 'must not be empty');
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * A condition is data, never code. One flat object keeps the messages precise: `answer` with one
+ * or more tests that must all hold, or exactly one of `all`, `any`, `not`.
+ */
+export interface Condition {
+  answer?: string | undefined;
+  equals?: string | number | boolean | undefined;
+  in?: (string | number | boolean)[] | undefined;
+  includes?: string | number | boolean | undefined;
+  gte?: number | undefined;
+  lte?: number | undefined;
+  answered?: boolean | undefined;
+  all?: Condition[] | undefined;
+  any?: Condition[] | undefined;
+  not?: Condition | undefined;
+}
+
+export const ANSWER_TESTS = ['equals', 'in', 'includes', 'gte', 'lte', 'answered'] as const;
+const COMBINATORS = ['all', 'any', 'not'] as const;
+
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z
+    .strictObject({
+      answer: z.string().optional(),
+      equals: scalar.optional(),
+      in: z.array(scalar).min(1).optional(),
+      includes: scalar.optional(),
+      gte: z.number().optional(),
+      lte: z.number().optional(),
+      answered: z.boolean().optional(),
+      all: z.array(Condition).min(1).optional(),
+      any: z.array(Condition).min(1).optional(),
+      not: Condition.optional(),
+    })
+    .superRefine((condition, ctx) => {
+      const combinators = COMBINATORS.filter((key) => condition[key] !== undefined);
+      const tests = ANSWER_TESTS.filter((key) => condition[key] !== undefined);
+      if (condition.answer !== undefined) {
+        if (combinators.length > 0) {
+          ctx.addIssue({ code: 'custom', message: `a condition on "answer" cannot also use "${combinators[0]}"` });
+        } else if (tests.length === 0) {
+          ctx.addIssue({ code: 'custom', message: `give the answer a test: one of ${ANSWER_TESTS.join(', ')}` });
+        }
+      } else if (combinators.length !== 1 || tests.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a condition needs "answer" with a test, or exactly one of "all", "any", "not"',
+        });
+      }
+    }),
+);
+
+const Choice = z.union([
+  z.string().min(1),
+  z.strictObject({ value: z.string().min(1), label: z.string().min(1) }),
+]);
+export type Choice = z.infer<typeof Choice>;
+
+export const Question = z
+  .strictObject({
+    id: questionId,
+    type: z.enum(QUESTION_TYPES),
+    prompt: z.string().min(1),
+    why: z.string().min(1).optional(),
+    required: z.boolean().default(true),
+    default: z.union([scalar, z.array(z.string())]).optional(),
+    choices: z.array(Choice).min(1).optional(),
+    min: z.number().int().optional(),
+    max: z.number().int().optional(),
+    placeholder: z.string().optional(),
+    when: Condition.optional(),
+  })
+  .superRefine((question, ctx) => {
+    const hasChoices = question.type === 'select' || question.type === 'multi';
+    if (hasChoices && !question.choices) {
+      ctx.addIssue({ code: 'custom', path: ['type'], message: `a ${question.type} question needs "choices"` });
+    }
+    if (!hasChoices && question.choices) {
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: `"choices" only apply to select and multi questions` });
+    }
+    const numeric = question.type === 'number' || question.type === 'scale';
+    for (const key of ['min', 'max'] as const) {
+      if (!numeric && question[key] !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [key], message: `"${key}" only applies to number and scale questions` });
+      }
+    }
+    const { min, max } = question;
+    if (min !== undefined && max !== undefined && min > max) {
+      ctx.addIssue({ code: 'custom', path: ['min'], message: `"min" (${min}) is greater than "max" (${max})` });
+    }
+  });
+export type Question = z.infer<typeof Question>;
+
+export const Step = z.strictObject({
+  id: questionId,
+  title: z.string().min(1),
+  guidance: markdown.optional(),
+  when: Condition.optional(),
+  questions: z.array(Question).min(1),
+});
+export type Step = z.infer<typeof Step>;
+
+export const Flag = z.strictObject({
+  id: questionId.optional(),
+  when: Condition,
+  level: z.enum(FLAG_LEVELS),
+  message: z.string().min(1),
+  actions: z.array(z.string().min(1)).default([]),
+});
+export type Flag = z.infer<typeof Flag>;
+
+/**
+ * A readiness score: a number computed from answers, read against bands. Exactly one way to
+ * compute it: `count` (how many conditions hold), `sum` (of number, scale and confirm answers), or
+ * `selected` (how many choices of a multi question were picked).
+ */
+export const Band = z.strictObject({
+  min: z.number(),
+  verdict: z.string().min(1),
+  advice: z.string().min(1).optional(),
+});
+export type Band = z.infer<typeof Band>;
+
+export const Score = z
+  .strictObject({
+    id: questionId,
+    title: z.string().min(1),
+    count: z.array(Condition).min(1).optional(),
+    sum: z.array(questionId).min(1).optional(),
+    selected: questionId.optional(),
+    bands: z.array(Band).min(1),
+  })
+  .superRefine((score, ctx) => {
+    const ways = (['count', 'sum', 'selected'] as const).filter((key) => score[key] !== undefined);
+    if (ways.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'a score is computed one way: give exactly one of "count", "sum", "selected"' });
+    }
+  });
+export type Score = z.infer<typeof Score>;
+
+export const Walk = z.strictObject({
+  intro: markdown.optional(),
+  steps: z.array(Step).min(1),
+  flags: z.array(Flag).default([]),
+  scores: z.array(Score).default([]),
+});
+export type Walk = z.infer<typeof Walk>;
+
+export const Playbook = z.strictObject({
+  $schema: z.string().optional(),
+  id: kebabId,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  when_to_use: z.string().min(1).optional(),
+  source: z.string().min(1),
+  tags: z.array(z.string().min(1)).default([]),
+  prep: Walk,
+  debrief: Walk.optional(),
+});
+export type Playbook = z.infer<typeof Playbook>;
+export type PlaybookInput = z.input<typeof Playbook>;
+
+export type Phase = 'prep' | 'debrief';

@@ -1,0 +1,124 @@
+/**
+ * Walks one phase of a playbook: the context questions, then each step whose condition holds,
+ * asking the prompter every question whose condition holds. It reports progress through events
+ * and never prints, reads files or touches the process.
+ */
+import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
+import { conditionRefs, evaluateCondition } from './conditions.js';
+import { contextFrom, contextStep, type MeetingContext } from './context.js';
+import { computeFlags, fireFlag, type FiredFlag } from './flags.js';
+import { interpolate } from './interpolate.js';
+import type { Prompter } from './prompter.js';
+import { computeScores, type ScoreResult } from './scores.js';
+import type { Phase, Playbook, Step, Walk } from './schema.js';
+
+export type WalkEvent =
+  | { type: 'step'; number: number; total: number; title: string; guidance?: string | undefined }
+  | { type: 'answer'; id: string; value: AnswerValue | undefined; answers: Answers }
+  | { type: 'flag'; flag: FiredFlag };
+
+export interface WalkOptions {
+  playbook: Playbook;
+  phase: Phase;
+  prompter: Prompter;
+  /** Today's date as YYYY-MM-DD, the default for the meeting date. Passed in to keep the walk pure. */
+  today: string;
+  /** The meeting is already known (a debrief of a saved prep): the context questions are not asked. */
+  context?: MeetingContext | undefined;
+  /** The prep's answers, for `{{prep.id}}` in a debrief. */
+  prepAnswers?: Answers | undefined;
+  onEvent?: ((event: WalkEvent) => void) | undefined;
+}
+
+export interface WalkResult {
+  context: MeetingContext;
+  /** The playbook's own answers, without the context ones. */
+  answers: Answers;
+  flags: FiredFlag[];
+  scores: ScoreResult[];
+}
+
+export function phaseWalk(playbook: Playbook, phase: Phase): Walk {
+  const walk = playbook[phase];
+  if (!walk) throw new Error(`playbook "${playbook.id}" has no ${phase} walk`);
+  return walk;
+}
+
+export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
+  const { playbook, phase, prompter, prepAnswers } = options;
+  const emit = options.onEvent ?? (() => undefined);
+  const walk = phaseWalk(playbook, phase);
+  const all = emptyAnswers();
+  const settled = new Set<string>();
+  const shown = new Set<number>();
+
+  /** A flag is shown once every answer it reads is settled, so "not answered" is never premature. */
+  const raiseDecidedFlags = (): void => {
+    walk.flags.forEach((flag, index) => {
+      if (shown.has(index) || !conditionRefs(flag.when).every((id) => settled.has(id))) return;
+      if (!evaluateCondition(flag.when, all)) return;
+      shown.add(index);
+      emit({ type: 'flag', flag: fireFlag(flag, all, prepAnswers) });
+    });
+  };
+
+  const askStep = async (step: Step, number: number, total: number): Promise<void> => {
+    emit({ type: 'step', number, total, title: step.title, guidance: step.guidance && interpolate(step.guidance, all, prepAnswers) });
+    for (const question of step.questions) {
+      if (question.when && !evaluateCondition(question.when, all)) {
+        settled.add(question.id);
+        raiseDecidedFlags();
+        continue;
+      }
+      const filled = {
+        ...question,
+        prompt: interpolate(question.prompt, all, prepAnswers),
+        ...(question.why ? { why: interpolate(question.why, all, prepAnswers) } : {}),
+      };
+      const value = await prompter.ask({ question: filled, step: { id: step.id, title: step.title, number, total } });
+      if (value !== undefined) all[question.id] = value;
+      settled.add(question.id);
+      emit({ type: 'answer', id: question.id, value, answers: { ...all } });
+      raiseDecidedFlags();
+    }
+  };
+
+  if (options.context) {
+    Object.assign(all, withoutUndefined(options.context));
+    for (const id of ['customer', 'title', 'date']) settled.add(id);
+  } else {
+    await askStep(contextStep(options.today), 0, walk.steps.length);
+  }
+
+  const total = walk.steps.length;
+  for (const [index, step] of walk.steps.entries()) {
+    if (step.when && !evaluateCondition(step.when, all)) {
+      step.questions.forEach((question) => settled.add(question.id));
+      raiseDecidedFlags();
+      continue;
+    }
+    await askStep(step, index + 1, total);
+  }
+
+  return finishWalk(walk, all, prepAnswers);
+}
+
+/** Flags and scores are a function of the final answers alone, so a review can recompute them. */
+export function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult {
+  const answers = emptyAnswers();
+  for (const [id, value] of Object.entries(all)) {
+    if (id !== 'customer' && id !== 'title' && id !== 'date') answers[id] = value;
+  }
+  return {
+    context: contextFrom(all),
+    answers,
+    flags: computeFlags(walk, all, prepAnswers),
+    scores: computeScores(walk, all),
+  };
+}
+
+function withoutUndefined(context: MeetingContext): Answers {
+  const answers = emptyAnswers();
+  for (const [key, value] of Object.entries(context)) if (value !== undefined) answers[key] = value as string;
+  return answers;
+}

@@ -1,0 +1,64 @@
+/**
+ * Every failure a user can cause is one of these. Only src/cli.ts turns them into an exit code
+ * and a message; everything else throws. Anything that is not a CoachError is a bug (exit 1).
+ */
+export const ExitCode = {
+  ok: 0,
+  bug: 1,
+  usage: 2,
+  invalidPlaybook: 3,
+  file: 4,
+  interrupted: 130,
+} as const;
+
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class CoachError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCodeValue,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Wrong flags, arguments or supplied answers: the user can fix the command line. */
+export class UsageError extends CoachError {
+  constructor(message: string) {
+    super(message, ExitCode.usage);
+  }
+}
+
+/** One problem in a playbook, located so an editor can jump to it. */
+export interface PlaybookIssue {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+}
+
+export function formatIssue(issue: PlaybookIssue): string {
+  return `${issue.file}:${issue.line}:${issue.col}: ${issue.message}`;
+}
+
+/** A playbook that does not parse or validate; carries every problem found, not just the first. */
+export class PlaybookError extends CoachError {
+  constructor(readonly issues: readonly PlaybookIssue[]) {
+    super(issues.map(formatIssue).join('\n'), ExitCode.invalidPlaybook);
+  }
+}
+
+/** A file that cannot be read or written. */
+export class FileError extends CoachError {
+  constructor(message: string) {
+    super(message, ExitCode.file);
+  }
+}
+
+/** The user stopped the session (Ctrl-C, Ctrl-D). */
+export class InterruptedError extends CoachError {
+  constructor(message = 'Interrupted.') {
+    super(message, ExitCode.interrupted);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * An answers file: a YAML or JSON map of question id to answer. Scalars are read as the text that
+ * was written (`007`, `no` and `12:30` stay strings); each question's type decides what they mean.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { SuppliedAnswers } from '../engine/supplied-answers.js';
+import { UsageError } from '../errors.js';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function parseAnswers(text: string, name: string): SuppliedAnswers {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const { line } = lineCounter.linePos(firstError.pos[0]);
+    throw new UsageError(`${name}:${line}: ${firstError.message.split('\n')[0]}; an answers file is a map of question id to answer`);
+  }
+  const answers: SuppliedAnswers = new Map();
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && root.value === '')) return answers;
+  if (!isMap(root)) throw new UsageError(`${name}:1: expected a map of question id to answer, like "need: a firm date"`);
+  for (const pair of root.items) {
+    const key = pair.key as Node | null;
+    const id = isScalar(key) ? String(key.value) : undefined;
+    const origin = `${name}:${lineOf(key)}`;
+    if (id === undefined) throw new UsageError(`${origin}: question ids must be plain text`);
+    if (FORBIDDEN_KEYS.has(id)) throw new UsageError(`${origin}: "${id}" is not a question id`);
+    if (hasTag(key) || hasTag(pair.value as Node | null)) throw new UsageError(`${origin}: YAML tags are not allowed in an answers file`);
+    answers.set(id, { raw: toRaw(pair.value as Node | null, origin, id), origin });
+  }
+  return answers;
+}
+
+function hasTag(node: Node | null | undefined): boolean {
+  return typeof node?.tag === 'string' && node.tag !== '';
+}
+
+function toRaw(node: Node | null, origin: string, id: string): unknown {
+  if (node === null || node === undefined) return undefined;
+  if (isScalar(node)) return String(node.value ?? '');
+  if (isSeq(node)) {
+    return node.items.map((item) => {
+      if (!isScalar(item)) throw new UsageError(`${origin}: "${id}" must be a list of plain entries`);
+      if (hasTag(item as Node)) throw new UsageError(`${origin}: YAML tags are not allowed in an answers file`);
+      return String(item.value ?? '');
+    });
+  }
+  throw new UsageError(`${origin}: "${id}" must be text or a list, not a nested map`);
+}
+
+/** `--set id=value`, repeatable; a later one wins, as on any command line. */
+export function parseSetOptions(values: readonly string[]): SuppliedAnswers {
+  const answers: SuppliedAnswers = new Map();
+  for (const entry of values) {
+    const equals = entry.indexOf('=');
+    if (equals <= 0) throw new UsageError(`--set ${entry}: expected id=value, like --set need="a firm date"`);
+    const id = entry.slice(0, equals).trim();
+    if (FORBIDDEN_KEYS.has(id)) throw new UsageError(`--set ${entry}: "${id}" is not a question id`);
+    answers.set(id, { raw: entry.slice(equals + 1), origin: `--set ${id}` });
+  }
+  return answers;
+}

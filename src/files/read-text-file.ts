@@ -1,0 +1,77 @@
+/**
+ * Reads a file a user or a colleague handed us: a regular file, at most 1 MiB, strict UTF-8.
+ * Anything else is a one-line FileError that names the file and what to do.
+ */
+import { open } from 'node:fs/promises';
+import { FileError } from '../errors.js';
+
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+export function decodeStrictUtf8(bytes: Uint8Array, name: string): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new FileError(`${name}: is not valid UTF-8 text; save it as UTF-8 and try again`);
+  }
+}
+
+export async function readTextFile(path: string, what: string): Promise<string> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new FileError(`${path}: cannot read ${what}: ${describeFsError(error)}`);
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new FileError(`${path}: ${what} must be a regular file`);
+    if (stats.size > MAX_INPUT_BYTES) throw new FileError(`${path}: ${what} is larger than 1 MiB; coach reads at most 1 MiB`);
+    const buffer = Buffer.alloc(Math.min(stats.size, MAX_INPUT_BYTES) + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > MAX_INPUT_BYTES) throw new FileError(`${path}: ${what} is larger than 1 MiB; coach reads at most 1 MiB`);
+    return decodeStrictUtf8(buffer.subarray(0, bytesRead), path);
+  } catch (error) {
+    if (error instanceof FileError) throw error;
+    throw new FileError(`${path}: cannot read ${what}: ${describeFsError(error)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a stream (stdin for `--answers -`) with the same limits as a file. */
+export async function readTextStream(stream: NodeJS.ReadableStream, name: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_INPUT_BYTES) throw new FileError(`${name}: more than 1 MiB of input; coach reads at most 1 MiB`);
+    chunks.push(buffer);
+  }
+  return decodeStrictUtf8(Buffer.concat(chunks), name);
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EEXIST':
+      return 'already exists';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return (error as Error | undefined)?.message ?? String(error);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The interactive prompter: the only module that imports @inquirer/*. Prompts draw on stderr so
+ * stdout carries only the note (`coach prep > note.md` keeps the prompts visible). Every typed
+ * answer is checked by coerceAnswer, the same check supplied answers get.
+ */
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import type { AnswerValue } from '../engine/answers.js';
+import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../engine/coerce-answer.js';
+import type { AskRequest, Prompter } from '../engine/prompter.js';
+import type { Question } from '../engine/schema.js';
+import { InterruptedError } from '../errors.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
+import { wrapText } from '../terminal/wrap.js';
+
+export interface TerminalStreams {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  columns?: number | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+function theme(chalk: ChalkInstance) {
+  return {
+    prefix: { idle: chalk.blue('?'), done: chalk.green('✔') },
+    style: {
+      answer: (text: string) => chalk.cyan(text),
+      message: (text: string) => chalk.bold(text),
+      error: (text: string) => chalk.red(`> ${text}`),
+      defaultAnswer: (text: string) => chalk.dim(`(${text})`),
+      help: (text: string) => chalk.dim(text),
+      highlight: (text: string) => chalk.cyan(text),
+      key: (text: string) => chalk.cyan.bold(`<${text}>`),
+    },
+  };
+}
+
+function hint(question: Question): string {
+  switch (question.type) {
+    case 'scale': {
+      const { min, max } = scaleBounds(question);
+      return ` (${min}-${max})`;
+    }
+    case 'date':
+      return ' (YYYY-MM-DD)';
+    case 'number':
+      return question.min !== undefined && question.max !== undefined ? ` (${question.min}-${question.max})` : '';
+    default:
+      return question.required ? '' : ' (optional)';
+  }
+}
+
+/** Inquirer rejects with these when the user presses Ctrl-C or Ctrl-D, or the signal aborts. */
+function isPromptExit(error: unknown): boolean {
+  const name = (error as Error | undefined)?.name;
+  return name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError';
+}
+
+export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance): Prompter {
+  const context = { input: streams.input, output: streams.output, signal: streams.signal };
+  const look = theme(chalk);
+  const width = Math.min(streams.columns ?? 80, 100);
+
+  const validator = (question: Question) => (value: string) => {
+    const result = coerceAnswer(question, value);
+    return result.ok ? true : `This answer ${result.message}.`;
+  };
+
+  /** Free text, numbers and dates: typed, then checked and converted by coerceAnswer. */
+  const typed = async (question: Question, message: string): Promise<AnswerValue | undefined> => {
+    const fallback = question.default === undefined ? undefined : String(question.default);
+    const text = await input({ message, default: fallback, validate: validator(question), theme: look }, context);
+    const result = coerceAnswer(question, text);
+    return result.ok ? result.value : undefined;
+  };
+
+  /** Several lines or entries: one prompt per line, an empty line ends it. */
+  const lines = async (question: Question, message: string, joinWith: string | undefined): Promise<AnswerValue | undefined> => {
+    const entries: string[] = [];
+    for (;;) {
+      const first = entries.length === 0;
+      const entry = await input(
+        {
+          message: first ? `${message} ${chalk.dim('(empty line to finish)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
+          validate: (value: string) => (first && value.trim() === '' && question.required ? 'This answer is required.' : true),
+          theme: look,
+        },
+        context,
+      );
+      if (entry.trim() === '') break;
+      entries.push(entry);
+    }
+    const result = coerceAnswer(question, joinWith === undefined ? entries : entries.join(joinWith));
+    return result.ok ? result.value : undefined;
+  };
+
+  const askOne = async (question: Question): Promise<AnswerValue | undefined> => {
+    const message = `${safe(question.prompt)}${hint(question)}`;
+    switch (question.type) {
+      case 'confirm': {
+        const preset = question.default === undefined ? undefined : coerceAnswer(question, question.default);
+        const fallback = preset?.ok && typeof preset.value === 'boolean' ? preset.value : undefined;
+        return confirm({ message, default: fallback, theme: look }, context);
+      }
+      case 'select': {
+        const choices = (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)) }));
+        const skip = question.required ? [] : [{ value: '', name: chalk.dim('(skip)') }];
+        const picked = await select({ message, choices: [...choices, ...skip], default: question.default === undefined ? undefined : String(question.default), theme: look }, context);
+        return picked === '' ? undefined : picked;
+      }
+      case 'multi': {
+        const preset = new Set(Array.isArray(question.default) ? question.default : []);
+        const picked = await checkbox(
+          {
+            message,
+            choices: (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)), checked: preset.has(choiceValue(choice)) })),
+            required: question.required,
+            theme: look,
+          },
+          context,
+        );
+        return picked.length === 0 ? undefined : picked;
+      }
+      case 'list':
+        return lines(question, message, undefined);
+      case 'long':
+        return lines(question, message, '\n');
+      case 'text':
+      case 'date':
+      case 'number':
+      case 'scale':
+        return typed(question, message);
+    }
+  };
+
+  return {
+    async ask({ question }: AskRequest): Promise<AnswerValue | undefined> {
+      if (question.why) streams.output.write(`${chalk.dim(wrapText(safe(question.why), width, '  '))}\n`);
+      try {
+        return await askOne(question);
+      } catch (error) {
+        if (isPromptExit(error)) throw new InterruptedError();
+        throw error;
+      }
+    },
+  };
+}
+
+/** A single choice from a list, for pickers that are not playbook questions. */
+export async function pickOne(
+  streams: TerminalStreams,
+  chalk: ChalkInstance,
+  message: string,
+  choices: { value: string; name: string; description?: string | undefined }[],
+): Promise<string> {
+  try {
+    return await select(
+      { message, choices: choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })), theme: theme(chalk) },
+      { input: streams.input, output: streams.output, signal: streams.signal },
+    );
+  } catch (error) {
+    if (isPromptExit(error)) throw new InterruptedError();
+    throw error;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * A prompter over answers given in advance. What is missing goes to the fallback (a person at a
+ * terminal) when there is one; otherwise a default fills it, or it is recorded as missing so that
+ * every missing answer is reported together at the end.
+ */
+import type { AnswerValue } from '../engine/answers.js';
+import { coerceAnswer } from '../engine/coerce-answer.js';
+import type { AskRequest, Prompter } from '../engine/prompter.js';
+import type { SuppliedAnswers } from '../engine/supplied-answers.js';
+import { UsageError } from '../errors.js';
+
+export interface MissingAnswer {
+  id: string;
+  prompt: string;
+}
+
+export interface ScriptedPrompter extends Prompter {
+  readonly missing: readonly MissingAnswer[];
+}
+
+export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter): ScriptedPrompter {
+  const missing: MissingAnswer[] = [];
+  return {
+    missing,
+    async ask(request: AskRequest): Promise<AnswerValue | undefined> {
+      const { question } = request;
+      const given = supplied.get(question.id);
+      if (given !== undefined) {
+        const result = coerceAnswer(question, given.raw);
+        if (result.ok) return result.value;
+        if (!fallback) throw new UsageError(`${given.origin}: "${question.id}" ${result.message}`);
+      }
+      if (fallback) return fallback.ask(request);
+      if (question.default !== undefined) {
+        const result = coerceAnswer(question, question.default);
+        if (result.ok) return result.value;
+      }
+      if (question.required) missing.push({ id: question.id, prompt: question.prompt });
+      return undefined;
+    },
+  };
+}
+
+/** One line naming every missing answer and the ways to give them. */
+export function missingAnswersError(missing: readonly MissingAnswer[], playbookId: string): UsageError {
+  const ids = missing.map((answer) => answer.id).join(', ');
+  const count = missing.length === 1 ? '1 required answer is' : `${missing.length} required answers are`;
+  return new UsageError(
+    `${count} missing for ${playbookId}: ${ids}. Give them with --answers FILE or --set id=value, or run coach in a terminal to be asked.`,
+  );
+}

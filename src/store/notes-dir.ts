@@ -1,0 +1,23 @@
+/**
+ * The notes directory is the history: plain Markdown files a user can read, grep and sync.
+ * `--notes-dir`, then COACH_NOTES_DIR, then the platform's data directory.
+ */
+import envPaths from 'env-paths';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { NoteData } from '../engine/note.js';
+import { slugify } from './slug.js';
+
+export function notesDirectory(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  const chosen = option ?? (env['COACH_NOTES_DIR'] || undefined);
+  if (chosen) return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
+  return envPaths('coach', { suffix: '' }).data;
+}
+
+/** `2026-11-22-acme-corp-two-questions-prep.md` */
+export function noteFileName(note: Pick<NoteData, 'date' | 'customer' | 'playbook' | 'kind'>): string {
+  return `${note.date}-${slugify(note.customer)}-${note.playbook}-${note.kind}.md`;
+}
+
+export function notePath(directory: string, note: Pick<NoteData, 'date' | 'customer' | 'playbook' | 'kind'>): string {
+  return join(directory, noteFileName(note));
+}

@@ -1,0 +1,57 @@
+/**
+ * What a person sees on stderr while a session runs: step headers, guidance, flags as they fire,
+ * and the closing summary. Everything from a playbook or an answer is sanitized first.
+ */
+import type { ChalkInstance } from 'chalk';
+import type { FiredFlag } from '../engine/flags.js';
+import { LEVEL_LABEL } from '../engine/render-markdown.js';
+import { gauge, type ScoreResult } from '../engine/scores.js';
+import type { WalkEvent } from '../engine/walk.js';
+import { sanitizeForTerminal as safe } from './sanitize.js';
+import { wrapText } from './wrap.js';
+
+export interface SessionView {
+  onEvent(event: WalkEvent): void;
+  summary(flags: readonly FiredFlag[], scores: readonly ScoreResult[]): void;
+  line(text?: string): void;
+}
+
+export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstance, columns: number | undefined): SessionView {
+  const width = Math.min(columns ?? 80, 100);
+  const write = (text = ''): void => void out.write(`${text}\n`);
+  const levelColour = { tip: chalk.cyan, warn: chalk.yellow, stop: chalk.red } as const;
+
+  const flag = (fired: FiredFlag): void => {
+    const label = levelColour[fired.level].bold(`${LEVEL_LABEL[fired.level]}:`);
+    write(wrapText(`${label} ${safe(fired.message)}`, width, '  '));
+    for (const action of fired.actions) write(wrapText(`[ ] ${safe(action)}`, width, '    '));
+  };
+
+  return {
+    line: write,
+    onEvent(event) {
+      if (event.type === 'step') {
+        write();
+        const where = event.number === 0 ? '' : `Step ${event.number} of ${event.total} - `;
+        write(chalk.bold.underline(`${where}${safe(event.title)}`));
+        if (event.guidance) write(chalk.dim(wrapText(safe(event.guidance.trim()), width, '  ')));
+      } else if (event.type === 'flag') {
+        flag(event.flag);
+      }
+    },
+    summary(flags, scores) {
+      if (flags.length > 0) {
+        write();
+        write(chalk.bold('Coaching notes'));
+        flags.forEach(flag);
+      }
+      if (scores.length > 0) {
+        write();
+        for (const score of scores) {
+          const advice = score.advice ? `: ${safe(score.advice)}` : '';
+          write(wrapText(`${chalk.bold(safe(score.title))} ${gauge(score)} ${score.value}/${score.max} - ${safe(score.verdict)}${advice}`, width, '  '));
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/**
+ * Colour for what coach writes to stderr. Colour follows stderr, not stdout, so
+ * `coach prep > note.md` keeps coloured prompts; NO_COLOR and --no-color switch it off.
+ */
+import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
+
+export function stderrChalk(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, colorOption: boolean | undefined): ChalkInstance {
+  const noColor = colorOption === false || (env['NO_COLOR'] ?? '') !== '';
+  if (noColor || !stream.isTTY) return new Chalk({ level: 0 });
+  return new Chalk({ level: supportsColorStderr ? supportsColorStderr.level : 0 });
+}
