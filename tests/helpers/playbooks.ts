@@ -1,0 +1,44 @@
+/** Shortcuts for engine tests: parse YAML from a string, walk with scripted answers. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parsePlaybook } from '../../src/engine/parse-playbook.js';
+import type { Phase, Playbook } from '../../src/engine/schema.js';
+import type { SuppliedAnswers } from '../../src/engine/supplied-answers.js';
+import { walkPlaybook, type WalkEvent, type WalkResult } from '../../src/engine/walk.js';
+import type { Answers } from '../../src/engine/answers.js';
+import { scriptedPrompter } from '../../src/prompters/scripted.js';
+
+export const repoPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+
+export function shippedPlaybook(id: string): Playbook {
+  const path = repoPath(`playbooks/${id}.yaml`);
+  return parsePlaybook(readFileSync(path, 'utf8'), path);
+}
+
+export function supplied(answers: Record<string, unknown>, origin = 'test'): SuppliedAnswers {
+  return new Map(Object.entries(answers).map(([id, raw]) => [id, { raw, origin }]));
+}
+
+export interface ScriptedWalk extends WalkResult {
+  missing: string[];
+  events: WalkEvent[];
+}
+
+/** Walks a phase with the given answers and no terminal, as `--no-input` does. */
+export async function walkWith(
+  playbook: Playbook,
+  answers: Record<string, unknown>,
+  options: { phase?: Phase; prepAnswers?: Answers; today?: string } = {},
+): Promise<ScriptedWalk> {
+  const prompter = scriptedPrompter(supplied({ customer: 'Acme', ...answers }));
+  const events: WalkEvent[] = [];
+  const result = await walkPlaybook({
+    playbook,
+    phase: options.phase ?? 'prep',
+    prompter,
+    today: options.today ?? '2026-11-22',
+    prepAnswers: options.prepAnswers,
+    onEvent: (event) => events.push(event),
+  });
+  return { ...result, missing: prompter.missing.map((m) => m.id), events };
+}

@@ -1,0 +1,121 @@
+/**
+ * Runs the whole CLI in-process: real commander, real files, streams we own. With `terminal`,
+ * stdin is a fake TTY that tests type into, driving the real Inquirer prompts.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
+import MuteStream from 'mute-stream';
+import { run } from '../../src/cli.js';
+import type { Io } from '../../src/io.js';
+
+export const FIXED_NOW = new Date('2026-11-22T09:30:00Z');
+
+export function tempDir(prefix = 'coach-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/**
+ * Collects what is written. Like process.stderr, it survives end(): Inquirer pipes each prompt
+ * into it and ends that pipe when the prompt is done.
+ */
+class Capture extends Writable {
+  text = '';
+  isTTY: boolean;
+  columns = 80;
+  constructor(isTTY: boolean) {
+    super({ decodeStrings: false });
+    this.isTTY = isTTY;
+  }
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    callback();
+  }
+  override end(...args: unknown[]): this {
+    const callback = args.find((arg): arg is () => void => typeof arg === 'function');
+    callback?.();
+    return this;
+  }
+}
+
+/** A keyboard and screen for Inquirer: type text, press keys, wait for a prompt to appear. */
+export class FakeTerminal {
+  readonly input = Object.assign(new MuteStream(), { isTTY: true });
+  readonly screen = new Capture(true);
+  private seen = 0;
+
+  constructor() {
+    this.input.unmute();
+  }
+
+  get text(): string {
+    return stripVTControlCharacters(this.screen.text);
+  }
+
+  /** Resolves once `pattern` appears in output not yet consumed by an earlier wait. */
+  async waitFor(pattern: string | RegExp, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const fresh = this.text.slice(this.seen);
+      const match = typeof pattern === 'string' ? fresh.indexOf(pattern) : fresh.search(pattern);
+      if (match >= 0) {
+        this.seen += match + 1;
+        // Let Inquirer finish wiring its listeners after the render.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${fresh}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  type(text: string): void {
+    this.input.write(text);
+    for (const char of text) this.input.emit('keypress', null, { name: char });
+  }
+
+  press(name: string, modifiers: { ctrl?: boolean; shift?: boolean } = {}): void {
+    this.input.emit('keypress', null, { name, ...modifiers });
+  }
+
+  /** Waits for the prompt, types the answer and presses enter. */
+  async answer(prompt: string | RegExp, text: string): Promise<void> {
+    await this.waitFor(prompt);
+    this.type(text);
+    this.press('enter');
+  }
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  env?: Record<string, string>;
+  cwd?: string;
+  stdin?: string;
+  /** Drive the session as a person at a terminal; stderr is then the terminal's screen. */
+  terminal?: FakeTerminal;
+  stdoutIsTTY?: boolean;
+  now?: Date;
+}
+
+export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliResult> {
+  const stdout = new Capture(options.stdoutIsTTY ?? false);
+  const stderr = options.terminal ? options.terminal.screen : new Capture(false);
+  const stdin = options.terminal ? options.terminal.input : Object.assign(Readable.from([options.stdin ?? '']), { isTTY: false });
+  const io: Io = {
+    stdin,
+    stdout,
+    stderr,
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+    now: () => options.now ?? FIXED_NOW,
+  };
+  const code = await run(argv, io);
+  return { code, stdout: stdout.text, stderr: stripVTControlCharacters(stderr.text) };
+}
