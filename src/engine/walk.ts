@@ -7,7 +7,7 @@ import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
 import { conditionRefs, evaluateCondition } from './conditions.js';
 import { contextFrom, contextStep, type MeetingContext } from './context.js';
 import { computeFlags, fireFlag, type FiredFlag } from './flags.js';
-import { interpolate } from './interpolate.js';
+import { interpolate, templateRefs } from './interpolate.js';
 import type { Prompter } from './prompter.js';
 import { computeScores, type ScoreResult } from './scores.js';
 import type { Phase, Playbook, Step, Walk } from './schema.js';
@@ -52,10 +52,15 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const settled = new Set<string>();
   const shown = new Set<number>();
 
-  /** A flag is shown once every answer it reads is settled, so "not answered" is never premature. */
+  // A flag is shown once every answer it reads (in its condition and its text) is settled, so
+  // neither "not answered" nor a message naming a later answer is ever premature.
+  const flagReads = walk.flags.map((flag) => [
+    ...conditionRefs(flag.when),
+    ...[flag.message, ...flag.actions].flatMap(templateRefs).filter((ref) => !ref.startsWith('prep.')),
+  ]);
   const raiseDecidedFlags = (): void => {
     walk.flags.forEach((flag, index) => {
-      if (shown.has(index) || !conditionRefs(flag.when).every((id) => settled.has(id))) return;
+      if (shown.has(index) || !(flagReads[index] ?? []).every((id) => settled.has(id))) return;
       if (!evaluateCondition(flag.when, all)) return;
       shown.add(index);
       emit({ type: 'flag', flag: fireFlag(flag, all, prepAnswers) });

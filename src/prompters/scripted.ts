@@ -26,9 +26,10 @@ export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter)
       const { question } = request;
       const given = supplied.get(question.id);
       if (given !== undefined) {
-        const result = coerceAnswer(question, given.raw);
-        if (result.ok) return result.value;
-        if (!fallback) throw new UsageError(`${given.origin}: "${question.id}" ${result.message}`);
+        // A blank supplied answer counts as not given: asked for, defaulted or reported missing.
+        const result = coerceAnswer({ ...question, required: false }, given.raw);
+        if (result.ok && result.value !== undefined) return result.value;
+        if (!result.ok && !fallback) throw new UsageError(`${given.origin}: "${question.id}" ${result.message}`);
       }
       if (fallback) return fallback.ask(request);
       if (question.default !== undefined) {

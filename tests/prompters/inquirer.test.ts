@@ -1,0 +1,148 @@
+/**
+ * The interactive prompter driven by @inquirer/testing: real Inquirer prompts on in-memory
+ * streams, one per question type, typed and keyed as a person would.
+ */
+import { render } from '@inquirer/testing';
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import type { AnswerValue } from '../../src/engine/answers.js';
+import type { AskRequest } from '../../src/engine/prompter.js';
+import { Question } from '../../src/engine/schema.js';
+import { InterruptedError } from '../../src/errors.js';
+import { inquirerPrompter } from '../../src/prompters/inquirer.js';
+import { FakeTerminal } from '../helpers/run-cli.js';
+
+const noColour = new Chalk({ level: 0 });
+const step = { id: 's', title: 'S', number: 1, total: 1 };
+
+/** Wraps one `ask` as an Inquirer-style prompt so @inquirer/testing can own its streams. */
+const askPrompt = (request: AskRequest, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<AnswerValue | undefined> =>
+  inquirerPrompter({ input: context?.input ?? process.stdin, output: context?.output ?? process.stdout }, noColour).ask(request);
+
+const ask = (fields: Record<string, unknown>) =>
+  render(askPrompt, { question: Question.parse({ id: 'q', prompt: 'Your answer?', ...fields }), step });
+
+describe('inquirerPrompter', () => {
+  it('text: shows the why, then takes what was typed', async () => {
+    const { answer, events, getScreen } = await ask({ type: 'text', why: 'Because it matters.' });
+    events.type('a firm date');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('a firm date');
+    expect(getScreen()).toContain('Your answer? a firm date');
+  });
+
+  it('text: refuses an empty answer to a required question until one is typed', async () => {
+    const { answer, events, getScreen, nextRender } = await ask({ type: 'text' });
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('This answer is required.');
+    events.type('now');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('now');
+  });
+
+  it('text: an optional question left empty is not recorded', async () => {
+    const { answer, events } = await ask({ type: 'text', required: false });
+    events.keypress('enter');
+    await expect(answer).resolves.toBeUndefined();
+  });
+
+  it('number: uses the same validation as supplied answers', async () => {
+    const { answer, events, getScreen, nextRender } = await ask({ type: 'number', min: 1, max: 10 });
+    events.type('12');
+    events.keypress('enter');
+    await nextRender();
+    expect(getScreen()).toContain('This answer must be at most 10 (got 12).');
+    for (let i = 0; i < 2; i++) events.keypress('backspace');
+    events.type('7');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(7);
+  });
+
+  it('scale: shows its range and returns a whole number', async () => {
+    const { answer, events, getScreen } = await ask({ type: 'scale' });
+    expect(getScreen()).toContain('Your answer? (1-5)');
+    events.type('4');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(4);
+  });
+
+  it('date: offers the default and accepts it with enter', async () => {
+    const { answer, events, getScreen } = await ask({ type: 'date', default: '2026-11-22' });
+    expect(getScreen()).toContain('2026-11-22');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('2026-11-22');
+  });
+
+  it('confirm: takes y or n', async () => {
+    const { answer, events } = await ask({ type: 'confirm' });
+    events.type('n');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(false);
+  });
+
+  it('select: moves down to a choice and shows labels', async () => {
+    const { answer, events, getScreen } = await ask({ type: 'select', choices: ['calm', { value: 'angry', label: 'Angry - loud' }] });
+    expect(getScreen()).toContain('Angry - loud');
+    events.keypress('down');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('angry');
+  });
+
+  it('multi: toggles choices with space', async () => {
+    const { answer, events } = await ask({ type: 'multi', choices: ['time', 'energy', 'empathy'] });
+    events.keypress('space');
+    events.keypress('down');
+    events.keypress('down');
+    events.keypress('space');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual(['time', 'empathy']);
+  });
+
+  // list and long chain several prompts, which @inquirer/testing's single-prompt render cannot
+  // follow; the FakeTerminal drives the same real prompts over streams that outlive each one.
+  const askOnTerminal = (fields: Record<string, unknown>) => {
+    const terminal = new FakeTerminal();
+    const answer = inquirerPrompter({ input: terminal.input, output: terminal.screen }, noColour).ask({
+      question: Question.parse({ id: 'q', prompt: 'Your answer?', ...fields }),
+      step,
+    });
+    return { terminal, answer };
+  };
+
+  it('list: one entry per line until an empty line', async () => {
+    const { terminal, answer } = askOnTerminal({ type: 'list' });
+    await terminal.answer('(empty line to finish)', 'price');
+    await terminal.answer('2.', 'timing');
+    await terminal.answer('3.', '');
+    await expect(answer).resolves.toEqual(['price', 'timing']);
+  });
+
+  it('long: lines joined into one answer', async () => {
+    const { terminal, answer } = askOnTerminal({ type: 'long' });
+    await terminal.answer('(empty line to finish)', 'first line');
+    await terminal.answer('...', 'second line');
+    await terminal.answer('...', '');
+    await expect(answer).resolves.toBe('first line\nsecond line');
+  });
+
+  it('Ctrl-C becomes an InterruptedError, which the CLI turns into exit 130', async () => {
+    const { answer, events } = await ask({ type: 'text' });
+    events.keypress({ name: 'c', ctrl: true });
+    await expect(answer).rejects.toBeInstanceOf(InterruptedError);
+    await expect(answer).rejects.toMatchObject({ exitCode: 130 });
+  });
+
+  it('never lets escape sequences from a playbook reach the terminal', async () => {
+    const { answer, events, getScreen } = await ask({ type: 'text', prompt: 'Evil\u001b]0;pwned\u0007 \u001b[2Jprompt\u202e?', why: 'Why\u009b31m?' });
+    const raw = getScreen({ raw: true });
+    expect(raw).not.toContain('pwned');
+    expect(raw).not.toContain('\u001b[2J');
+    expect(raw).not.toContain('\u202e');
+    expect(raw).not.toContain('\u009b');
+    expect(getScreen()).toContain('Evil prompt?');
+    events.type('ok');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('ok');
+  });
+});
