@@ -1,0 +1,91 @@
+/**
+ * `coach prep` end to end under a real pseudo-terminal: the built CLI, real Inquirer, a real
+ * shell for redirection. What a person at a keyboard would see and get.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../../src/engine/front-matter.js';
+import { KEYS, PtySession } from '../helpers/pty.js';
+import { repoPath } from '../helpers/playbooks.js';
+import { tempDir } from '../helpers/run-cli.js';
+
+const ESCAPE = /\u001b/;
+
+async function answerTwoQuestions(session: PtySession): Promise<void> {
+  await session.answer('Who is the customer?', 'Initech');
+  await session.answer('What is the meeting?', 'Quarterly review');
+  await session.answer('Date of the meeting', '');
+  await session.answer('? What do they need from me in this meeting?', 'proof the fix holds');
+  await session.answer('their need has changed', 'they ask about price');
+  await session.answer('2.', '');
+  await session.waitFor('What emotional state');
+  session.press(KEYS.down);
+  session.press(KEYS.down);
+  session.press(KEYS.enter);
+  await session.answer('Which emotional signals', '');
+  await session.answer('How can I be helpful to them', 'show the monitoring data first');
+  await session.waitFor('Which mode will you lead with?');
+  session.press(KEYS.enter);
+  await session.answer('which steps forward or options', 'a weekly check-in');
+  await session.answer('empathetic statement', 'Two outages in a quarter is exhausting.');
+  await session.answer('How will you reassure them', 'the root cause is fixed');
+  await session.answer('cleared your calendar', 'y');
+  await session.answer('on paper', 'n');
+}
+
+describe('coach prep under a real terminal', () => {
+  it('writes the expected note from answers typed key by key', async () => {
+    const notes = tempDir();
+    const session = PtySession.coach(['prep', 'two-questions'], { env: { COACH_NOTES_DIR: notes } });
+    await answerTwoQuestions(session);
+    const { exitCode } = await session.exited;
+    expect(exitCode).toBe(0);
+    expect(session.text).toContain('Step 1 of 4 - What do they need from you?');
+    expect(session.text).toContain('Tip: Memory fails when a meeting heats up');
+    const [file] = readdirSync(notes);
+    expect(file).toMatch(/^\d{4}-\d{2}-\d{2}-initech-two-questions-prep\.md$/);
+    const note = readFileSync(join(notes, file ?? ''), 'utf8');
+    expect(parseFrontMatter(note)).toMatchObject({
+      customer: 'Initech',
+      title: 'Quarterly review',
+      answers: {
+        need: 'proof the fix holds',
+        need_shift_signs: ['they ask about price'],
+        state: 'frustrated',
+        helpful: 'show the monitoring data first',
+        mode: 'listening',
+        options_when_soft: 'a weekly check-in',
+        time_cleared: true,
+        on_paper: false,
+      },
+    });
+    expect(note).toContain('- [ ] Write down: What do they need from me in this meeting?');
+  });
+
+  it('keeps a redirected note pure Markdown while the prompts still show on the terminal', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out.md');
+    const session = PtySession.shell(`node ${repoPath('bin/coach.js')} prep two-questions > ${out}`, { env: { COACH_NOTES_DIR: join(dir, 'notes') } });
+    await answerTwoQuestions(session);
+    expect((await session.exited).exitCode).toBe(0);
+    expect(session.text).toContain('Who is the customer?');
+    expect(session.raw).toMatch(ESCAPE);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).not.toMatch(ESCAPE);
+    expect(markdown.startsWith('---\ncoach: 1\nkind: prep\n')).toBe(true);
+    expect(markdown).toContain('# Meeting prep: Initech - Quarterly review');
+    expect(markdown).not.toContain('Who is the customer?');
+  });
+
+  it('Ctrl-C exits 130 and writes nothing', async () => {
+    const notes = tempDir();
+    const session = PtySession.coach(['prep', 'two-questions'], { env: { COACH_NOTES_DIR: notes } });
+    await session.answer('Who is the customer?', 'Initech');
+    await session.waitFor('What is the meeting?');
+    session.press(KEYS.ctrlC);
+    const { exitCode } = await session.exited;
+    expect(exitCode).toBe(130);
+    expect(existsSync(notes) ? readdirSync(notes).filter((name) => name.endsWith('.md')) : []).toEqual([]);
+  });
+});

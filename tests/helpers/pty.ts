@@ -1,0 +1,84 @@
+/**
+ * Runs the built CLI (bin/coach.js) under a real pseudo-terminal, as a person would: keys go in
+ * one at a time, the screen comes back with every escape code the terminal saw.
+ */
+import { spawn, type IPty } from 'node-pty';
+import { stripVTControlCharacters } from 'node:util';
+import { repoPath } from './playbooks.js';
+
+export const KEYS = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ', ctrlC: '\u0003', ctrlD: '\u0004' } as const;
+
+export class PtySession {
+  private readonly pty: IPty;
+  raw = '';
+  private seen = 0;
+  readonly exited: Promise<{ exitCode: number; signal?: number | undefined }>;
+
+  constructor(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; cols?: number; rows?: number } = {}) {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('COACH_')) env[key] = value;
+    delete env['NO_COLOR'];
+    delete env['FORCE_COLOR'];
+    this.pty = spawn(command, args, {
+      name: 'xterm-256color',
+      cols: options.cols ?? 100,
+      rows: options.rows ?? 40,
+      cwd: options.cwd ?? repoPath('.'),
+      env: { ...env, TERM: 'xterm-256color', ...options.env },
+    });
+    this.pty.onData((data) => {
+      this.raw += data;
+    });
+    this.exited = new Promise((resolve) => this.pty.onExit(resolve));
+  }
+
+  /** The coach CLI as installed: `node bin/coach.js ...`. */
+  static coach(args: string[], options: ConstructorParameters<typeof PtySession>[2] = {}): PtySession {
+    return new PtySession(process.execPath, [repoPath('bin/coach.js'), ...args], options);
+  }
+
+  /** A shell line, for redirections and pipes. */
+  static shell(line: string, options: ConstructorParameters<typeof PtySession>[2] = {}): PtySession {
+    return new PtySession('/bin/sh', ['-c', line], options);
+  }
+
+  get text(): string {
+    return stripVTControlCharacters(this.raw);
+  }
+
+  async waitFor(pattern: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const index = this.text.indexOf(pattern, this.seen);
+      if (index >= 0) {
+        this.seen = index + pattern.length;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(pattern)}; screen so far:\n${this.text.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Types text one key at a time, as fingers do. */
+  async type(text: string): Promise<void> {
+    for (const char of text) {
+      this.pty.write(char);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  async answer(prompt: string, text: string): Promise<void> {
+    await this.waitFor(prompt);
+    await this.type(text);
+    this.pty.write(KEYS.enter);
+  }
+
+  press(key: string): void {
+    this.pty.write(key);
+  }
+
+  kill(signal = 'SIGTERM'): void {
+    this.pty.kill(signal);
+  }
+}
