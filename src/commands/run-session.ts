@@ -56,7 +56,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     ? (await import('../prompters/inquirer.js')).inquirerPrompter({ input: io.stdin, output: io.stderr, columns: io.stderr.columns }, chalk)
     : undefined;
   const prompter = scriptedPrompter(supplied, fallback);
-  if (interactive) view.line(chalk.bold(`${playbook.title}`) + chalk.dim(` - ${playbook.source}`));
+  if (interactive) view.title(playbook.title, playbook.source);
 
   const result = await walkPlaybook({
     playbook,

@@ -25,7 +25,7 @@ export function contextStep(today: string): Step {
       Question.parse({
         id: 'title',
         type: 'text',
-        prompt: 'What is the meeting? (optional)',
+        prompt: 'What is the meeting?',
         why: 'A few words you will recognise later in the history.',
         required: false,
       }),

@@ -81,7 +81,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       const first = entries.length === 0;
       const entry = await input(
         {
-          message: first ? `${message} ${chalk.dim('(empty line to finish)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
+          message: first ? `${message} ${chalk.dim('(empty line ends)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
           validate: (value: string) => (first && value.trim() === '' && question.required ? 'This answer is required.' : true),
           theme: look,
         },
@@ -135,7 +135,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
 
   return {
     async ask({ question }: AskRequest): Promise<AnswerValue | undefined> {
-      if (question.why) streams.output.write(`${chalk.dim(wrapText(safe(question.why), width, '  '))}\n`);
+      if (question.why) streams.output.write(`${chalk.dim.italic(wrapText(safe(question.why), width, '  '))}\n`);
       try {
         return await askOne(question);
       } catch (error) {

@@ -14,6 +14,7 @@ export interface SessionView {
   onEvent(event: WalkEvent): void;
   summary(flags: readonly FiredFlag[], scores: readonly ScoreResult[]): void;
   line(text?: string): void;
+  title(title: string, source: string): void;
 }
 
 export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstance, columns: number | undefined): SessionView {
@@ -29,12 +30,17 @@ export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstan
 
   return {
     line: write,
+    title(title, source) {
+      write(chalk.bold(safe(title)));
+      write(chalk.dim(wrapText(safe(source), width)));
+    },
     onEvent(event) {
       if (event.type === 'step') {
         write();
         const where = event.number === 0 ? '' : `Step ${event.number} of ${event.total} - `;
         write(chalk.bold.underline(`${where}${safe(event.title)}`));
-        if (event.guidance) write(chalk.dim(wrapText(safe(event.guidance.trim()), width, '  ')));
+        if (event.guidance) write(wrapText(safe(event.guidance.trim()), width, '  '));
+        write();
       } else if (event.type === 'flag') {
         flag(event.flag);
       }

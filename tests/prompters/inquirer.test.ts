@@ -112,7 +112,7 @@ describe('inquirerPrompter', () => {
 
   it('list: one entry per line until an empty line', async () => {
     const { terminal, answer } = askOnTerminal({ type: 'list' });
-    await terminal.answer('(empty line to finish)', 'price');
+    await terminal.answer('(empty line ends)', 'price');
     await terminal.answer('2.', 'timing');
     await terminal.answer('3.', '');
     await expect(answer).resolves.toEqual(['price', 'timing']);
@@ -120,7 +120,7 @@ describe('inquirerPrompter', () => {
 
   it('long: lines joined into one answer', async () => {
     const { terminal, answer } = askOnTerminal({ type: 'long' });
-    await terminal.answer('(empty line to finish)', 'first line');
+    await terminal.answer('(empty line ends)', 'first line');
     await terminal.answer('...', 'second line');
     await terminal.answer('...', '');
     await expect(answer).resolves.toBe('first line\nsecond line');
