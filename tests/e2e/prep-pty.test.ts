@@ -88,4 +88,19 @@ describe('coach prep under a real terminal', () => {
     expect(exitCode).toBe(130);
     expect(existsSync(notes) ? readdirSync(notes).filter((name) => name.endsWith('.md')) : []).toEqual([]);
   });
+
+  it('honours NO_COLOR: no colour codes on the terminal, prompts still drawn', async () => {
+    const colourCode = /\u001b\[(?:\d+;)*(?:3\d|4\d|9\d|1|2|3|4)m/;
+    const coloured = PtySession.coach(['prep', 'two-questions', '--no-save'], { env: { COACH_NOTES_DIR: tempDir() } });
+    await coloured.waitFor('Who is the customer?');
+    expect(coloured.raw).toMatch(colourCode);
+    coloured.press(KEYS.ctrlC);
+    await coloured.exited;
+
+    const plain = PtySession.coach(['prep', 'two-questions', '--no-save'], { env: { COACH_NOTES_DIR: tempDir(), NO_COLOR: '1' } });
+    await plain.waitFor('Who is the customer?');
+    expect(plain.raw).not.toMatch(colourCode);
+    plain.press(KEYS.ctrlC);
+    expect((await plain.exited).exitCode).toBe(130);
+  });
 });
