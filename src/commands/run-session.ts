@@ -15,6 +15,7 @@ import { UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
 import { missingAnswersError, scriptedPrompter } from '../prompters/scripted.js';
 import type { LoadedPlaybook } from '../store/playbook-library.js';
+import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
 import { createSessionView } from '../terminal/session-view.js';
 import { checkOutTarget, deliverNote, type Delivered } from './deliver-note.js';
 import type { SessionOptions } from './session-options.js';
@@ -53,7 +54,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const interactive = canPrompt(options, io);
   const view = createSessionView(io.stderr, chalk, io.stderr.columns);
   const fallback = interactive
-    ? (await import('../prompters/inquirer.js')).inquirerPrompter({ input: io.stdin, output: io.stderr, columns: io.stderr.columns }, chalk)
+    ? (await import('../prompters/inquirer.js')).inquirerPrompter({ input: io.stdin, output: io.stderr, columns: io.stderr.columns, editor: editorLaunch(io) }, chalk)
     : undefined;
   const prompter = scriptedPrompter(supplied, fallback);
   if (interactive) view.title(playbook.title, playbook.source);
@@ -81,4 +82,10 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     }
   }
   return { note, delivered };
+}
+
+/** The editor draws on the terminal: stdout when that is the terminal, else stderr (fd 2). */
+function editorLaunch(io: Io): EditorLaunch | undefined {
+  const command = editorCommand(io.env);
+  return command === undefined ? undefined : { command, stdio: ['inherit', io.stdout.isTTY ? 'inherit' : 2, 'inherit'] };
 }

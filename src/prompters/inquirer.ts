@@ -10,6 +10,7 @@ import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../engine/c
 import type { AskRequest, Prompter } from '../engine/prompter.js';
 import type { Question } from '../engine/schema.js';
 import { InterruptedError } from '../errors.js';
+import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { wrapText } from '../terminal/wrap.js';
 
@@ -18,6 +19,8 @@ export interface TerminalStreams {
   output: NodeJS.WritableStream;
   columns?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** Where long answers are written; without one they are typed line by line. */
+  editor?: EditorLaunch | undefined;
 }
 
 function theme(chalk: ChalkInstance) {
@@ -94,6 +97,27 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     return result.ok ? result.value : undefined;
   };
 
+  /** Enter opens the editor on a template; a line typed instead is the answer, for short ones. */
+  const inEditor = async (question: Question, message: string, editor: EditorLaunch): Promise<AnswerValue | undefined> => {
+    let current = question.default === undefined ? '' : String(question.default);
+    for (;;) {
+      const typedInstead = await input({ message: `${message} ${chalk.dim('(enter opens your editor, or type a short answer)')}`, theme: look }, context);
+      if (typedInstead.trim() !== '') return coerceAnswer(question, typedInstead).ok ? typedInstead : undefined;
+      const edited = await editInEditor(editor, editorTemplate(safe(question.prompt), question.why && safe(question.why), current));
+      if (!edited.ok) {
+        streams.output.write(`${chalk.yellow(edited.reason)}; type the answer instead.\n`);
+        return lines(question, message, '\n');
+      }
+      const result = coerceAnswer(question, edited.text);
+      if (result.ok) {
+        streams.output.write(`${chalk.dim(wrapText(safe(edited.text), width, '  '))}\n`);
+        return result.value;
+      }
+      current = edited.text;
+      streams.output.write(`${chalk.red(`> This answer ${result.message}.`)}\n`);
+    }
+  };
+
   const askOne = async (question: Question): Promise<AnswerValue | undefined> => {
     const message = `${safe(question.prompt)}${hint(question)}`;
     switch (question.type) {
@@ -124,7 +148,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       case 'list':
         return lines(question, message, undefined);
       case 'long':
-        return lines(question, message, '\n');
+        return streams.editor ? inEditor(question, message, streams.editor) : lines(question, message, '\n');
       case 'text':
       case 'date':
       case 'number':

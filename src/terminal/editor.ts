@@ -1,0 +1,57 @@
+/**
+ * Long answers in the user's own editor ($VISUAL, then $EDITOR). We spawn it ourselves rather
+ * than through @inquirer/editor, which inherits stdout: with `coach prep > note.md` the editor
+ * would paint into the note. Here the editor draws on the terminal (stderr) whatever stdout is.
+ */
+import { spawn, type StdioOptions } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface EditorLaunch {
+  /** The editor command as the user wrote it, arguments included (`code --wait`). */
+  command: string;
+  stdio: StdioOptions;
+}
+
+/** Like git's commit template: everything from this line down is instructions, not the answer. */
+export const SCISSORS = '# ------------------------ >8 ------------------------';
+
+export function editorTemplate(prompt: string, why: string | undefined, current: string): string {
+  const notes = [SCISSORS, '# Write your answer above this line; everything from the line above down is ignored.', `# ${prompt}`];
+  if (why) notes.push(...why.split('\n').map((line) => `# ${line}`));
+  return `${current}\n\n${notes.join('\n')}\n`;
+}
+
+export function answerFromTemplate(text: string): string {
+  const cut = text.indexOf(SCISSORS);
+  return (cut === -1 ? text : text.slice(0, cut)).replace(/\s+$/, '');
+}
+
+export function editorCommand(env: NodeJS.ProcessEnv): string | undefined {
+  const command = (env['VISUAL'] || env['EDITOR'] || '').trim();
+  return command === '' ? undefined : command;
+}
+
+/** Opens the editor on a template; resolves with the answer, or with why it could not. */
+export async function editInEditor(launch: EditorLaunch, template: string): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'coach-edit-'));
+  const file = join(dir, 'answer.md');
+  try {
+    await writeFile(file, template, { mode: 0o600 });
+    // Through the shell, as git does, so "code --wait" and quoted paths in $EDITOR work.
+    const child = process.platform === 'win32'
+      ? spawn(`${launch.command} "${file}"`, { stdio: launch.stdio, shell: true })
+      : spawn('/bin/sh', ['-c', `${launch.command} "$1"`, launch.command, file], { stdio: launch.stdio });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (exitCode) => resolve(exitCode));
+    });
+    if (code !== 0) return { ok: false, reason: `the editor (${launch.command}) exited with code ${String(code)}` };
+    return { ok: true, text: answerFromTemplate(await readFile(file, 'utf8')) };
+  } catch (error) {
+    return { ok: false, reason: `cannot start the editor (${launch.command}): ${(error as Error).message}` };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

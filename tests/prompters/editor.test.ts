@@ -1,0 +1,45 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { Question } from '../../src/engine/schema.js';
+import { inquirerPrompter } from '../../src/prompters/inquirer.js';
+import { answerFromTemplate, editorTemplate, SCISSORS } from '../../src/terminal/editor.js';
+import { repoPath } from '../helpers/playbooks.js';
+import { FakeTerminal } from '../helpers/run-cli.js';
+
+const question = Question.parse({ id: 'story', type: 'long', prompt: 'What happened, in their words?', why: 'Their words, not yours.' });
+const step = { id: 's', title: 'S', number: 1, total: 1 };
+
+function askWithEditor(command: string) {
+  const terminal = new FakeTerminal();
+  const prompter = inquirerPrompter({ input: terminal.input, output: terminal.screen, editor: { command, stdio: ['ignore', 'ignore', 'ignore'] } }, new Chalk({ level: 0 }));
+  return { terminal, answer: prompter.ask({ question, step }) };
+}
+
+describe('long answers in an editor', () => {
+  it('the template carries the prompt and why below the scissors line, which are dropped', () => {
+    const template = editorTemplate('What happened?', 'Their words.', 'draft');
+    expect(template).toBe(`draft\n\n${SCISSORS}\n# Write your answer above this line; everything from the line above down is ignored.\n# What happened?\n# Their words.\n`);
+    expect(answerFromTemplate(`My answer\n# a heading the user wrote\n\n${template}`)).toBe('My answer\n# a heading the user wrote\n\ndraft');
+  });
+
+  it('enter opens $EDITOR and what the user wrote above the template is the answer', async () => {
+    const { terminal, answer } = askWithEditor(repoPath('tests/fixtures/editors/writes-answer.sh'));
+    await terminal.answer('enter opens your editor', '');
+    await expect(answer).resolves.toBe('They lost a month of production.\nThey want a named owner.');
+  });
+
+  it('a short answer can be typed instead of opening the editor', async () => {
+    const { terminal, answer } = askWithEditor(repoPath('tests/fixtures/editors/fails.sh'));
+    await terminal.answer('enter opens your editor', 'one line is enough');
+    await expect(answer).resolves.toBe('one line is enough');
+  });
+
+  it('an editor that fails falls back to typing the answer in the terminal', async () => {
+    const { terminal, answer } = askWithEditor(repoPath('tests/fixtures/editors/fails.sh'));
+    await terminal.answer('enter opens your editor', '');
+    await terminal.waitFor('exited with code 3; type the answer instead.');
+    await terminal.answer('(empty line ends)', 'typed after all');
+    await terminal.answer('...', '');
+    await expect(answer).resolves.toBe('typed after all');
+  });
+});
