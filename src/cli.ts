@@ -7,7 +7,9 @@ import packageJson from '../package.json' with { type: 'json' };
 import type { SessionOptions } from './commands/session-options.js';
 import { withSessionOptions } from './commands/session-options.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
+import { watchInterrupts, restoreTerminal } from './interrupts.js';
 import { processIo, type Io } from './io.js';
+import { sanitizeForTerminal as safe } from './terminal/sanitize.js';
 import { stderrChalk } from './terminal/style.js';
 
 type Action = (io: Io, command: Command) => Promise<number>;
@@ -45,8 +47,13 @@ function colourFor(command: Command, io: Io) {
   return stderrChalk(io.stderr, io.env, globals.color);
 }
 
-/** Runs coach with these arguments (without `node` and the script) and returns the exit code. */
-export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+/**
+ * Runs coach with these arguments (without `node` and the script) and returns the exit code.
+ * Without an Io it is the real process, and only then are signal handlers installed.
+ */
+export async function run(argv: readonly string[], given?: Io): Promise<number> {
+  const interrupts = given === undefined ? watchInterrupts() : undefined;
+  const io: Io = given ?? { ...processIo(), signal: interrupts?.signal };
   let code: number = ExitCode.ok;
   // A reader that goes away early (`coach prep | head -1`) must not crash us with EPIPE.
   const ignore = (): void => undefined;
@@ -60,7 +67,11 @@ export async function run(argv: readonly string[], io: Io = processIo()): Promis
     code = report(error, io);
   } finally {
     io.stdout.removeListener('error', ignore);
+    interrupts?.stop();
   }
+  // A signal that arrived while nothing was listening for it still ends the run as interrupted.
+  if (io.signal?.aborted && code === ExitCode.ok) code = report(io.signal.reason, io);
+  if (interrupts?.signal.aborted) restoreTerminal();
   return code;
 }
 
@@ -70,15 +81,15 @@ function report(error: unknown, io: Io): number {
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (error instanceof PlaybookError) {
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(`${safe(error.message)}\n`);
     io.stderr.write(`coach: the playbook is invalid (${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}); fix the lines above.\n`);
     return error.exitCode;
   }
   if (error instanceof CoachError) {
-    for (const line of error.message.split('\n')) io.stderr.write(`coach: ${line}\n`);
+    for (const line of safe(error.message).split('\n')) io.stderr.write(`coach: ${line}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  io.stderr.write(`coach: unexpected error; this is a bug, please report it with the text below.\n${detail}\n`);
+  io.stderr.write(`coach: unexpected error; this is a bug, please report it with the text below.\n${safe(detail)}\n`);
   return ExitCode.bug;
 }

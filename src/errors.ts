@@ -8,7 +8,10 @@ export const ExitCode = {
   usage: 2,
   invalidPlaybook: 3,
   file: 4,
+  /** 128 + the signal's number, as shells report a process stopped by a signal. */
+  hangup: 129,
   interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
@@ -56,9 +59,11 @@ export class FileError extends CoachError {
   }
 }
 
-/** The user stopped the session (Ctrl-C, Ctrl-D). */
+export type InterruptCode = typeof ExitCode.interrupted | typeof ExitCode.hangup | typeof ExitCode.terminated;
+
+/** The user stopped the session: Ctrl-C or Ctrl-D (130), SIGHUP (129), SIGTERM (143). */
 export class InterruptedError extends CoachError {
-  constructor(message = 'Interrupted.') {
-    super(message, ExitCode.interrupted);
+  constructor(message = 'Interrupted.', exitCode: InterruptCode = ExitCode.interrupted) {
+    super(message, exitCode);
   }
 }

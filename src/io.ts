@@ -21,6 +21,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   cwd: string;
   now: () => Date;
+  /** Aborted when the user stops the run (SIGINT, SIGTERM, SIGHUP); its reason is an InterruptedError. */
+  signal?: AbortSignal | undefined;
 }
 
 export function processIo(): Io {
