@@ -3,12 +3,28 @@
  * exactly. It is written in YAML 1.1 style, which quotes `no`, `on` and `12:30`, so that older
  * YAML readers (and the notes apps that use them) see the same strings coach does.
  */
-import { Document, parse } from 'yaml';
+import { Document, parse, visit } from 'yaml';
+import { findNestingProblem } from './yaml-limits.js';
 
 const FENCE = '---';
 
+/**
+ * Plain scalars that YAML 1.2 reads as something other than a string but 1.1 does not (`0o17` is
+ * 15 in 1.2 only). The 1.1 writer leaves them plain, so they are quoted here: a note must read
+ * back the same under either version.
+ */
+const NON_STRING_1_2 = new Document(null, { version: '1.2' }).schema.tags.flatMap((tag) =>
+  'test' in tag && tag.test instanceof RegExp && tag.default === true ? [tag.test] : [],
+);
+
 export function stringifyFrontMatter(data: object): string {
-  const yaml = new Document(data, { version: '1.1' }).toString({ directives: false, lineWidth: 0 });
+  const doc = new Document(data, { version: '1.1' });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && NON_STRING_1_2.some((test) => test.test(node.value as string))) node.type = 'QUOTE_DOUBLE';
+    },
+  });
+  const yaml = doc.toString({ directives: false, lineWidth: 0 });
   return `${FENCE}\n${yaml}${FENCE}\n`;
 }
 
@@ -41,9 +57,9 @@ export function splitFrontMatter(text: string): SplitNote | undefined {
 /** The front matter's data, or undefined when there is none or it is not a YAML mapping. */
 export function parseFrontMatter(text: string): Record<string, unknown> | undefined {
   const split = splitFrontMatter(text);
-  if (!split) return undefined;
+  if (!split || findNestingProblem(split.frontMatter)) return undefined;
   try {
-    const data: unknown = parse(split.frontMatter, { maxAliasCount: 100, uniqueKeys: true });
+    const data: unknown = parse(split.frontMatter, { maxAliasCount: 100, uniqueKeys: true, version: '1.2' });
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -8,17 +8,19 @@ import { PlaybookError, type PlaybookIssue } from '../errors.js';
 import { checkReferences, type IssuePath } from './check-references.js';
 import { closest } from './closest.js';
 import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
+import { findNestingProblem, positionOf, YAML_LIMITS } from './yaml-limits.js';
 
-/** Limits that keep a hostile or broken file from exhausting memory or the stack. */
-export const YAML_LIMITS = { maxAliasCount: 100, maxDepth: 64 } as const;
+export { YAML_LIMITS };
 
 export function parsePlaybook(text: string, file: string): Playbook {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
   const at = (offset: number, message: string): PlaybookIssue => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col, message };
   };
+  const tooDeep = findNestingProblem(text);
+  if (tooDeep) throw new PlaybookError([{ file, ...positionOf(text, tooDeep.offset), message: tooDeep.message }]);
+  const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
 
   const syntax = [...doc.errors, ...doc.warnings].map((error) => at(error.pos[0], firstLine(error.message)));
   syntax.push(...yamlFeatureIssues(doc).map(({ offset, message }) => at(offset, message)));
@@ -51,10 +53,24 @@ function sortIssues(issues: PlaybookIssue[]): PlaybookIssue[] {
   return [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
-/** Tags run constructors in some YAML loaders and nesting can blow the stack: refuse both. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Tags run constructors in some YAML loaders, nesting can blow the stack, a `%YAML 1.1` directive
+ * would turn `no` into false, and `__proto__` keys are a prototype-pollution vector: refuse all.
+ */
 function yamlFeatureIssues(doc: Document): { offset: number; message: string }[] {
   const found: { offset: number; message: string }[] = [];
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    found.push({ offset: 0, message: `YAML ${doc.directives.yaml.version} is not supported; remove the %YAML directive (playbooks are YAML 1.2)` });
+  }
   visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        found.push({ offset: pair.key.range?.[0] ?? 0, message: `"${String(pair.key.value)}" is not allowed as a key` });
+      }
+      return undefined;
+    },
     Node(_key, node, path) {
       if (node.tag && (isScalar(node) || isMap(node) || isSeq(node)) && hasExplicitTag(node)) {
         found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags such as "${node.tag}" are not allowed in a playbook; remove the tag` });

@@ -2,13 +2,16 @@
  * An answers file: a YAML or JSON map of question id to answer. Scalars are read as the text that
  * was written (`007`, `no` and `12:30` stay strings); each question's type decides what they mean.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { SuppliedAnswers } from '../engine/supplied-answers.js';
+import { findNestingProblem, positionOf } from '../engine/yaml-limits.js';
 import { UsageError } from '../errors.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseAnswers(text: string, name: string): SuppliedAnswers {
+  const tooDeep = findNestingProblem(text);
+  if (tooDeep) throw new UsageError(`${name}:${positionOf(text, tooDeep.offset).line}: ${tooDeep.message}; an answers file is a map of question id to answer`);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false, version: '1.2' });
   const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
@@ -39,6 +42,7 @@ function hasTag(node: Node | null | undefined): boolean {
 
 function toRaw(node: Node | null, origin: string, id: string): unknown {
   if (node === null || node === undefined) return undefined;
+  if (isAlias(node)) throw new UsageError(`${origin}: "${id}" uses a YAML alias; write the answer out in full`);
   if (isScalar(node)) return String(node.value ?? '');
   if (isSeq(node)) {
     return node.items.map((item) => {

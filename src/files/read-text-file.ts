@@ -2,6 +2,7 @@
  * Reads a file a user or a colleague handed us: a regular file, at most 1 MiB, strict UTF-8.
  * Anything else is a one-line FileError that names the file and what to do.
  */
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { FileError } from '../errors.js';
 
@@ -17,10 +18,13 @@ export function decodeStrictUtf8(bytes: Uint8Array, name: string): string {
   }
 }
 
+// Without O_NONBLOCK, opening a FIFO waits for a writer forever, before fstat can refuse it.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 export async function readTextFile(path: string, what: string): Promise<string> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, OPEN_FLAGS);
   } catch (error) {
     throw new FileError(`${path}: cannot read ${what}: ${describeFsError(error)}`);
   }
@@ -28,10 +32,16 @@ export async function readTextFile(path: string, what: string): Promise<string> 
     const stats = await handle.stat();
     if (!stats.isFile()) throw new FileError(`${path}: ${what} must be a regular file`);
     if (stats.size > MAX_INPUT_BYTES) throw new FileError(`${path}: ${what} is larger than 1 MiB; coach reads at most 1 MiB`);
-    const buffer = Buffer.alloc(Math.min(stats.size, MAX_INPUT_BYTES) + 1);
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    if (bytesRead > MAX_INPUT_BYTES) throw new FileError(`${path}: ${what} is larger than 1 MiB; coach reads at most 1 MiB`);
-    return decodeStrictUtf8(buffer.subarray(0, bytesRead), path);
+    // Read to the end rather than trusting the size: a file can grow, and /proc files claim 0.
+    const buffer = Buffer.allocUnsafe(MAX_INPUT_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > MAX_INPUT_BYTES) throw new FileError(`${path}: ${what} is larger than 1 MiB; coach reads at most 1 MiB`);
+    }
+    return decodeStrictUtf8(buffer.subarray(0, length), path);
   } catch (error) {
     if (error instanceof FileError) throw error;
     throw new FileError(`${path}: cannot read ${what}: ${describeFsError(error)}`);
@@ -71,6 +81,12 @@ export function describeFsError(error: unknown): string {
       return 'already exists';
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
     default:
       return (error as Error | undefined)?.message ?? String(error);
   }
