@@ -1,9 +1,13 @@
 /** `coach prep [playbook]`: get ready for a meeting with one playbook's prep walk. */
 import type { ChalkInstance } from 'chalk';
+import type { Answers } from '../engine/answers.js';
+import { recommendPlaybook, triageStep, type Recommendation } from '../engine/triage.js';
+import { walkPlaybook } from '../engine/walk.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import { localDate, type Io } from '../io.js';
 import { notesDirectory } from '../store/notes-dir.js';
-import { listPlaybooks, loadPlaybook, playbookSources, type LoadedPlaybook } from '../store/playbook-library.js';
+import { listPlaybooks, loadPlaybook, playbookSources, type LoadedPlaybook, type PlaybookSource } from '../store/playbook-library.js';
+import { createSessionView } from '../terminal/session-view.js';
 import { canPrompt, runSession } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 
@@ -14,24 +18,53 @@ export async function prepCommand(playbookArg: string | undefined, options: Sess
   return 0;
 }
 
-async function choosePlaybook(options: SessionOptions, io: Io, chalk: ChalkInstance, sources: ReturnType<typeof playbookSources>): Promise<LoadedPlaybook> {
+/** With no playbook named: ask about the situation, recommend a method, then let the user pick. */
+async function choosePlaybook(options: SessionOptions, io: Io, chalk: ChalkInstance, sources: PlaybookSource[]): Promise<LoadedPlaybook> {
   const listed = await listPlaybooks(sources);
   const usable = listed.filter((entry): entry is LoadedPlaybook & { error?: undefined } => entry.error === undefined);
   if (!canPrompt(options, io)) {
     throw new UsageError(`name a playbook: coach prep <playbook> (available: ${usable.map((entry) => entry.playbook.id).join(', ')})`);
   }
-  const { pickOne } = await import('../prompters/inquirer.js');
-  const id = await pickOne(
-    { input: io.stdin, output: io.stderr, columns: io.stderr.columns },
+  const inquirer = await import('../prompters/inquirer.js');
+  const streams = { input: io.stdin, output: io.stderr, columns: io.stderr.columns };
+  const recommendation = await triage(inquirer.inquirerPrompter(streams, chalk), io, chalk);
+  const recommended = usable.some((entry) => entry.playbook.id === recommendation.playbook) ? recommendation.playbook : undefined;
+  if (recommended) {
+    createSessionView(io.stderr, chalk, io.stderr.columns).line(`\n${chalk.bold('Recommended:')} ${recommended} - ${recommendation.reason}\n`);
+  }
+  const id = await inquirer.pickOne(
+    streams,
     chalk,
     'Which playbook fits this meeting?',
     usable.map((entry) => ({
       value: entry.playbook.id,
-      name: entry.playbook.title,
+      name: `${entry.playbook.title}${entry.playbook.id === recommended ? ' (recommended)' : ''}`,
       description: entry.playbook.when_to_use ?? entry.playbook.summary,
     })),
+    recommended,
   );
   const chosen = usable.find((entry) => entry.playbook.id === id);
   if (!chosen) throw new Error(`picked an unknown playbook ${id}`);
   return chosen;
+}
+
+/** The triage questions go through the same walk and prompter as any playbook. */
+async function triage(prompter: Parameters<typeof walkPlaybook>[0]['prompter'], io: Io, chalk: ChalkInstance): Promise<Recommendation> {
+  const view = createSessionView(io.stderr, chalk, io.stderr.columns);
+  const result = await walkPlaybook({
+    playbook: {
+      id: 'triage',
+      title: triageStep.title,
+      summary: 'Recommends a playbook.',
+      source: 'coach',
+      tags: [],
+      prep: { steps: [triageStep], flags: [], scores: [] },
+    },
+    phase: 'prep',
+    prompter,
+    today: localDate(io.now()),
+    context: { customer: '', date: localDate(io.now()) },
+    onEvent: (event) => (event.type === 'step' ? view.line(`\n${chalk.bold(event.title)}`) : undefined),
+  });
+  return recommendPlaybook(result.answers as Answers);
 }

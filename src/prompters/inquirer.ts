@@ -176,10 +176,16 @@ export async function pickOne(
   chalk: ChalkInstance,
   message: string,
   choices: { value: string; name: string; description?: string | undefined }[],
+  preselected?: string,
 ): Promise<string> {
   try {
     return await select(
-      { message, choices: choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })), theme: theme(chalk) },
+      {
+        message,
+        choices: choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })),
+        default: preselected,
+        theme: theme(chalk),
+      },
       { input: streams.input, output: streams.output, signal: streams.signal },
     );
   } catch (error) {

@@ -69,7 +69,8 @@ describe('coach prep, non-interactive', () => {
     expect(result.code).toBe(0);
     const data = JSON.parse(result.stdout);
     expect(data).toMatchObject({ kind: 'prep', customer: 'Acme Corp', answers: { mode: 'listening' } });
-    expect(data.flags.map((flag: { id: string }) => flag.id)).toEqual(['angry-customer']);
+    expect(data.flags.map((flag: { id: string }) => flag.id)).toContain('angry-customer');
+    expect(data.scores[0]).toMatchObject({ id: 'readiness', title: 'Readiness' });
   });
 
   it('reads answers from stdin with --answers -', async () => {
@@ -208,12 +209,20 @@ describe('coach prep, interactive', () => {
     expect(existsSync(join(notes, noteName))).toBe(false);
   });
 
-  it('offers a picker when no playbook is named', async () => {
+  it('with no playbook named, asks about the situation and preselects the recommended method', async () => {
     const { env } = setup();
     const terminal = new FakeTerminal();
     const done = runCli(['prep', '--no-save'], { terminal, env });
+    await terminal.answer('let this account down', 'n');
+    await terminal.answer('upset or angry with you right now', 'n');
+    await terminal.answer('wrong about something', 'n');
+    await terminal.answer('stuck in negativity', 'n');
+    await terminal.waitFor('Recommended: two-questions - a routine meeting');
     await terminal.waitFor('Which playbook fits this meeting?');
-    expect(terminal.text).toContain('The two-question sheet');
+    expect(terminal.text).toContain('The two-question sheet (recommended)');
+    terminal.press('enter');
+    await terminal.waitFor('Who is the customer?');
+    expect(terminal.text).toContain('The two-question sheet\n');
     terminal.press('c', { ctrl: true });
     expect((await done).code).toBe(130);
   });

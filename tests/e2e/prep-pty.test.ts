@@ -29,6 +29,8 @@ async function answerTwoQuestions(session: PtySession): Promise<void> {
   session.press(KEYS.enter);
   await session.answer('which steps forward or options', 'a weekly check-in');
   await session.answer('empathetic statement', 'Two outages in a quarter is exhausting.');
+  await session.answer('honestly agree with them about', 'the second outage was our fault');
+  await session.answer('2.', '');
   await session.answer('How will you reassure them', 'the root cause is fixed');
   await session.answer('cleared your calendar', 'y');
   await session.answer('on paper', 'n');
