@@ -1,0 +1,93 @@
+/**
+ * Table-driven checks for shipped playbooks: a scenario is a set of answers and what a user must
+ * see come out of it - which questions were asked or skipped, which flags fired (with which
+ * actions), and each score as "value/max verdict". Coverage helpers prove that a table walks
+ * every conditional step and question both ways and fires every flag.
+ */
+import { expect } from 'vitest';
+import type { Answers } from '../../src/engine/answers.js';
+import type { Phase, Playbook } from '../../src/engine/schema.js';
+import { walkWith, type ScriptedWalk } from '../helpers/playbooks.js';
+
+export interface Scenario {
+  name: string;
+  answers: Record<string, unknown>;
+  /** Conditional questions this path must ask. */
+  asked?: string[];
+  /** Conditional questions this path must skip. */
+  skipped?: string[];
+  /** Ids of the fired flags, in the playbook's order. */
+  flags: string[];
+  /** The filled-in actions of some of the fired flags. */
+  actions?: Record<string, string[]>;
+  /** Every score as "value/max verdict". */
+  scores: Record<string, string>;
+}
+
+const CONTEXT = new Set(['customer', 'title', 'date']);
+
+export function askedIds(walk: ScriptedWalk): string[] {
+  return walk.events.flatMap((event) => (event.type === 'answer' && !CONTEXT.has(event.id) ? [event.id] : []));
+}
+
+export function scoreTable(walk: ScriptedWalk): Record<string, string> {
+  return Object.fromEntries(walk.scores.map((score) => [score.id, `${score.value}/${score.max} ${score.verdict}`]));
+}
+
+export async function walkScenario(
+  playbook: Playbook,
+  phase: Phase,
+  scenario: Scenario,
+  prepAnswers?: Answers,
+): Promise<ScriptedWalk> {
+  return walkWith(playbook, scenario.answers, { phase, prepAnswers });
+}
+
+/** Walks the scenario and checks everything it promises. */
+export async function expectScenario(playbook: Playbook, phase: Phase, scenario: Scenario, prepAnswers?: Answers): Promise<ScriptedWalk> {
+  const walk = await walkScenario(playbook, phase, scenario, prepAnswers);
+  const asked = askedIds(walk);
+  expect(walk.missing, 'required answers missing from the scenario').toEqual([]);
+  for (const id of scenario.asked ?? []) expect(asked, `"${id}" should be asked`).toContain(id);
+  for (const id of scenario.skipped ?? []) expect(asked, `"${id}" should be skipped`).not.toContain(id);
+  expect(walk.flags.map((flag) => flag.id)).toEqual(scenario.flags);
+  for (const [id, actions] of Object.entries(scenario.actions ?? {})) {
+    expect(walk.flags.find((flag) => flag.id === id)?.actions, `actions of "${id}"`).toEqual(actions);
+  }
+  expect(scoreTable(walk)).toEqual(scenario.scores);
+  return walk;
+}
+
+/**
+ * Every step and question with a `when` that the walks did not take both ways, as
+ * "step <title>: never taken" or "question <id>: never skipped".
+ */
+export function untakenBranches(playbook: Playbook, phase: Phase, walks: readonly ScriptedWalk[]): string[] {
+  const walk = playbook[phase];
+  if (!walk) return [`no ${phase} walk`];
+  const stepsShown = walks.map((w) => new Set(w.events.flatMap((e) => (e.type === 'step' ? [e.title] : []))));
+  const asked = walks.map((w) => new Set(askedIds(w)));
+  const gaps: string[] = [];
+  const both = (label: string, taken: boolean[]): void => {
+    if (!taken.includes(true)) gaps.push(`${label}: never taken`);
+    if (!taken.includes(false)) gaps.push(`${label}: never skipped`);
+  };
+  for (const step of walk.steps) {
+    if (step.when) both(`step "${step.title}"`, stepsShown.map((shown) => shown.has(step.title)));
+    for (const question of step.questions) {
+      if (question.when) both(`question ${question.id}`, asked.map((ids) => ids.has(question.id)));
+    }
+  }
+  return gaps;
+}
+
+/** Flags that none of the walks fired: a table that never shows a flag cannot vouch for it. */
+export function unfiredFlags(playbook: Playbook, phase: Phase, walks: readonly ScriptedWalk[]): string[] {
+  const fired = new Set(walks.flatMap((w) => w.flags.map((flag) => flag.id)));
+  return (playbook[phase]?.flags ?? []).flatMap((flag) => (flag.id && !fired.has(flag.id) ? [flag.id] : []));
+}
+
+/** Every flag in a shipped playbook has an id, so tests and notes can name it. */
+export function flagsWithoutId(playbook: Playbook): number {
+  return [...playbook.prep.flags, ...(playbook.debrief?.flags ?? [])].filter((flag) => !flag.id).length;
+}
