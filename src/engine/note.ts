@@ -4,6 +4,7 @@
  */
 import type { Answers } from './answers.js';
 import type { FiredFlag } from './flags.js';
+import type { CarriedActions } from './prep-actions.js';
 import type { ScoreResult } from './scores.js';
 import type { Phase, Playbook } from './schema.js';
 import type { WalkResult } from './walk.js';
@@ -21,6 +22,8 @@ export interface NoteData {
   /** In a debrief: the id of the prep it reflects on. */
   prep?: string | undefined;
   answers: Answers;
+  /** In a debrief of a prep with actions: which got done, and which are carried as follow-ups. */
+  actions?: CarriedActions | undefined;
   flags: FiredFlag[];
   scores: ScoreResult[];
 }

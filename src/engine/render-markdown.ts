@@ -10,6 +10,7 @@ import type { FiredFlag } from './flags.js';
 import { stringifyFrontMatter } from './front-matter.js';
 import { interpolate } from './interpolate.js';
 import type { NoteData } from './note.js';
+import { PREP_ACTIONS_STEP_ID } from './prep-actions.js';
 import { gauge, type ScoreResult } from './scores.js';
 import type { Playbook, Question } from './schema.js';
 
@@ -35,6 +36,8 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
 
   for (const step of walk.steps) {
     if (step.when && !evaluateCondition(step.when, all)) continue;
+    // A debrief's built-in actions question is rendered as task lists by the extra sections.
+    if (step.id === PREP_ACTIONS_STEP_ID) continue;
     blocks.push(`## ${step.title}`);
     if (step.guidance) blocks.push(fill(step.guidance).trim());
     for (const question of step.questions) {

@@ -1,0 +1,53 @@
+/** Which saved prep a debrief reflects on, when the command line does not name one. */
+import type { ChalkInstance } from 'chalk';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { debriefedPreps, readNotesIndex, type NoteSummary } from '../store/notes-index.js';
+import { canPrompt } from './run-session.js';
+import type { SessionOptions } from './session-options.js';
+import { warnSkipped } from './skipped-note-warning.js';
+
+const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+
+/** How many preps the picker offers: the recent ones are the ones still worth debriefing. */
+export const PICKER_SIZE = 30;
+
+const noPrepHint = 'run coach prep first, or debrief a meeting you did not prepare with --playbook <id>';
+
+/** `--last`: the newest prep, debriefed or not, in the order `coach history` lists them. */
+export async function newestPrep(notesDir: string, io: Io): Promise<string> {
+  const notes = await readNotesIndex(notesDir, warnSkipped(io));
+  const newest = notes.find((note) => note.kind === 'prep');
+  if (!newest) throw new UsageError(`no saved preps in ${notesDir}; ${noPrepHint}`);
+  return newest.path;
+}
+
+/** The preps still waiting for a debrief, newest first. */
+export function openPreps(notes: readonly NoteSummary[]): NoteSummary[] {
+  const debriefed = debriefedPreps(notes);
+  return notes.filter((note) => note.kind === 'prep' && !debriefed.has(note.id));
+}
+
+export async function choosePrep(notesDir: string, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<string> {
+  if (!canPrompt(options, io)) {
+    throw new UsageError(
+      'name the prep to debrief: coach debrief <session> (ids: coach history --open), or --last for the newest; --playbook <id> debriefs a meeting without a prep',
+    );
+  }
+  const waiting = openPreps(await readNotesIndex(notesDir, warnSkipped(io))).slice(0, PICKER_SIZE);
+  if (waiting.length === 0) throw new UsageError(`no preps are waiting for a debrief in ${notesDir}; ${noPrepHint}`);
+  const { pickOne } = await import('../prompters/inquirer.js');
+  const id = await pickOne(
+    { input: io.stdin, output: io.stderr, columns: io.stderr.columns },
+    chalk,
+    'Which meeting are you debriefing?',
+    waiting.map((note) => ({
+      value: note.id,
+      name: oneLine(`${note.date}  ${note.customer}${note.title ? ` - ${note.title}` : ''}  (${note.playbook})`),
+      description: note.id,
+    })),
+  );
+  const chosen = waiting.find((note) => note.id === id);
+  if (!chosen) throw new Error(`picked an unknown prep ${id}`);
+  return chosen.path;
+}

@@ -1,0 +1,99 @@
+/**
+ * `coach debrief [session]`: reflect on a meeting with the playbook's debrief walk. With a saved
+ * prep it knows the meeting already, can quote the prep (`{{prep.need}}`), and brings back the
+ * prep's actions: the ones not done become the debrief's follow-ups. The prep is never modified.
+ */
+import type { ChalkInstance } from 'chalk';
+import { dirname } from 'node:path';
+import { carriedActions, carriedActionsSections, DONE_ACTIONS_ID, usesDoneActionsId, withPrepActions } from '../engine/prep-actions.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { findSession, readSavedNoteData } from '../store/find-session.js';
+import { notesDirectory } from '../store/notes-dir.js';
+import { loadPlaybook, playbookSources, type LoadedPlaybook } from '../store/playbook-library.js';
+import { savedPrep, type SavedPrep } from '../store/saved-prep.js';
+import { choosePrep, newestPrep } from './choose-prep.js';
+import { runSession } from './run-session.js';
+import type { SessionOptions } from './session-options.js';
+
+export interface DebriefOptions extends SessionOptions {
+  last?: true | undefined;
+  playbook?: string | undefined;
+}
+
+export async function debriefCommand(sessionArg: string | undefined, options: DebriefOptions, io: Io, chalk: ChalkInstance): Promise<number> {
+  const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
+  const sources = playbookSources(io.env, io.cwd, options.playbooks);
+  if (sessionArg !== undefined && options.last) throw new UsageError('give a session or --last, not both');
+
+  // 1. A meeting without a prep: the walk asks who it was with, as a prep would.
+  if (options.playbook !== undefined && sessionArg === undefined && !options.last) {
+    const loaded = withDebriefWalk(await loadPlaybook(options.playbook, sources, io.cwd));
+    await runSession({ loaded, phase: 'debrief', options, io, chalk, notesDir });
+    return 0;
+  }
+
+  // 2. Which prep: named, the newest, or picked from the ones still waiting for a debrief.
+  const prepPath =
+    sessionArg !== undefined
+      ? await findSession(sessionArg, notesDir, io.cwd)
+      : options.last
+        ? await newestPrep(notesDir, io)
+        : await choosePrep(notesDir, options, io, chalk);
+  const note = await readSavedNoteData(prepPath);
+  if (note.header.kind !== 'prep') {
+    const its = note.header.prep ? `; debrief its prep instead: coach debrief ${note.header.prep}` : '';
+    throw new UsageError(`${note.id} is a debrief, not a prep${its}`);
+  }
+  const prep = savedPrep(note);
+  for (const id of ['customer', 'title', 'date'] as const) {
+    if (options[id] !== undefined) throw new UsageError(`--${id}: a debrief of a saved prep takes the meeting's ${id} from the prep (${prep.id})`);
+  }
+
+  // 3. The prep's playbook, with the built-in question about the prep's actions as its last step.
+  const loaded = withDebriefWalk(await prepPlaybook(prep, options.playbook, sources, io.cwd));
+  if (prep.actions.length > 0 && usesDoneActionsId(loaded.playbook)) {
+    throw new UsageError(`${loaded.path}: the debrief asks a question with the id "${DONE_ACTIONS_ID}", which coach uses for the prep's actions; rename it`);
+  }
+  await runSession({
+    loaded: { ...loaded, playbook: withPrepActions(loaded.playbook, prep.actions) },
+    phase: 'debrief',
+    options,
+    io,
+    chalk,
+    // Beside the prep, so the pair stays together wherever the prep lives.
+    notesDir: dirname(prep.path),
+    context: prep.context,
+    prepAnswers: prep.answers,
+    prepId: prep.id,
+    extraSections: (debrief) => {
+      if (prep.actions.length === 0) return [];
+      // The one hook between the finished walk and the rendered note: record the carried actions
+      // in the note's data (its front matter and --format json) as well as in its body.
+      debrief.actions = carriedActions(prep.actions, debrief.answers);
+      return carriedActionsSections(debrief.actions);
+    },
+  });
+  return 0;
+}
+
+async function prepPlaybook(prep: SavedPrep, override: string | undefined, sources: ReturnType<typeof playbookSources>, cwd: string): Promise<LoadedPlaybook> {
+  if (override !== undefined) {
+    const loaded = await loadPlaybook(override, sources, cwd);
+    if (loaded.playbook.id !== prep.playbook) {
+      throw new UsageError(`--playbook ${override} is "${loaded.playbook.id}", but ${prep.id} was prepared with "${prep.playbook}"`);
+    }
+    return loaded;
+  }
+  try {
+    return await loadPlaybook(prep.playbook, sources, cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`${error.message}\n${prep.id} was prepared with "${prep.playbook}": if that playbook is a file elsewhere, give it with --playbook <file.yaml>`);
+  }
+}
+
+function withDebriefWalk(loaded: LoadedPlaybook): LoadedPlaybook {
+  if (!loaded.playbook.debrief) throw new UsageError(`playbook "${loaded.playbook.id}" has no debrief walk (${loaded.path})`);
+  return loaded;
+}

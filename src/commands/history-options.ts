@@ -1,0 +1,40 @@
+/** The options of `coach history`, declared apart from the command so cli.ts loads only commander. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function sinceDate(value: string): string {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  }
+  return value;
+}
+
+function positiveCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  return Number(value);
+}
+
+export function withHistoryOptions(command: Command): Command {
+  return command
+    .option('--customer <text>', 'only meetings whose customer contains this text (any case)')
+    .option('--playbook <id>', 'only sessions with this playbook')
+    .addOption(new Option('--kind <kind>', 'only preps or only debriefs').choices(['prep', 'debrief']))
+    .option('--since <YYYY-MM-DD>', 'only meetings on or after this date', sinceDate)
+    .option('--open', 'only preps that have no debrief yet')
+    .option('-n, --limit <n>', 'at most this many sessions, newest first', positiveCount)
+    .option('--json', 'print a JSON array for other tools')
+    .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)');
+}
+
+export interface HistoryOptions {
+  customer?: string | undefined;
+  playbook?: string | undefined;
+  kind?: 'prep' | 'debrief' | undefined;
+  since?: string | undefined;
+  open?: true | undefined;
+  limit?: number | undefined;
+  json?: true | undefined;
+  notesDir?: string | undefined;
+}

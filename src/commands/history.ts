@@ -1,0 +1,98 @@
+/**
+ * `coach history`: the saved sessions, newest first, a line each (or JSON for other tools). Read
+ * from the notes' front matter alone, so it stays fast over years of notes.
+ */
+import { writeOut, type Io } from '../io.js';
+import { notesDirectory } from '../store/notes-dir.js';
+import { readNotesIndex, type NoteSummary } from '../store/notes-index.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { HistoryOptions } from './history-options.js';
+import { warnSkipped } from './skipped-note-warning.js';
+
+export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
+  const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
+  const notes = await readNotesIndex(notesDir, warnSkipped(io));
+  const debriefs = debriefsByPrep(notes);
+  const shown = notes.filter(matches(options, debriefs)).slice(0, options.limit);
+
+  if (options.json) {
+    await writeOut(io.stdout, `${JSON.stringify(shown.map((note) => asJson(note, debriefs)), null, 2)}\n`);
+    return 0;
+  }
+  if (shown.length === 0) {
+    io.stderr.write(notes.length === 0 ? `No saved sessions in ${notesDir} yet; start with: coach prep\n` : 'No saved sessions match.\n');
+    return 0;
+  }
+  await writeOut(io.stdout, formatLines(shown, debriefs));
+  return 0;
+}
+
+/** Each prep's debrief (the newest, when there are several), by the prep's id. */
+function debriefsByPrep(notes: readonly NoteSummary[]): Map<string, string> {
+  const debriefs = new Map<string, string>();
+  for (const note of notes) {
+    if (note.kind === 'debrief' && note.prep !== undefined && !debriefs.has(note.prep)) debriefs.set(note.prep, note.id);
+  }
+  return debriefs;
+}
+
+function matches(options: HistoryOptions, debriefs: Map<string, string>): (note: NoteSummary) => boolean {
+  const customer = options.customer?.toLowerCase();
+  return (note) =>
+    (customer === undefined || note.customer.toLowerCase().includes(customer)) &&
+    (options.playbook === undefined || note.playbook === options.playbook) &&
+    (options.kind === undefined || note.kind === options.kind) &&
+    (options.since === undefined || note.date >= options.since) &&
+    (!options.open || (note.kind === 'prep' && !debriefs.has(note.id)));
+}
+
+/** Every key on every object, null when absent, so a consumer never has to guess. */
+function asJson(note: NoteSummary, debriefs: Map<string, string>) {
+  return {
+    id: note.id,
+    path: note.path,
+    kind: note.kind,
+    playbook: note.playbook,
+    customer: note.customer,
+    title: note.title ?? null,
+    date: note.date,
+    created: note.created ?? null,
+    prep: note.prep ?? null,
+    debrief: note.kind === 'prep' ? (debriefs.get(note.id) ?? null) : null,
+  };
+}
+
+const MAX_WIDTH = { customer: 24, title: 32, playbook: 24 } as const;
+
+function formatLines(notes: readonly NoteSummary[], debriefs: Map<string, string>): string {
+  const cell = (text: string | undefined): string => sanitizeForTerminal(text ?? '').replace(/\s+/g, ' ').trim();
+  const rows = notes.map((note) => ({
+    date: cell(note.date),
+    kind: note.kind,
+    customer: cell(note.customer),
+    title: cell(note.title),
+    playbook: cell(note.playbook),
+    status: note.kind === 'prep' ? (debriefs.has(note.id) ? 'debriefed' : 'no debrief') : note.prep === undefined ? 'no prep' : '',
+    id: cell(note.id),
+  }));
+  const width = (key: 'customer' | 'title' | 'playbook'): number => Math.min(MAX_WIDTH[key], Math.max(...rows.map((row) => row[key].length)));
+  const widths = { customer: width('customer'), title: width('title'), playbook: width('playbook') };
+  const lines = rows.map((row) =>
+    [
+      fit(row.date, 10),
+      fit(row.kind, 7),
+      fit(row.customer, widths.customer),
+      fit(row.title, widths.title),
+      fit(row.playbook, widths.playbook),
+      fit(row.status, 10),
+      row.id,
+    ].join('  '),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Padded to the column, or cut with an ellipsis when longer. */
+function fit(text: string, width: number): string {
+  if (text.length > width) return `${text.slice(0, Math.max(0, width - 1))}…`;
+  return text.padEnd(width);
+}

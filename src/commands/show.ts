@@ -1,0 +1,26 @@
+/** `coach show <session>`: a saved note as it is on disk, or its data as JSON. */
+import { writeOut, type Io } from '../io.js';
+import { findSession, readSavedNote, readSavedNoteData } from '../store/find-session.js';
+import { notesDirectory } from '../store/notes-dir.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
+
+export interface ShowOptions {
+  json?: true | undefined;
+  notesDir?: string | undefined;
+}
+
+export async function showCommand(session: string, options: ShowOptions, io: Io): Promise<number> {
+  const path = await findSession(session, notesDirectory(options.notesDir, io.env, io.cwd), io.cwd);
+  if (options.json) {
+    // The whole front matter has to parse here, so a hand-edit gone wrong is reported, not guessed at.
+    const note = await readSavedNoteData(path);
+    const where = { id: note.id, path: note.path };
+    // id and path first, and never replaced by keys of the same name in a hand-edited front matter.
+    await writeOut(io.stdout, `${JSON.stringify(Object.assign({ ...where }, note.data, where), null, 2)}\n`);
+    return 0;
+  }
+  const note = await readSavedNote(path);
+  // A note holds whatever was typed or synced in; on a terminal it must not drive the terminal.
+  await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(note.text) : note.text);
+  return 0;
+}
