@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import { noteFromWalk } from '../../src/engine/note.js';
+import { renderMarkdown } from '../../src/engine/render-markdown.js';
+import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
+import { expectScenario, untakenBranches, unfiredFlags, walkScenario, type Scenario } from './scenarios.js';
+
+const playbook = shippedPlaybook('turn-around');
+const CREATED = new Date('2026-11-22T09:30:00Z');
+
+/** The head of a council IT service desk, worn down by two rounds of cuts. */
+const prep = {
+  customer: 'Ridgeway Council',
+  title: 'Service desk plans with Mark Ellis',
+  date: '2026-11-27',
+  negative_signs: [
+    'Cancelled our last two meetings at short notice',
+    'Answered the agenda email with "whatever works"',
+    'Told our support engineer that nothing ever changes there',
+  ],
+  wearing_down: 'Two rounds of budget cuts; his team is down from nine analysts to six',
+  meeting_aim: 'His plans for the service desk next year, and where our self-service portal could fit',
+  stuck_signal: 'Two negative answers in a row about plans or priorities',
+  steadiness: '4',
+  curiosity: '4',
+  silence_comfort: '4',
+  // permission_line and achievement_question keep the method's own wording (their defaults).
+  know_wins: 'yes',
+  known_wins: ['Kept the desk running through the office move in March', 'Cut password-reset calls with the new sign-in process'],
+  challenge_line: 'So in a whole year, with everything your team has been through, there is nothing at all you are proud of?',
+  silence_plan: 'Put my pen down, sit back and count slowly to thirty',
+  follow_ups: ['Tell me more about that', 'How did you pull it off with six people?', 'What did it change for the staff who call you?'],
+  complements: ['Self-service portal - builds on the password-reset work', 'Knowledge-base training for the six analysts'],
+};
+
+const prepScenarios: Scenario[] = [
+  {
+    name: 'steady, curious, knows two of his wins and keeps them back',
+    answers: prep,
+    asked: ['known_wins', 'permission_line', 'achievement_question'],
+    skipped: ['find_wins'],
+    flags: ['keep-wins-back'],
+    actions: {
+      'keep-wins-back': [
+        'Only after a long silence, prompt with one of: Kept the desk running through the office move in March, Cut password-reset calls with the new sign-in process',
+      ],
+    },
+    scores: { 'own-state': '12/15 Steady', groundwork: '3/3 Ready' },
+  },
+  {
+    name: 'no known wins, uneasy with silence, only thinking of the sale',
+    answers: {
+      ...prep,
+      know_wins: 'no',
+      find_wins: 'The council intranet news page and our engineer who visits weekly',
+      steadiness: '2',
+      curiosity: '2',
+      silence_comfort: '2',
+      complements: undefined,
+    },
+    asked: ['find_wins'],
+    skipped: ['known_wins'],
+    flags: ['unsteady', 'sale-first', 'silence-hard', 'no-complements'],
+    actions: {
+      unsteady: [
+        'Write at the top of your notes: What is the best question I can ask right now?',
+        'Ask it as soon as you notice: Two negative answers in a row about plans or priorities',
+      ],
+      'silence-hard': [
+        'Practise your plan: Put my pen down, sit back and count slowly to thirty',
+        'After your challenge, count slowly to thirty before saying anything',
+      ],
+    },
+    scores: { 'own-state': '6/15 Not steady yet', groundwork: '2/3 Partly ready' },
+  },
+  {
+    name: 'shaky in places, no groundwork at all',
+    answers: {
+      ...prep,
+      know_wins: 'no',
+      steadiness: '3',
+      curiosity: '3',
+      silence_comfort: '3',
+      follow_ups: ['Tell me more'],
+      complements: undefined,
+    },
+    asked: ['find_wins'],
+    flags: ['no-complements'],
+    scores: { 'own-state': '9/15 Shaky in places', groundwork: '0/3 Not ready' },
+  },
+];
+
+const debrief = {
+  customer: prep.customer,
+  title: prep.title,
+  date: prep.date,
+  asked_question: 'yes',
+  first_answer: 'nothing',
+  challenged: 'yes',
+  after_silence: 'found',
+  achievement: 'Kept all 3,000 staff working through the office move in March with no outage - he planned it for four months with his team.',
+  told_more: 'yes',
+  meeting_changed: 'transformed',
+  changes_seen: ['Sat forward and started drawing the move plan on the whiteboard', 'Called in his deputy to tell the story', 'Started talking about next year'],
+  opportunity: 'Use the self-service portal to take the move-style planning to the new-starter process, which floods the desk every September.',
+  next_step: 'I send a one-page outline by Friday; Mark books a session with his deputy in December.',
+};
+
+const debriefScenarios: Scenario[] = [
+  {
+    name: '"nothing", a gentle challenge, a long silence - then the office move',
+    answers: debrief,
+    asked: ['challenged', 'after_silence', 'achievement', 'told_more', 'changes_seen'],
+    skipped: ['what_stopped'],
+    flags: ['build-on-it'],
+    actions: {
+      'build-on-it': [`When you follow up, tie it to what they achieved: ${debrief.opportunity}`, `Follow through: ${debrief.next_step}`],
+    },
+    scores: { turn: '5/5 Turned round' },
+  },
+  {
+    name: 'he named a win straight away but we moved on',
+    answers: { ...debrief, first_answer: 'something', told_more: 'no', meeting_changed: 'somewhat', opportunity: undefined },
+    asked: ['achievement', 'told_more'],
+    skipped: ['challenged', 'after_silence'],
+    flags: ['no-tell-more'],
+    scores: { turn: '3/5 Partly turned' },
+  },
+  {
+    name: '"nothing" accepted, still nothing, no change',
+    answers: { ...debrief, challenged: 'no', after_silence: 'still-nothing', meeting_changed: 'no', opportunity: undefined },
+    asked: ['challenged', 'after_silence'],
+    skipped: ['achievement', 'told_more', 'changes_seen'],
+    flags: ['not-challenged', 'still-nothing', 'no-change'],
+    scores: { turn: '1/5 Did not turn' },
+  },
+  {
+    name: 'the question was never asked',
+    answers: { ...debrief, asked_question: 'no', what_stopped: 'He kept checking his watch and I lost my nerve', meeting_changed: 'no', opportunity: undefined },
+    asked: ['what_stopped'],
+    skipped: ['first_answer', 'challenged', 'achievement'],
+    flags: ['not-asked', 'no-change'],
+    actions: {
+      'not-asked': [
+        'Rehearse the moment you planned for (Two negative answers in a row about plans or priorities): ask yourself what the best question is, then ask permission',
+      ],
+    },
+    scores: { turn: '0/5 Did not turn' },
+  },
+];
+
+const prepAnswers = (await walkWith(playbook, prep)).answers;
+
+describe('turn-around prep', () => {
+  it.each(prepScenarios)('$name', async (scenario) => {
+    await expectScenario(playbook, 'prep', scenario);
+  });
+
+  it("keeps the method's own questions when you do not reword them", () => {
+    expect(prepAnswers['permission_line']).toBe('Do you mind if I ask a question?');
+    expect(prepAnswers['achievement_question']).toMatch(/greatest achievement in the last twelve months/);
+  });
+
+  it('walks every branch both ways and fires every flag', async () => {
+    const walks = await Promise.all(prepScenarios.map((scenario) => walkScenario(playbook, 'prep', scenario)));
+    expect(untakenBranches(playbook, 'prep', walks)).toEqual([]);
+    expect(unfiredFlags(playbook, 'prep', walks)).toEqual([]);
+  });
+});
+
+describe('turn-around debrief', () => {
+  it.each(debriefScenarios)('$name', async (scenario) => {
+    await expectScenario(playbook, 'debrief', scenario, prepAnswers);
+  });
+
+  it('walks every branch both ways and fires every flag', async () => {
+    const walks = await Promise.all(debriefScenarios.map((scenario) => walkScenario(playbook, 'debrief', scenario, prepAnswers)));
+    expect(untakenBranches(playbook, 'debrief', walks)).toEqual([]);
+    expect(unfiredFlags(playbook, 'debrief', walks)).toEqual([]);
+  });
+});
+
+describe('turn-around golden notes', () => {
+  it('renders the prep and the debrief a user gets', async () => {
+    const prepWalk = await walkWith(playbook, prep);
+    await expect(renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook)).toMatchFileSnapshot('../golden/turn-around-prep.md');
+    const debriefWalk = await walkWith(playbook, debrief, { phase: 'debrief', prepAnswers: prepWalk.answers });
+    await expect(
+      renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers }),
+    ).toMatchFileSnapshot('../golden/turn-around-debrief.md');
+  });
+});
