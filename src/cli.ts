@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { SessionOptions } from './commands/session-options.js';
 import { withSessionOptions } from './commands/session-options.js';
+import { addPlaybooksCommands } from './commands/playbooks-commands.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
 import { watchInterrupts, restoreTerminal } from './interrupts.js';
 import { processIo, type Io } from './io.js';
@@ -38,6 +39,8 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       return prepCommand(playbook, options, actionIo, colourFor(cmd, actionIo));
     }, command),
   );
+
+  addPlaybooksCommands(program, runAction);
 
   return program;
 }

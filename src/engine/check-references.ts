@@ -1,7 +1,9 @@
 /**
  * The rules the schema cannot see one node at a time: ids defined once, conditions and `{{id}}`
- * that only look back at questions already asked, tests that fit the question they test.
+ * that only look back at questions already asked, tests that fit the question they test, and
+ * (check-reachability.ts) conditions that some answers can satisfy.
  */
+import { checkReachability } from './check-reachability.js';
 import { scaleBounds, choiceValue, coerceAnswer } from './coerce-answer.js';
 import { closest } from './closest.js';
 import { templateRefs } from './interpolate.js';
@@ -21,6 +23,8 @@ export function checkReferences(playbook: Playbook): ReferenceIssue[] {
   checkUniqueQuestionIds(playbook, issues);
   checkWalk(playbook.prep, 'prep', issues, undefined);
   if (playbook.debrief) checkWalk(playbook.debrief, 'debrief', issues, prepIds);
+  // Reachability reasons about answers, so it needs references and tests that are already sound.
+  if (issues.length === 0) issues.push(...checkReachability(playbook));
   return issues;
 }
 

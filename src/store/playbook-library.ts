@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { closest } from '../engine/closest.js';
 import { parsePlaybook } from '../engine/parse-playbook.js';
 import type { Playbook } from '../engine/schema.js';
-import { UsageError } from '../errors.js';
+import { CoachError, UsageError } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 
 export type SourceKind = 'built-in' | 'user' | 'team' | 'dir' | 'file';
@@ -66,20 +66,26 @@ export async function playbookFiles(source: PlaybookSource): Promise<string[]> {
   }
 }
 
+/** The file an id resolves to: `<id>.yaml` (then `.yml`) in the last source that has one. */
+export function findPlaybookFile(id: string, sources: readonly PlaybookSource[]): { path: string; source: SourceKind } | undefined {
+  for (const source of [...sources].reverse()) {
+    for (const extension of ['.yaml', '.yml']) {
+      const path = join(source.dir, `${id}${extension}`);
+      if (existsSync(path)) return { path, source: source.kind };
+    }
+  }
+  return undefined;
+}
+
 /** An id resolves to `<id>.yaml` in the last source that has it; a path is read as it is. */
 export async function loadPlaybook(idOrPath: string, sources: readonly PlaybookSource[], cwd: string): Promise<LoadedPlaybook> {
   if (isPlaybookPath(idOrPath)) return loadPlaybookFile(resolve(cwd, idOrPath), 'file');
-  for (const source of [...sources].reverse()) {
-    for (const extension of ['.yaml', '.yml']) {
-      const path = join(source.dir, `${idOrPath}${extension}`);
-      if (existsSync(path)) {
-        const loaded = await loadPlaybookFile(path, source.kind);
-        if (loaded.playbook.id !== idOrPath) {
-          throw new UsageError(`${path}: the file declares id "${loaded.playbook.id}"; name the file ${loaded.playbook.id}.yaml`);
-        }
-        return loaded;
-      }
-    }
+  const found = findPlaybookFile(idOrPath, sources);
+  if (found) {
+    const loaded = await loadPlaybookFile(found.path, found.source);
+    const mismatch = idMismatch(loaded);
+    if (mismatch) throw new UsageError(mismatch);
+    return loaded;
   }
   const known = await knownIds(sources);
   const hint = closest(idOrPath, known);
@@ -88,32 +94,71 @@ export async function loadPlaybook(idOrPath: string, sources: readonly PlaybookS
   );
 }
 
-async function knownIds(sources: readonly PlaybookSource[]): Promise<string[]> {
-  const files = (await Promise.all(sources.map(playbookFiles))).flat();
-  return [...new Set(files.map((file) => file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')))].sort();
+/** A playbook is found by its file name, so a file that declares another id cannot be used by id. */
+function idMismatch(loaded: LoadedPlaybook): string | undefined {
+  const id = fileId(loaded.path);
+  return loaded.playbook.id === id ? undefined : `${loaded.path}: the file declares id "${loaded.playbook.id}"; name the file ${loaded.playbook.id}.yaml`;
 }
 
-export type ListedPlaybook = LoadedPlaybook | { path: string; source: SourceKind; error: string; playbook?: undefined };
+const fileId = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
+
+async function knownIds(sources: readonly PlaybookSource[]): Promise<string[]> {
+  const files = (await Promise.all(sources.map(playbookFiles))).flat();
+  return [...new Set(files.map(fileId))].sort();
+}
+
+/** Where a playbook file is. */
+export interface PlaybookLocation {
+  path: string;
+  source: SourceKind;
+}
 
 /**
- * Every playbook of every source, the winner for each id last-source-wins. An invalid file is
- * listed with its first error, never hidden and never fatal to the listing.
+ * `hides` is always filled by listPlaybooks: the files of earlier sources with the same id, which
+ * this one overrides. It is optional only so that a plain LoadedPlaybook is a listing too.
  */
-export async function listPlaybooks(sources: readonly PlaybookSource[]): Promise<(ListedPlaybook & { error?: string | undefined })[]> {
-  const byId = new Map<string, ListedPlaybook>();
-  const broken: ListedPlaybook[] = [];
+interface Listing {
+  hides?: readonly PlaybookLocation[] | undefined;
+}
+export type ListedPlaybook =
+  | (LoadedPlaybook & Listing & { error?: undefined })
+  | (PlaybookLocation & Listing & { id: string; error: string; playbook?: undefined });
+
+/** The id a listing answers to: what `coach prep <id>` would resolve to this file. */
+export const listedId = (entry: ListedPlaybook): string => entry.playbook?.id ?? fileId(entry.path);
+
+/**
+ * Every playbook of every source, one per id, sorted by id: for each id the file `loadPlaybook`
+ * would pick (a later source wins; in one directory `.yaml` wins over `.yml`), with the files it
+ * hides. An invalid file is listed with its first error, never hidden and never fatal to the
+ * listing; it still wins its id, because `coach prep <id>` would pick it too.
+ */
+export async function listPlaybooks(sources: readonly PlaybookSource[]): Promise<ListedPlaybook[]> {
+  const byId = new Map<string, { winner: PlaybookLocation; hides: PlaybookLocation[] }>();
   for (const source of sources) {
-    for (const path of await playbookFiles(source)) {
-      try {
-        const loaded = await loadPlaybookFile(path, source.kind);
-        byId.delete(loaded.playbook.id);
-        byId.set(loaded.playbook.id, loaded);
-      } catch (error) {
-        broken.push({ path, source: source.kind, error: firstLine((error as Error).message) });
-      }
+    const files = await playbookFiles(source);
+    // `.yml` first, so that `.yaml` of the same id in the same directory takes its place, as in loadPlaybook.
+    for (const path of [...files].sort((a, b) => Number(/\.yaml$/i.test(a)) - Number(/\.yaml$/i.test(b)))) {
+      const id = fileId(path);
+      const previous = byId.get(id);
+      const location = { path, source: source.kind };
+      byId.set(id, { winner: location, hides: previous ? [...previous.hides, previous.winner] : [] });
     }
   }
-  return [...byId.values(), ...broken];
+  const byIdSorted = [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Promise.all(
+    byIdSorted.map(async ([id, { winner, hides }]): Promise<ListedPlaybook> => {
+      try {
+        const loaded = await loadPlaybookFile(winner.path, winner.source);
+        const mismatch = idMismatch(loaded);
+        if (mismatch) return { id, ...winner, hides, error: mismatch };
+        return { ...loaded, hides };
+      } catch (error) {
+        if (!(error instanceof CoachError)) throw error;
+        return { id, ...winner, hides, error: firstLine(error.message) };
+      }
+    }),
+  );
 }
 
 const firstLine = (text: string): string => text.split('\n')[0] ?? text;

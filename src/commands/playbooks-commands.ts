@@ -1,0 +1,83 @@
+/**
+ * `coach playbooks ...`: list, show, validate, schema, new. Declared here so cli.ts adds the
+ * family in one line; like every command, each action imports its module only when it runs.
+ */
+import type { Command } from 'commander';
+import type { Io } from '../io.js';
+
+type RunAction = (action: (io: Io, command: Command) => Promise<number>, command: Command) => Promise<void>;
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const PLAYBOOKS_OPTION = ['--playbooks <dir>', 'also look for playbooks in this directory (repeatable)', collect, [] as string[]] as const;
+
+export interface PlaybooksListOptions {
+  json?: true | undefined;
+  playbooks: string[];
+}
+export interface PlaybooksShowOptions {
+  markdown?: true | undefined;
+  playbooks: string[];
+}
+export interface PlaybooksValidateOptions {
+  json?: true | undefined;
+  playbooks: string[];
+}
+export interface PlaybooksNewOptions {
+  dir?: string | undefined;
+}
+
+export function addPlaybooksCommands(program: Command, runAction: RunAction): void {
+  const playbooks = program
+    .command('playbooks')
+    .description('list, show and check playbooks, or start writing your own')
+    .addHelpText(
+      'after',
+      '\nPlaybooks come from: built-in, then your user directory, then each directory in\n' +
+        'COACH_PLAYBOOKS_PATH, then --playbooks <dir>; a later one replaces an earlier one with the same id.\n',
+    );
+
+  playbooks
+    .command('list', { isDefault: true })
+    .description('every playbook found: id, source, title and when to use it (the default)')
+    .option('--json', 'print the list as JSON')
+    .option(...PLAYBOOKS_OPTION)
+    .action(async (options: PlaybooksListOptions, command: Command) =>
+      runAction(async (io) => (await import('./playbooks-list.js')).playbooksListCommand(options, io), command),
+    );
+
+  playbooks
+    .command('show')
+    .argument('<playbook>', 'a playbook id or a path to a .yaml file')
+    .description('the playbook as a guide: steps, guidance, questions and what the flags watch for')
+    .option('--markdown', 'print it as a Markdown cheat sheet')
+    .option(...PLAYBOOKS_OPTION)
+    .action(async (playbook: string, options: PlaybooksShowOptions, command: Command) =>
+      runAction(async (io) => (await import('./playbooks-show.js')).playbooksShowCommand(playbook, options, io), command),
+    );
+
+  playbooks
+    .command('validate')
+    .argument('<file...>', 'playbook files (or ids) to check')
+    .description('check playbooks: every problem as file:line:col: message; exit 3 if any is invalid')
+    .option('--json', 'print the results as JSON, for editors and CI')
+    .option(...PLAYBOOKS_OPTION)
+    .action(async (files: string[], options: PlaybooksValidateOptions, command: Command) =>
+      runAction(async (io) => (await import('./playbooks-validate.js')).playbooksValidateCommand(files, options, io), command),
+    );
+
+  playbooks
+    .command('schema')
+    .description('print the JSON Schema of the playbook format, for editors')
+    .action(async (_options: unknown, command: Command) =>
+      runAction(async (io) => (await import('./playbooks-schema.js')).playbooksSchemaCommand(io), command),
+    );
+
+  playbooks
+    .command('new')
+    .argument('<id>', 'the new playbook id, kebab-case (for example: renewal-call)')
+    .description('write a commented starter playbook into your playbook directory (never overwrites)')
+    .option('--dir <dir>', 'write it into this directory instead (a team checkout, for example)')
+    .action(async (id: string, options: PlaybooksNewOptions, command: Command) =>
+      runAction(async (io) => (await import('./playbooks-new.js')).playbooksNewCommand(id, options, io), command),
+    );
+}

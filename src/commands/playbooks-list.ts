@@ -1,0 +1,34 @@
+/** `coach playbooks [list]`: every playbook found, one line each, with where it comes from. */
+import { writeOut, type Io } from '../io.js';
+import { listedId, listPlaybooks, playbookSources, type ListedPlaybook } from '../store/playbook-library.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { PlaybooksListOptions } from './playbooks-commands.js';
+
+export async function playbooksListCommand(options: PlaybooksListOptions, io: Io): Promise<number> {
+  const listed = await listPlaybooks(playbookSources(io.env, io.cwd, options.playbooks));
+  await writeOut(io.stdout, options.json ? `${JSON.stringify(listed.map(asJson), null, 2)}\n` : listText(listed));
+  return 0;
+}
+
+function asJson(entry: ListedPlaybook): Record<string, unknown> {
+  const where = { id: listedId(entry), source: entry.source, path: entry.path };
+  const hides = (entry.hides ?? []).map(({ source, path }) => ({ source, path }));
+  if (entry.error !== undefined) return { ...where, valid: false, error: entry.error, hides };
+  const { title, summary, when_to_use: whenToUse, tags } = entry.playbook;
+  return { ...where, valid: true, title, summary, when_to_use: whenToUse ?? null, tags, hides };
+}
+
+/** One line per id: `id  source  title - when to use`, and what the winner hides. */
+function listText(listed: readonly ListedPlaybook[]): string {
+  const idWidth = Math.max(...listed.map((entry) => listedId(entry).length), 2);
+  const sourceWidth = Math.max(...listed.map((entry) => entry.source.length), 6);
+  const lines = listed.map((entry) => {
+    const about = entry.error !== undefined ? `INVALID: ${entry.error}` : `${entry.playbook.title} - ${entry.playbook.when_to_use ?? entry.playbook.summary}`;
+    const hidden = (entry.hides ?? []).map((hidden) => hidden.source);
+    const hides = hidden.length > 0 ? ` (overrides ${[...new Set(hidden)].join(', ')})` : '';
+    return sanitizeForTerminal(`${listedId(entry).padEnd(idWidth)}  ${entry.source.padEnd(sourceWidth)}  ${oneLine(about)}${hides}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();

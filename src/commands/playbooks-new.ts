@@ -1,0 +1,50 @@
+/**
+ * `coach playbooks new <id>`: writes a commented starter into the user playbook directory (or
+ * --dir), never over an existing file, with the JSON Schema beside it so an editor helps at once.
+ * The new path goes to stdout (`$EDITOR "$(coach playbooks new renewal-call)"`), advice to stderr.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { PLAYBOOK_SCHEMA_FILE, playbookJsonSchemaText } from '../engine/json-schema.js';
+import { starterPlaybook } from '../engine/starter-playbook.js';
+import { UsageError } from '../errors.js';
+import { writeOut, type Io } from '../io.js';
+import { findPlaybookFile, playbookSources } from '../store/playbook-library.js';
+import { replaceFile, writeNewFile } from '../store/write-new-file.js';
+import type { PlaybooksNewOptions } from './playbooks-commands.js';
+
+const PLAYBOOK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function playbooksNewCommand(id: string, options: PlaybooksNewOptions, io: Io): Promise<number> {
+  if (!PLAYBOOK_ID.test(id)) {
+    throw new UsageError(`"${id}" is not a playbook id: use lower-case letters, digits and single dashes, for example renewal-call`);
+  }
+  const sources = playbookSources(io.env, io.cwd);
+  const userDir = sources.find((source) => source.kind === 'user')?.dir ?? '';
+  const dir = options.dir !== undefined ? resolve(io.cwd, options.dir) : userDir;
+  for (const existing of [`${id}.yaml`, `${id}.yml`].map((name) => join(dir, name))) {
+    if (existsSync(existing)) throw new UsageError(`${existing} already exists; coach never overwrites a playbook. Edit it, or choose another id.`);
+  }
+  const elsewhere = findPlaybookFile(id, sources);
+
+  const path = await writeNewFile(join(dir, `${id}.yaml`), starterPlaybook(id));
+  await refreshSchema(join(dir, PLAYBOOK_SCHEMA_FILE));
+
+  await writeOut(io.stdout, `${path}\n`);
+  const lines = [`Created ${path}`];
+  if (elsewhere) lines.push(`Note: there is also a ${elsewhere.source} playbook "${id}" (${elsewhere.path}); \`coach playbooks\` shows which one wins.`);
+  const name = sources.some((source) => source.dir === dir) ? id : path;
+  lines.push(`Next: edit it, check it with \`coach playbooks validate ${name}\`, then try it with \`coach prep ${name}\`.`);
+  io.stderr.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** The starter's first line points at ./playbook.schema.json: keep that file current. */
+async function refreshSchema(path: string): Promise<void> {
+  const schema = playbookJsonSchemaText();
+  const current = await readFile(path, 'utf8').catch(() => undefined);
+  if (current === schema) return;
+  if (current === undefined) await writeNewFile(path, schema);
+  else await replaceFile(path, schema);
+}

@@ -1,0 +1,65 @@
+/**
+ * `coach playbooks validate <file...>`: every problem of every file as `file:LINE:COL: message`,
+ * the form editors and CI annotate from; exit 3 when any playbook is invalid.
+ */
+import { resolve } from 'node:path';
+import { parsePlaybook } from '../engine/parse-playbook.js';
+import { ExitCode, FileError, PlaybookError, formatIssue, type PlaybookIssue } from '../errors.js';
+import { readTextFile } from '../files/read-text-file.js';
+import { writeOut, type Io } from '../io.js';
+import { findPlaybookFile, isPlaybookPath, playbookSources, type PlaybookSource } from '../store/playbook-library.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { PlaybooksValidateOptions } from './playbooks-commands.js';
+
+interface Validation {
+  file: string;
+  valid: boolean;
+  id?: string | undefined;
+  issues: PlaybookIssue[];
+  /** The file could not be read at all. */
+  error?: string | undefined;
+}
+
+export async function playbooksValidateCommand(files: readonly string[], options: PlaybooksValidateOptions, io: Io): Promise<number> {
+  const sources = playbookSources(io.env, io.cwd, options.playbooks);
+  const results: Validation[] = [];
+  for (const file of files) results.push(await validateOne(file, sources, io.cwd));
+
+  const invalid = results.filter((result) => !result.valid);
+  if (options.json) {
+    await writeOut(io.stdout, `${JSON.stringify({ valid: invalid.length === 0, files: results }, null, 2)}\n`);
+  } else {
+    const lines = results.flatMap((result) => {
+      if (result.error !== undefined) return [`${result.file}: ${result.error}`];
+      return result.valid ? [`${result.file}: ok (${result.id ?? ''})`] : result.issues.map(formatIssue);
+    });
+    await writeOut(io.stdout, sanitizeForTerminal(`${lines.join('\n')}\n`));
+  }
+  if (invalid.length === 0) return ExitCode.ok;
+
+  const problems = invalid.reduce((sum, result) => sum + Math.max(result.issues.length, 1), 0);
+  io.stderr.write(`coach: ${invalid.length} of ${results.length} playbook${results.length === 1 ? '' : 's'} invalid (${problems} problem${problems === 1 ? '' : 's'})\n`);
+  return invalid.some((result) => result.issues.length > 0) ? ExitCode.invalidPlaybook : ExitCode.file;
+}
+
+/** A path is read as given; an id is the file `coach prep <id>` would use. */
+async function validateOne(arg: string, sources: readonly PlaybookSource[], cwd: string): Promise<Validation> {
+  const found = isPlaybookPath(arg) ? undefined : findPlaybookFile(arg, sources);
+  const file = found?.path ?? arg;
+  const path = resolve(cwd, file);
+  let text: string;
+  try {
+    text = await readTextFile(path, 'the playbook');
+  } catch (error) {
+    if (!(error instanceof FileError)) throw error;
+    // The message starts with the resolved path; the line names the file as the user did.
+    const reason = error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message;
+    return { file, valid: false, issues: [], error: reason };
+  }
+  try {
+    return { file, valid: true, id: parsePlaybook(text, file).id, issues: [] };
+  } catch (error) {
+    if (!(error instanceof PlaybookError)) throw error;
+    return { file, valid: false, issues: [...error.issues] };
+  }
+}
