@@ -1,0 +1,65 @@
+/** Builds the benchmark's inputs in a temp directory: notes directories and generated playbooks. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+
+const CUSTOMERS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Soylent'];
+const PLAYBOOKS = ['two-questions', 'take-the-stick', 'customer-is-wrong', 'turn-around', 'listen-to-understand'];
+
+/** A notes directory as years of use leave it: preps, most with a debrief, with real bodies. */
+export function writeNotes(dir: string, count: number): void {
+  mkdirSync(dir, { recursive: true });
+  const body = `\n# Meeting prep\n\n${'Some answer text that a person wrote before the meeting. '.repeat(40)}\n`.repeat(3);
+  for (let i = 0; i < count; i++) {
+    const day = new Date(Date.UTC(2018, 0, 1) + Math.floor(i / 3) * 86_400_000).toISOString().slice(0, 10);
+    const customer = CUSTOMERS[i % CUSTOMERS.length] ?? 'Acme';
+    const playbook = PLAYBOOKS[i % PLAYBOOKS.length] ?? 'two-questions';
+    const kind = i % 2 === 0 ? 'prep' : 'debrief';
+    const slug = customer.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const id = `${day}-${slug}-${playbook}-${i}`;
+    const front = {
+      coach: 1,
+      kind,
+      playbook,
+      customer,
+      title: `Meeting ${i}`,
+      date: day,
+      created: `${day}T09:30:00.000Z`,
+      ...(kind === 'debrief' ? { prep: `${day}-${slug}-${playbook}-${i - 1}-prep` } : {}),
+      answers: { need: 'a firm date for the fix', state: 'angry', helpful: 'listen first' },
+      flags: [{ level: 'warn', message: 'They may arrive angry.', actions: ['Let them vent'] }],
+    };
+    writeFileSync(join(dir, `${id}-${kind}.md`), `---\n${stringify(front)}---\n${body}`);
+  }
+}
+
+/** A playbook of `steps` steps with `perStep` text questions each, and an answers file for it. */
+export function writeGeneratedPlaybook(dir: string, id: string, steps: number, perStep: number): { playbook: string; answers: string } {
+  const answers: Record<string, string> = { customer: 'Acme' };
+  const walk = Array.from({ length: steps }, (_, s) => ({
+    id: `step-${s}`,
+    title: `Step ${s}`,
+    guidance: s === 0 ? `Guidance for the first step.` : `Guidance for step ${s}, with an answer from before: {{q-${s - 1}-0}}.`,
+    questions: Array.from({ length: perStep }, (_, q) => {
+      const qid = `q-${s}-${q}`;
+      answers[qid] = `answer ${s}.${q}`;
+      return { id: qid, type: 'text', prompt: `Question ${s}.${q}?`, why: 'Because.', ...(s > 0 && q === 0 ? { when: { answer: `q-${s - 1}-0`, answered: true } } : {}) };
+    }),
+  }));
+  const playbook = {
+    id,
+    title: `Generated ${id}`,
+    summary: 'Generated for the benchmark.',
+    source: 'Benchmark',
+    prep: {
+      steps: walk,
+      flags: [{ when: { answer: 'q-0-0', answered: true }, level: 'tip', message: 'Answered {{q-0-0}}', actions: ['Act'] }],
+      scores: [{ id: 'done', title: 'Done', count: walk.map((step) => ({ answer: `${step.id.replace('step', 'q')}-0`, answered: true })), bands: [{ min: 0, verdict: 'Counted' }] }],
+    },
+  };
+  const playbookPath = join(dir, `${id}.yaml`);
+  const answersPath = join(dir, `${id}-answers.yaml`);
+  writeFileSync(playbookPath, stringify(playbook));
+  writeFileSync(answersPath, stringify(answers));
+  return { playbook: playbookPath, answers: answersPath };
+}
