@@ -8,7 +8,7 @@
  * The nested blocks (answers, flags, scores) are not parsed here: a mistake inside them is reported
  * by the commands that read them (show --json, debrief), naming the file.
  */
-import { parse } from 'yaml';
+import { Document, parse } from 'yaml';
 import type { Phase } from '../engine/schema.js';
 import { findNestingProblem, YAML_LIMITS } from '../engine/yaml-limits.js';
 
@@ -27,10 +27,10 @@ export type HeaderResult = { ok: true; header: NoteHeader } | { ok: false; reaso
 
 const FIELDS = new Set(['kind', 'playbook', 'customer', 'title', 'date', 'created', 'prep']);
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
-/** Plain scalars the YAML core schema reads as something other than a string. */
-const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.?[0-9]|\.(?:inf|Inf|INF|nan|NaN|NAN)))/;
-/** Dates and timestamps are strings in the core schema; they start with digits, so let them through. */
-const DATE_LIKE = /^\d{4}-\d{2}-\d{2}(?:T[0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** The YAML 1.2 core schema's own tests for plain scalars that are not strings (null, bools, numbers). */
+const NOT_A_STRING = new Document(null, { version: '1.2' }).schema.tags.flatMap((tag) =>
+  'test' in tag && tag.test instanceof RegExp && tag.default === true ? [tag.test] : [],
+);
 
 export function noteHeader(frontMatter: string): HeaderResult {
   const fast = fastFields(frontMatter);
@@ -84,8 +84,9 @@ function text(value: unknown): string | undefined {
 const firstLine = (message: string): string => message.split('\n')[0] ?? message;
 
 /** The wanted fields when every line is simple enough to read without a YAML parser; else undefined. */
-function fastFields(frontMatter: string): Record<string, unknown> | undefined {
-  const found: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+function fastFields(frontMatter: string): Record<string, string> | undefined {
+  // Only keys from FIELDS are ever set, so a plain object is safe (and much faster than a null-prototype one).
+  const found: Record<string, string> = {};
   let start = 0;
   while (start < frontMatter.length) {
     let end = frontMatter.indexOf('\n', start);
@@ -95,11 +96,11 @@ function fastFields(frontMatter: string): Record<string, unknown> | undefined {
     start = end + 1;
     // Blank, comment, indented (inside another key's block) or a sequence entry of one: most lines.
     if (first === 0x0a || first === 0x0d || first === 0x23 || first === 0x20 || first === 0x2d) continue;
-    const match = KEY_LINE.exec(frontMatter.slice(lineStart, frontMatter[end - 1] === '\r' ? end - 1 : end));
+    const match = KEY_LINE.exec(frontMatter.slice(lineStart, frontMatter.charCodeAt(end - 1) === 0x0d ? end - 1 : end));
     if (!match) return undefined;
     const key = match[1] ?? '';
     if (!FIELDS.has(key)) continue;
-    if (key in found) return undefined;
+    if (found[key] !== undefined) return undefined;
     const value = scalar(match[2] ?? '');
     if (value === undefined) return undefined;
     found[key] = value;
@@ -111,12 +112,17 @@ function fastFields(frontMatter: string): Record<string, unknown> | undefined {
 function scalar(raw: string): string | undefined {
   const quote = raw[0];
   if (quote === '"' || quote === "'") return quoted(raw, quote);
-  const comment = raw.search(/[ \t]#/);
+  const comment = raw.indexOf('#') === -1 ? -1 : raw.search(/[ \t]#/);
   const value = (comment === -1 ? raw : raw.slice(0, comment)).trim();
-  if (value === '' || /^[[\]{}|>&*!%@`#,?:-]/.test(value) || /:(?:[ \t]|$)/.test(value)) return undefined;
-  if (NOT_A_STRING.test(value) && !DATE_LIKE.test(value)) return undefined;
+  if (value === '' || INDICATORS.includes(value[0] ?? '') || (value.includes(':') && /:(?:[ \t]|$)/.test(value))) return undefined;
+  // Null, booleans and numbers all start with one of these; a name or a title rarely does.
+  if (MAYBE_NOT_A_STRING.includes(value[0] ?? '') && NOT_A_STRING.some((test) => test.test(value))) return undefined;
   return value;
 }
+
+/** Characters that cannot start a plain scalar (or start one we leave to the parser). */
+const INDICATORS = '[]{}|>&*!%@`#,?:-';
+const MAYBE_NOT_A_STRING = '~nNtTfF0123456789+-.';
 
 function quoted(raw: string, quote: '"' | "'"): string | undefined {
   let index = 1;

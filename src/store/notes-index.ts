@@ -72,7 +72,9 @@ function summarise(path: string, id: string, buffer: HeadBuffer): NoteSummary | 
     const head = readFrontMatterHead(fd, buffer);
     if ('reason' in head) return { path, reason: head.reason };
     const result = noteHeader(head.frontMatter);
-    return result.ok ? { ...result.header, id, path } : { path, reason: result.reason };
+    if (!result.ok) return { path, reason: result.reason };
+    const { kind, playbook, customer, title, date, created, prep } = result.header;
+    return { id, path, kind, playbook, customer, title, date, created, prep };
   } catch (error) {
     return { path, reason: `cannot read it: ${describeFsError(error)}` };
   } finally {
