@@ -6,6 +6,9 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { SessionOptions } from './commands/session-options.js';
 import { withSessionOptions } from './commands/session-options.js';
+import type { DebriefOptions } from './commands/debrief.js';
+import { withHistoryOptions, type HistoryOptions } from './commands/history-options.js';
+import type { ShowOptions } from './commands/show.js';
 import { addPlaybooksCommands } from './commands/playbooks-commands.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
 import { watchInterrupts, restoreTerminal } from './interrupts.js';
@@ -39,6 +42,41 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       return prepCommand(playbook, options, actionIo, colourFor(cmd, actionIo));
     }, command),
   );
+
+  withSessionOptions(
+    program
+      .command('debrief')
+      .argument('[session]', 'the saved prep: its id (see coach history) or the path to its note')
+      .option('--last', 'debrief the newest prep')
+      .option('--playbook <id>', 'debrief a meeting you did not prepare, with this playbook (an id or a .yaml file)')
+      .description('reflect on a meeting: walk its playbook\'s debrief and write a debrief note beside the prep'),
+  ).action(async (session: string | undefined, options: DebriefOptions, command: Command) =>
+    runAction(async (actionIo, cmd) => {
+      const { debriefCommand } = await import('./commands/debrief.js');
+      return debriefCommand(session, options, actionIo, colourFor(cmd, actionIo));
+    }, command),
+  );
+
+  withHistoryOptions(program.command('history').description('list the saved sessions, newest first')).action(
+    async (options: HistoryOptions, command: Command) =>
+      runAction(async (actionIo) => {
+        const { historyCommand } = await import('./commands/history.js');
+        return historyCommand(options, actionIo);
+      }, command),
+  );
+
+  program
+    .command('show')
+    .argument('<session>', 'a saved session: its id (see coach history) or the path to its note')
+    .option('--json', "print the note's data as JSON")
+    .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)')
+    .description('print a saved note')
+    .action(async (session: string, options: ShowOptions, command: Command) =>
+      runAction(async (actionIo) => {
+        const { showCommand } = await import('./commands/show.js');
+        return showCommand(session, options, actionIo);
+      }, command),
+    );
 
   addPlaybooksCommands(program, runAction);
 
