@@ -86,8 +86,3 @@ export function unfiredFlags(playbook: Playbook, phase: Phase, walks: readonly S
   const fired = new Set(walks.flatMap((w) => w.flags.map((flag) => flag.id)));
   return (playbook[phase]?.flags ?? []).flatMap((flag) => (flag.id && !fired.has(flag.id) ? [flag.id] : []));
 }
-
-/** Every flag in a shipped playbook has an id, so tests and notes can name it. */
-export function flagsWithoutId(playbook: Playbook): number {
-  return [...playbook.prep.flags, ...(playbook.debrief?.flags ?? [])].filter((flag) => !flag.id).length;
-}

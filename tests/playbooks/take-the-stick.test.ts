@@ -96,7 +96,7 @@ const prepScenarios: Scenario[] = [
     scores: { ingredients: '7/7 All ingredients in place', recovery: '6/7 Plan in progress' },
   },
   {
-    name: 'management will not commit: the walk-away branch',
+    name: 'management will not commit: walk away, and the research advice falls silent',
     answers: {
       ...prep,
       management_commits: 'no',
@@ -106,10 +106,10 @@ const prepScenarios: Scenario[] = [
     },
     asked: ['refusal_reason', 'company_signal', 'time_redirect'],
     skipped: ['meeting_purpose', 'will_meet', 'stick_statement', 'fix_plan', 'future_line', 'future_raised', 'quota_pressure'],
-    flags: ['no-management-commitment', 'company-pattern', 'peers-agree'],
+    flags: ['no-management-commitment', 'company-pattern'],
     actions: {
       'no-management-commitment': [
-        'Stop investing selling time in this account and move it to The three expansion deals in the north-west region',
+        'Stop investing selling time in this account; put it here instead: The three expansion deals in the north-west region',
         'Record who decided not to fund the fix, and why, in the account history',
         'Ask yourself honestly whether this company values customer service - this may be a sign of things to come',
       ],
