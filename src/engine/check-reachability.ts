@@ -130,7 +130,12 @@ class Search {
       .flatMap((entry) => {
         const { question, guard } = entry;
         const facts = guard.length > 0 ? [`"${question.id}" is only asked when ${describeCondition({ all: guard }, types)}`] : [];
-        if (question.type === 'scale' || question.min !== undefined || question.max !== undefined) facts.push(`"${question.id}" ${range(question)}`);
+        const tests = testsById(shown).get(question.id) ?? [];
+        const bounded = question.type === 'scale' || question.min !== undefined || question.max !== undefined;
+        if (bounded && tests.some((test) => test.answered === undefined)) facts.push(`"${question.id}" ${range(question)}`);
+        if (question.required && guard.length === 0 && tests.some((test) => test.answered === false)) {
+          facts.push(`"${question.id}" is required and always asked`);
+        }
         return facts;
       });
     return notes.length > 0 ? `${reason} (${notes.join('; ')})` : reason;

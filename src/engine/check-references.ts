@@ -44,9 +44,9 @@ function checkUniqueQuestionIds(playbook: Playbook, issues: ReferenceIssue[]): v
       if (CONTEXT.has(question.id)) {
         issues.push({ path: where, message: `"${question.id}" is a built-in context question; choose another id` });
       } else if (seen.has(question.id)) {
-        issues.push({ path: where, message: `question id "${question.id}" is already used at ${seen.get(question.id)}` });
+        issues.push({ path: where, message: `question id "${question.id}" is already used by ${seen.get(question.id)}` });
       } else {
-        seen.set(question.id, where.join('.'));
+        seen.set(question.id, `${phase}.steps[${path[1]}].questions[${path[3]}]`);
       }
     }
   }

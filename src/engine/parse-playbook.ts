@@ -137,13 +137,11 @@ function locateZodIssue(doc: Document, issue: z.core.$ZodIssue, at: Pos): Playbo
         return at(locate(doc, [...path, key], true).offset, message);
       });
     case 'invalid_type':
-      if (issue.input === undefined) {
-        const key = path[path.length - 1];
-        const parent = describePath(path.slice(0, -1));
-        return [at(locate(doc, path.slice(0, -1)).offset, `${parent ? `${parent}: ` : ''}missing required key "${String(key)}"`)];
-      }
+      if (issue.input === undefined) return [missingKey(doc, path, at)];
       return [at(locate(doc, path).offset, `${prefix}expected ${issue.expected}, got ${describeValue(issue.input)}`)];
     case 'invalid_value': {
+      // A missing enum key (`type`, `level`) arrives as a bad value of undefined.
+      if (issue.input === undefined) return [missingKey(doc, path, at)];
       const options = issue.values.map(String);
       const hint = closest(String(issue.input), options);
       const message = `${prefix}must be one of: ${options.join(', ')} (got ${describeValue(issue.input)})${hint ? `; did you mean "${hint}"?` : ''}`;
@@ -156,6 +154,11 @@ function locateZodIssue(doc: Document, issue: z.core.$ZodIssue, at: Pos): Playbo
     default:
       return [at(locate(doc, path).offset, `${prefix}${issue.message}`)];
   }
+}
+
+function missingKey(doc: Document, path: IssuePath, at: Pos): PlaybookIssue {
+  const parent = describePath(path.slice(0, -1));
+  return at(locate(doc, path.slice(0, -1)).offset, `${parent ? `${parent}: ` : ''}missing required key "${String(path[path.length - 1])}"`);
 }
 
 function unionExpectation(path: IssuePath): string {
