@@ -82,7 +82,8 @@ function formatLines(notes: readonly NoteSummary[], debriefs: Map<string, string
       fit(row.date, 10),
       fit(row.kind, 7),
       fit(row.customer, widths.customer),
-      fit(row.title, widths.title),
+      // No column at all when no session shown has a title.
+      ...(widths.title > 0 ? [fit(row.title, widths.title)] : []),
       fit(row.playbook, widths.playbook),
       fit(row.status, 10),
       row.id,
