@@ -25,7 +25,7 @@ function describeTests(condition: Condition, types: QuestionTypes): string[] {
   const id = condition.answer ?? '';
   const type = types.get(id);
   const counted = type === 'list' || type === 'multi';
-  const size = (text: string): string => (counted ? `has ${text} entries` : `is ${text}`);
+  const size = (text: string, last: number): string => (counted ? `has ${text} ${last === 1 ? 'entry' : 'entries'}` : `is ${text}`);
   const parts: string[] = [];
   if (condition.answered === true) parts.push(`${id} is answered`);
   if (condition.answered === false) parts.push(`${id} is not answered`);
@@ -33,11 +33,11 @@ function describeTests(condition: Condition, types: QuestionTypes): string[] {
   if (condition.in !== undefined) parts.push(`${id} is ${either(condition.in)}`);
   if (condition.includes !== undefined) parts.push(`${id} includes ${value(condition.includes)}`);
   if (condition.gte !== undefined && condition.lte !== undefined) {
-    parts.push(`${id} ${size(`between ${condition.gte} and ${condition.lte}`)}`);
+    parts.push(`${id} ${size(`between ${condition.gte} and ${condition.lte}`, condition.lte)}`);
   } else if (condition.gte !== undefined) {
-    parts.push(`${id} ${size(`at least ${condition.gte}`)}`);
+    parts.push(`${id} ${size(`at least ${condition.gte}`, condition.gte)}`);
   } else if (condition.lte !== undefined) {
-    parts.push(`${id} ${size(`at most ${condition.lte}`)}`);
+    parts.push(`${id} ${size(`at most ${condition.lte}`, condition.lte)}`);
   }
   return parts;
 }

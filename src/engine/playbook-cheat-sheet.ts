@@ -31,7 +31,7 @@ function walkSheet(walk: Walk, phase: Phase, id: string): string[] {
     const when = step.when ? ` _(only when ${describeCondition(step.when, types)})_` : '';
     blocks.push(`### ${s + 1}. ${oneLine(showSlots(step.title))}${when}`);
     if (step.guidance) blocks.push(showSlots(step.guidance.trim()));
-    blocks.push(step.questions.map((question) => questionItem(question, types)).join('\n'));
+    blocks.push(...step.questions.map((question) => questionBlock(question, types)));
   });
   if (walk.flags.length > 0) {
     const items = walk.flags.map((flag) => {
@@ -52,11 +52,14 @@ function walkSheet(walk: Walk, phase: Phase, id: string): string[] {
   return blocks;
 }
 
-/** A list item: the question in bold, its id and kind, then why it matters. */
-function questionItem(question: Question, types: QuestionTypes): string {
-  const lines = [`- **${oneLine(showSlots(question.prompt))}** \`${question.id}\` _(${answerKind(question)})_`];
-  if (question.when) lines.push(`  Only when ${describeCondition(question.when, types)}.`);
-  if (question.choices) lines.push(`  Options: ${question.choices.map((choice) => oneLine(choiceLabel(choice))).join('; ')}.`);
-  if (question.why) lines.push(`  ${oneLine(showSlots(question.why))}`);
+/**
+ * The question in bold with its id and kind, then why it matters: a paragraph, not a list item,
+ * so it never merges with a list that ends the step's guidance.
+ */
+function questionBlock(question: Question, types: QuestionTypes): string {
+  const lines = [`**${oneLine(showSlots(question.prompt))}** \`${question.id}\` _(${answerKind(question)})_`];
+  if (question.when) lines.push(`Only when ${describeCondition(question.when, types)}.`);
+  if (question.choices) lines.push(`Options: ${question.choices.map((choice) => oneLine(choiceLabel(choice))).join('; ')}.`);
+  if (question.why) lines.push(oneLine(showSlots(question.why)));
   return lines.join('  \n');
 }

@@ -67,7 +67,7 @@ const impossible: [string, Condition, string][] = [
   ['an empty range', { all: [{ answer: 'seats', gte: 5 }, { answer: 'seats', lte: 4 }] }, '"seats is at least 5" and "seats is at most 4" cannot both hold ("seats" is from 0 to 50)'],
   ['a scale past its default top', { answer: 'rating', gte: 6 }, '"rating is at least 6" can never hold ("rating" is from 1 to 5)'],
   ['more topics than choices', { answer: 'topics', gte: 4 }, '"topics has at least 4 entries" can never hold'],
-  ['two entries in a list of at most one', { all: [{ answer: 'risks', includes: 'a' }, { answer: 'risks', includes: 'b' }, { answer: 'risks', lte: 1 }] }, '"risks includes a and risks includes b and risks has at most 1 entries" can never hold'],
+  ['two entries in a list of at most one', { all: [{ answer: 'risks', includes: 'a' }, { answer: 'risks', includes: 'b' }, { answer: 'risks', lte: 1 }] }, '"risks includes a and risks includes b and risks has at most 1 entry" can never hold'],
   ['every mood excluded', { not: { answer: 'mood', in: ['calm', 'upset', 'angry'] } }, '"not (mood is calm, upset or angry)" can never hold'],
   ['a chain back to a mood it excludes', { all: [{ answer: 'budget', answered: true }, { answer: 'mood', equals: 'calm' }] }, '"budget is answered" and "mood is calm" cannot both hold ("budget" is only asked when plan is answered)'],
   ['a required conditional question left blank when asked', { all: [{ answer: 'plan', answered: false }, { answer: 'mood', equals: 'upset' }] }, '"plan is not answered" and "mood is upset" cannot both hold ("plan" is only asked when mood is upset or angry)'],
