@@ -38,12 +38,16 @@ export function readFrontMatterHead(fd: number, buffer: HeadBuffer): HeadResult 
     const bytesRead = readSync(fd, buffer.bytes, length, buffer.bytes.length - length, length);
     length += bytesRead;
     eof = bytesRead === 0;
-    const found = findFrontMatter(buffer.bytes.subarray(0, length), eof);
+    const found = findFrontMatter(buffer.bytes, eof, length);
     if (found === 'more') {
       if (eof) return { reason: 'its front matter has no closing "---" line' };
       continue;
     }
     if (found === 'none') return { reason: 'it has no front matter' };
+    // The lenient decoder is several times faster; only text that came out with U+FFFD in it
+    // (invalid bytes, or a real U+FFFD) is checked again strictly.
+    const text = buffer.bytes.toString('utf8', found.start, found.end);
+    if (!text.includes('\uFFFD')) return { frontMatter: text };
     try {
       return { frontMatter: decoder.decode(buffer.bytes.subarray(found.start, found.end)) };
     } catch {
@@ -53,19 +57,20 @@ export function readFrontMatterHead(fd: number, buffer: HeadBuffer): HeadResult 
 }
 
 /**
- * Where the front matter's text lies (between the `---` lines, closing newline included), 'none'
- * when the file does not open with one, 'more' when the closing line has not been read yet.
+ * Where the front matter's text lies (between the `---` lines, closing newline included) in the
+ * first `length` bytes, 'none' when the file does not open with one, 'more' when the closing line
+ * has not been read yet.
  * Only "\n" ends a line, as in splitFrontMatter.
  */
-export function findFrontMatter(bytes: Uint8Array, eof: boolean): { start: number; end: number } | 'none' | 'more' {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const opening = fenceEnd(bytes, bom, eof);
+export function findFrontMatter(bytes: Uint8Array, eof: boolean, length = bytes.length): { start: number; end: number } | 'none' | 'more' {
+  const bom = length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const opening = fenceEnd(bytes, length, bom, eof);
   if (opening === 'more') return 'more';
   if (opening === 'none') return 'none';
   for (let at = opening - 1; ; ) {
     const newline = bytes.indexOf(NEWLINE, at);
-    if (newline === -1) return 'more';
-    const closing = fenceEnd(bytes, newline + 1, eof);
+    if (newline === -1 || newline >= length) return 'more';
+    const closing = fenceEnd(bytes, length, newline + 1, eof);
     if (closing === 'more') return 'more';
     if (closing !== 'none') return { start: opening, end: newline + 1 };
     at = newline + 1;
@@ -73,15 +78,15 @@ export function findFrontMatter(bytes: Uint8Array, eof: boolean): { start: numbe
 }
 
 /** Where the line after a `---` line at `at` starts (the end, at end of file), or why not. */
-function fenceEnd(bytes: Uint8Array, at: number, eof: boolean): number | 'none' | 'more' {
+function fenceEnd(bytes: Uint8Array, length: number, at: number, eof: boolean): number | 'none' | 'more' {
   for (let i = 0; i < 3; i++) {
-    if (at + i >= bytes.length) return eof ? 'none' : 'more';
+    if (at + i >= length) return eof ? 'none' : 'more';
     if (bytes[at + i] !== DASH) return 'none';
   }
   const after = at + 3;
-  if (after === bytes.length) return eof ? after : 'more';
+  if (after === length) return eof ? after : 'more';
   if (bytes[after] === NEWLINE) return after + 1;
   if (bytes[after] !== RETURN) return 'none';
-  if (after + 1 === bytes.length) return eof ? 'none' : 'more';
+  if (after + 1 === length) return eof ? 'none' : 'more';
   return bytes[after + 1] === NEWLINE ? after + 2 : 'none';
 }

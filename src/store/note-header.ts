@@ -26,10 +26,11 @@ export interface NoteHeader {
 export type HeaderResult = { ok: true; header: NoteHeader } | { ok: false; reason: string };
 
 const FIELDS = new Set(['kind', 'playbook', 'customer', 'title', 'date', 'created', 'prep']);
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 /** The YAML 1.2 core schema's own tests for plain scalars that are not strings (null, bools, numbers). */
-const NOT_A_STRING = new Document(null, { version: '1.2' }).schema.tags.flatMap((tag) =>
-  'test' in tag && tag.test instanceof RegExp && tag.default === true ? [tag.test] : [],
+const NOT_A_STRING = new RegExp(
+  new Document(null, { version: '1.2' }).schema.tags
+    .flatMap((tag) => ('test' in tag && tag.test instanceof RegExp && tag.default === true ? [`(?:${tag.test.source})`] : []))
+    .join('|'),
 );
 
 export function noteHeader(frontMatter: string): HeaderResult {
@@ -87,25 +88,45 @@ const firstLine = (message: string): string => message.split('\n')[0] ?? message
 function fastFields(frontMatter: string): Record<string, string> | undefined {
   // Only keys from FIELDS are ever set, so a plain object is safe (and much faster than a null-prototype one).
   const found: Record<string, string> = {};
+  const length = frontMatter.length;
   let start = 0;
-  while (start < frontMatter.length) {
+  while (start < length) {
     let end = frontMatter.indexOf('\n', start);
-    if (end === -1) end = frontMatter.length;
-    const first = frontMatter.charCodeAt(start);
+    if (end === -1) end = length;
     const lineStart = start;
     start = end + 1;
+    const first = frontMatter.charCodeAt(lineStart);
     // Blank, comment, indented (inside another key's block) or a sequence entry of one: most lines.
     if (first === 0x0a || first === 0x0d || first === 0x23 || first === 0x20 || first === 0x2d) continue;
-    const match = KEY_LINE.exec(frontMatter.slice(lineStart, frontMatter.charCodeAt(end - 1) === 0x0d ? end - 1 : end));
-    if (!match) return undefined;
-    const key = match[1] ?? '';
+    const lineEnd = frontMatter.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    const colon = keyEnd(frontMatter, lineStart, lineEnd);
+    if (colon === -1) return undefined;
+    const key = frontMatter.slice(lineStart, colon);
     if (!FIELDS.has(key)) continue;
     if (found[key] !== undefined) return undefined;
-    const value = scalar(match[2] ?? '');
+    const value = scalar(frontMatter.slice(colon + 1, lineEnd).trimStart());
     if (value === undefined) return undefined;
     found[key] = value;
   }
   return found;
+}
+
+/**
+ * Where the `:` after a plain key (letters, digits, `_`, `-`) is, when the line is `key:` followed
+ * by a space, a tab or nothing; -1 for any other line, which the full parser then reads.
+ */
+function keyEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x3a) {
+      if (i === from) return -1;
+      const next = i + 1 === to ? 0x20 : text.charCodeAt(i + 1);
+      return next === 0x20 || next === 0x09 ? i : -1;
+    }
+    const plain = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+    if (!plain) return -1;
+  }
+  return -1;
 }
 
 /** A one-line scalar as the YAML core schema reads it, or undefined when it is not that simple. */
@@ -116,7 +137,7 @@ function scalar(raw: string): string | undefined {
   const value = (comment === -1 ? raw : raw.slice(0, comment)).trim();
   if (value === '' || INDICATORS.includes(value[0] ?? '') || (value.includes(':') && /:(?:[ \t]|$)/.test(value))) return undefined;
   // Null, booleans and numbers all start with one of these; a name or a title rarely does.
-  if (MAYBE_NOT_A_STRING.includes(value[0] ?? '') && NOT_A_STRING.some((test) => test.test(value))) return undefined;
+  if (MAYBE_NOT_A_STRING.includes(value[0] ?? '') && NOT_A_STRING.test(value)) return undefined;
   return value;
 }
 

@@ -51,10 +51,12 @@ export async function readNotesIndex(directory: string, onSkip: (skipped: Skippe
   // File-name order, so two runs over the same directory warn in the same order.
   const names = (await noteFileNames(directory)).sort(compare);
   const buffer = headBuffer();
+  // path.join normalises every path again; the directory is the same for all of them.
+  const prefix = join(directory, '/');
   const notes: NoteSummary[] = [];
   for (const [index, name] of names.entries()) {
     if (index > 0 && index % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
-    const result = summarise(join(directory, name), noteIdOf(name), buffer);
+    const result = summarise(`${prefix}${name}`, noteIdOf(name), buffer);
     if ('reason' in result) onSkip(result);
     else notes.push(result);
   }

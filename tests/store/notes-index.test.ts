@@ -110,3 +110,13 @@ describe('findFrontMatter', () => {
     expect(find('--', false)).toBe('more');
   });
 });
+
+describe('readNotesIndex and text', () => {
+  it('keeps a real U+FFFD in a note, and lists a note whose customer is written in any script', async () => {
+    const dir = tempDir();
+    writeNote(dir, 'replacement', { customer: 'Broken \uFFFD sign', title: '東京の会議' });
+    const { notes, skipped } = await index(dir);
+    expect(skipped).toEqual([]);
+    expect(notes).toMatchObject([{ customer: 'Broken \uFFFD sign', title: '東京の会議' }]);
+  });
+});
