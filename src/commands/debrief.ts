@@ -13,7 +13,7 @@ import { notesDirectory } from '../store/notes-dir.js';
 import { loadPlaybook, playbookSources, type LoadedPlaybook } from '../store/playbook-library.js';
 import { savedPrep, type SavedPrep } from '../store/saved-prep.js';
 import { choosePrep, newestPrep } from './choose-prep.js';
-import { runSession } from './run-session.js';
+import { runSession, type SessionRequest } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 
 export interface DebriefOptions extends SessionOptions {
@@ -55,12 +55,18 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
   if (prep.actions.length > 0 && usesDoneActionsId(loaded.playbook)) {
     throw new UsageError(`${loaded.path}: the debrief asks a question with the id "${DONE_ACTIONS_ID}", which coach uses for the prep's actions; rename it`);
   }
-  await runSession({
+  await runSession({ ...debriefOfPrep(prep, loaded), phase: 'debrief', options, io, chalk });
+  return 0;
+}
+
+/**
+ * What a session needs to debrief a saved prep, beyond the options: the playbook with the built-in
+ * actions question, the meeting, the prep's answers and id, and the carried actions. Exported so
+ * that resuming a debrief sets up the same session.
+ */
+export function debriefOfPrep(prep: SavedPrep, loaded: LoadedPlaybook): Omit<SessionRequest, 'phase' | 'options' | 'io' | 'chalk'> {
+  return {
     loaded: { ...loaded, playbook: withPrepActions(loaded.playbook, prep.actions) },
-    phase: 'debrief',
-    options,
-    io,
-    chalk,
     // Beside the prep, so the pair stays together wherever the prep lives.
     notesDir: dirname(prep.path),
     context: prep.context,
@@ -73,8 +79,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
       debrief.actions = carriedActions(prep.actions, debrief.answers);
       return carriedActionsSections(debrief.actions);
     },
-  });
-  return 0;
+  };
 }
 
 async function prepPlaybook(prep: SavedPrep, override: string | undefined, sources: ReturnType<typeof playbookSources>, cwd: string): Promise<LoadedPlaybook> {
