@@ -66,7 +66,7 @@ function walkGuide(walk: Walk, phase: Phase, id: string): string[] {
   const lines = [`${PHASE_HEADING[phase].toUpperCase()} - coach ${phase} ${id}`];
   if (walk.intro) lines.push('', showSlots(walk.intro.trim()));
   walk.steps.forEach((step, s) => {
-    lines.push('', `${s + 1}. ${showSlots(step.title)}${step.when ? ` (only when ${describeCondition(step.when, types)})` : ''}`);
+    lines.push('', `${s + 1}. ${step.title}${step.when ? ` (only when ${describeCondition(step.when, types)})` : ''}`);
     if (step.guidance) lines.push(indent(showSlots(step.guidance.trim()), '   '));
     for (const question of step.questions) lines.push('', ...questionGuide(question, types));
   });

@@ -50,7 +50,7 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     choices: 'For select and multi: each a value, or `{ value, label }` to show a longer label.',
     min: 'For number and scale: the smallest answer allowed (scale default 1).',
     max: 'For number and scale: the largest answer allowed (scale default 5). A number summed by a score needs one.',
-    placeholder: 'Hint text shown in the empty input.',
+    placeholder: 'An example answer. Accepted, but not yet shown by the prompts.',
     when: 'Ask the question only when this condition holds on the answers given so far.',
   },
   Condition: {

@@ -29,7 +29,7 @@ function walkSheet(walk: Walk, phase: Phase, id: string): string[] {
   if (walk.intro) blocks.push(showSlots(walk.intro.trim()));
   walk.steps.forEach((step, s) => {
     const when = step.when ? ` _(only when ${describeCondition(step.when, types)})_` : '';
-    blocks.push(`### ${s + 1}. ${oneLine(showSlots(step.title))}${when}`);
+    blocks.push(`### ${s + 1}. ${oneLine(step.title)}${when}`);
     if (step.guidance) blocks.push(showSlots(step.guidance.trim()));
     blocks.push(...step.questions.map((question) => questionBlock(question, types)));
   });
