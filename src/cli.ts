@@ -12,7 +12,7 @@ import type { ShowOptions } from './commands/show.js';
 import { addPlaybooksCommands } from './commands/playbooks-commands.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
 import { watchInterrupts, restoreTerminal } from './interrupts.js';
-import { processIo, type Io } from './io.js';
+import { processIo, writeOut, type Io } from './io.js';
 import { sanitizeForTerminal as safe } from './terminal/sanitize.js';
 import { stderrChalk } from './terminal/style.js';
 
@@ -78,9 +78,29 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       }, command),
     );
 
+  program
+    .command('completion')
+    .argument('<shell>', 'bash, zsh or fish')
+    .description('print a shell completion script (commands, options, playbook and session ids)')
+    .action(async (shell: string, _options: unknown, command: Command) =>
+      runAction(async (actionIo) => {
+        const { completionScript } = await import('./commands/completion.js');
+        await writeOut(actionIo.stdout, completionScript(shell));
+        return ExitCode.ok;
+      }, command),
+    );
+
   addPlaybooksCommands(program, runAction);
 
   return program;
+}
+
+/** The completion scripts' side channel: candidates for the last word, one per line. */
+async function complete(program: Command, words: readonly string[], io: Io): Promise<number> {
+  const { completeWords } = await import('./commands/completion.js');
+  const candidates = await completeWords(program, words.length === 0 ? [''] : words, io);
+  await writeOut(io.stdout, candidates.length > 0 ? `${candidates.join('\n')}\n` : '');
+  return ExitCode.ok;
 }
 
 function colourFor(command: Command, io: Io) {
@@ -103,6 +123,7 @@ export async function run(argv: readonly string[], given?: Io): Promise<number> 
     code = await action(io, command);
   });
   try {
+    if (argv[0] === '__complete') return await complete(program, argv.slice(1), io);
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     code = report(error, io);
