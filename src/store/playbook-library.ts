@@ -39,7 +39,8 @@ export function builtinPlaybooksDir(): string {
 }
 
 export function playbookSources(env: NodeJS.ProcessEnv, cwd: string, extraDirs: readonly string[] = []): PlaybookSource[] {
-  const userDir = env['COACH_CONFIG_DIR'] ? join(env['COACH_CONFIG_DIR'], 'playbooks') : join(envPaths('coach', { suffix: '' }).config, 'playbooks');
+  const configDir = env['COACH_CONFIG_DIR'] ? resolve(cwd, env['COACH_CONFIG_DIR']) : envPaths('coach', { suffix: '' }).config;
+  const userDir = join(configDir, 'playbooks');
   const team = (env['COACH_PLAYBOOKS_PATH'] ?? '').split(delimiter).filter((dir) => dir !== '');
   return [
     { kind: 'built-in', dir: builtinPlaybooksDir() },
