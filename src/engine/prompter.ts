@@ -9,7 +9,7 @@ export interface AskRequest {
   /** The question with `{{id}}` already filled into its prompt and why. */
   question: Question;
   /** Where the walk is, for headers and for messages about missing answers. */
-  step: { id: string; title: string; number: number; total: number };
+  step: { id: string; title: string; number: number; total: number; guidance?: string | undefined };
 }
 
 export interface Prompter {

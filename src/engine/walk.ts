@@ -68,7 +68,8 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   };
 
   const askStep = async (step: Step, number: number, total: number): Promise<void> => {
-    emit({ type: 'step', number, total, title: step.title, guidance: step.guidance && interpolate(step.guidance, all, prepAnswers) });
+    const guidance = step.guidance && interpolate(step.guidance, all, prepAnswers);
+    emit({ type: 'step', number, total, title: step.title, guidance });
     for (const question of step.questions) {
       if (question.when && !evaluateCondition(question.when, all)) {
         settled.add(question.id);
@@ -80,7 +81,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
         prompt: interpolate(question.prompt, all, prepAnswers),
         ...(question.why ? { why: interpolate(question.why, all, prepAnswers) } : {}),
       };
-      const value = await prompter.ask({ question: filled, step: { id: step.id, title: step.title, number, total } });
+      const value = await prompter.ask({ question: filled, step: { id: step.id, title: step.title, number, total, guidance } });
       if (value !== undefined) all[question.id] = value;
       settled.add(question.id);
       emit({ type: 'answer', id: question.id, value, answers: { ...all } });

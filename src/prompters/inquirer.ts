@@ -3,7 +3,7 @@
  * stdout carries only the note (`coach prep > note.md` keeps the prompts visible). Every typed
  * answer is checked by coerceAnswer, the same check supplied answers get.
  */
-import { checkbox, confirm, input, select } from '@inquirer/prompts';
+import { checkbox, confirm, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { AnswerValue } from '../engine/answers.js';
 import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../engine/coerce-answer.js';
@@ -13,6 +13,7 @@ import { InterruptedError } from '../errors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { wrapText } from '../terminal/wrap.js';
+import { textPrompt } from './text-prompt.js';
 
 export interface TerminalStreams {
   input: NodeJS.ReadableStream;
@@ -70,21 +71,22 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   };
 
   /** Free text, numbers and dates: typed, then checked and converted by coerceAnswer. */
-  const typed = async (question: Question, message: string): Promise<AnswerValue | undefined> => {
+  const typed = async (question: Question, message: string, help: string | undefined): Promise<AnswerValue | undefined> => {
     const fallback = question.default === undefined ? undefined : String(question.default);
-    const text = await input({ message, default: fallback, validate: validator(question), theme: look }, context);
+    const text = await textPrompt({ message, default: fallback, help, validate: validator(question), theme: look }, context);
     const result = coerceAnswer(question, text);
     return result.ok ? result.value : undefined;
   };
 
   /** Several lines or entries: one prompt per line, an empty line ends it. */
-  const lines = async (question: Question, message: string, joinWith: string | undefined): Promise<AnswerValue | undefined> => {
+  const lines = async (question: Question, message: string, joinWith: string | undefined, help?: string): Promise<AnswerValue | undefined> => {
     const entries: string[] = [];
     for (;;) {
       const first = entries.length === 0;
-      const entry = await input(
+      const entry = await textPrompt(
         {
           message: first ? `${message} ${chalk.dim('(empty line ends)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
+          help,
           validate: (value: string) => (first && value.trim() === '' && question.required ? 'This answer is required.' : true),
           theme: look,
         },
@@ -101,7 +103,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   const inEditor = async (question: Question, message: string, editor: EditorLaunch): Promise<AnswerValue | undefined> => {
     let current = question.default === undefined ? '' : String(question.default);
     for (;;) {
-      const typedInstead = await input({ message: `${message} ${chalk.dim('(enter opens your editor, or type a short answer)')}`, theme: look }, context);
+      const typedInstead = await textPrompt({ message: `${message} ${chalk.dim('(enter opens your editor, or type a short answer)')}`, theme: look }, context);
       if (typedInstead.trim() !== '') return coerceAnswer(question, typedInstead).ok ? typedInstead : undefined;
       const edited = await editInEditor(editor, editorTemplate(safe(question.prompt), question.why && safe(question.why), current));
       if (!edited.ok) {
@@ -118,8 +120,15 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     }
   };
 
-  const askOne = async (question: Question): Promise<AnswerValue | undefined> => {
+  /** What Tab shows while typing: the step's guidance and the question's why, made safe. */
+  const helpFor = (question: Question, guidance: string | undefined): string | undefined => {
+    const parts = [guidance?.trim(), question.why && `Why: ${question.why}`].filter((part): part is string => Boolean(part));
+    return parts.length === 0 ? undefined : wrapText(safe(parts.join('\n\n')), width, '  ');
+  };
+
+  const askOne = async (question: Question, guidance: string | undefined): Promise<AnswerValue | undefined> => {
     const message = `${safe(question.prompt)}${hint(question)}`;
+    const help = helpFor(question, guidance);
     switch (question.type) {
       case 'confirm': {
         const preset = question.default === undefined ? undefined : coerceAnswer(question, question.default);
@@ -146,22 +155,22 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         return picked.length === 0 ? undefined : picked;
       }
       case 'list':
-        return lines(question, message, undefined);
+        return lines(question, message, undefined, help);
       case 'long':
-        return streams.editor ? inEditor(question, message, streams.editor) : lines(question, message, '\n');
+        return streams.editor ? inEditor(question, message, streams.editor) : lines(question, message, '\n', help);
       case 'text':
       case 'date':
       case 'number':
       case 'scale':
-        return typed(question, message);
+        return typed(question, message, help);
     }
   };
 
   return {
-    async ask({ question }: AskRequest): Promise<AnswerValue | undefined> {
+    async ask({ question, step }: AskRequest): Promise<AnswerValue | undefined> {
       if (question.why) streams.output.write(`${chalk.dim.italic(wrapText(safe(question.why), width, '  '))}\n`);
       try {
-        return await askOne(question);
+        return await askOne(question, step.guidance);
       } catch (error) {
         if (isPromptExit(error)) throw new InterruptedError();
         throw error;

@@ -31,6 +31,26 @@ describe('inquirerPrompter', () => {
     expect(getScreen()).toContain('Your answer? a firm date');
   });
 
+  it('text: Tab shows the step guidance and the why again, keeping what was typed', async () => {
+    const { answer, events, getScreen, nextRender } = await render(askPrompt, {
+      question: Question.parse({ id: 'q', type: 'text', prompt: 'Your answer?', why: 'Because it matters.' }),
+      step: { ...step, guidance: 'Listen before you answer.' },
+    });
+    expect(getScreen()).toContain('(tab: help)');
+    events.type('half a tho');
+    events.keypress('tab');
+    await nextRender();
+    expect(getScreen()).toContain('Listen before you answer.');
+    expect(getScreen()).toContain('Why: Because it matters.');
+    expect(getScreen()).toContain('Your answer? half a tho');
+    events.keypress('tab');
+    await nextRender();
+    expect(getScreen()).not.toContain('Listen before you answer.');
+    events.type('ught');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('half a thought');
+  });
+
   it('text: refuses an empty answer to a required question until one is typed', async () => {
     const { answer, events, getScreen, nextRender } = await ask({ type: 'text' });
     events.keypress('enter');
