@@ -57,6 +57,18 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     }, command),
   );
 
+  withSessionOptions(
+    program
+      .command('resume')
+      .argument('[draft]', 'the draft to continue (default: the newest; a picker when there are several)')
+      .description('continue a session that stopped before its note was written'),
+  ).action(async (draft: string | undefined, options: SessionOptions, command: Command) =>
+    runAction(async (actionIo, cmd) => {
+      const { resumeCommand } = await import('./commands/resume.js');
+      return resumeCommand(draft, options, actionIo, colourFor(cmd, actionIo));
+    }, command),
+  );
+
   withHistoryOptions(program.command('history').description('list the saved sessions, newest first')).action(
     async (options: HistoryOptions, command: Command) =>
       runAction(async (actionIo) => {

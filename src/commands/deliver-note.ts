@@ -3,12 +3,11 @@
  * and stdout. The note is saved to the history first, so a failure further on loses nothing.
  */
 import { existsSync } from 'node:fs';
-import { appendFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { NoteData } from '../engine/note.js';
 import { FileError } from '../errors.js';
-import { describeFsError } from '../files/read-text-file.js';
 import { writeOut, type Io } from '../io.js';
+import { appendWithLock } from '../store/append-file.js';
 import { notePath } from '../store/notes-dir.js';
 import { replaceFile, writeNewFile } from '../store/write-new-file.js';
 import type { SessionOptions } from './session-options.js';
@@ -20,7 +19,11 @@ export interface Delivered {
   stdout: boolean;
 }
 
-/** Checked before any question is asked, so nobody answers ten questions to hit a refusal. */
+/**
+ * Checked before any question is asked, so nobody answers ten questions to hit a refusal. It only
+ * warns early: the write itself (a hard link) is what refuses, so a file that appears meanwhile
+ * is never replaced.
+ */
 export function checkOutTarget(options: SessionOptions, io: Io): void {
   if (options.out === undefined || options.force) return;
   const target = resolve(io.cwd, options.out);
@@ -32,31 +35,27 @@ export function stdoutWanted(options: SessionOptions, io: Io): boolean {
   return options.stdout === true || io.stdout.isTTY !== true || !keptElsewhere;
 }
 
-export async function deliverNote(note: NoteData, markdown: string, options: SessionOptions, io: Io, notesDir: string): Promise<Delivered> {
-  const delivered: Delivered = { stdout: false };
+/**
+ * `delivered` is filled in as each destination succeeds, so after a failure the caller can still
+ * say where the note did get to.
+ */
+export async function deliverNote(
+  note: NoteData,
+  markdown: string,
+  options: SessionOptions,
+  io: Io,
+  notesDir: string,
+  delivered: Delivered = { stdout: false },
+): Promise<Delivered> {
   if (options.save) delivered.saved = await writeNewFile(notePath(notesDir, note), markdown, { numberIfTaken: true });
   if (options.out !== undefined) {
     const target = resolve(io.cwd, options.out);
     delivered.out = options.force ? await replaceFile(target, markdown) : await writeNewFile(target, markdown);
   }
-  if (options.append !== undefined) {
-    const target = resolve(io.cwd, options.append);
-    delivered.appended = await appendNote(target, markdown);
-  }
+  if (options.append !== undefined) delivered.appended = await appendWithLock(resolve(io.cwd, options.append), markdown, io.now);
   if (stdoutWanted(options, io)) {
     await writeOut(io.stdout, options.format === 'json' ? `${JSON.stringify(note, null, 2)}\n` : markdown);
     delivered.stdout = true;
   }
   return delivered;
-}
-
-/** One write, separated from what is already there by a blank line. */
-async function appendNote(target: string, markdown: string): Promise<string> {
-  try {
-    const size = await stat(target).then((s) => s.size, () => 0);
-    await appendFile(target, size > 0 ? `\n${markdown}` : markdown, 'utf8');
-    return target;
-  } catch (error) {
-    throw new FileError(`${target}: cannot append: ${describeFsError(error)}`);
-  }
 }

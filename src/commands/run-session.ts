@@ -14,7 +14,11 @@ import { walkPlaybook, type WalkEvent } from '../engine/walk.js';
 import { UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
 import { missingAnswersError, scriptedPrompter } from '../prompters/scripted.js';
+import { unmappedSection } from '../store/draft-answers.js';
+import type { Draft } from '../store/draft-file.js';
 import type { LoadedPlaybook } from '../store/playbook-library.js';
+import { startSessionDraft } from '../store/session-draft.js';
+import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
 import { createSessionView } from '../terminal/session-view.js';
 import { checkOutTarget, deliverNote, type Delivered } from './deliver-note.js';
@@ -33,6 +37,8 @@ export interface SessionRequest {
   prepAnswers?: Answers | undefined;
   prepId?: string | undefined;
   extraSections?: ((note: NoteData) => string[]) | undefined;
+  /** `coach resume`: the draft being continued, its answers that still fit, and those that do not. */
+  resume?: { file: string; draft: Draft; supplied: SuppliedAnswers; unmapped: Answers } | undefined;
 }
 
 /** A person can be asked only with a terminal on stdin that is not busy carrying answers. */
@@ -47,32 +53,59 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const today = localDate(now);
 
   checkOutTarget(options, io);
-  const supplied = await suppliedFromOptions(options, io);
+  // A draft's answers first, so anything given on this command line wins.
+  const supplied = new Map([...(request.resume?.supplied ?? []), ...(await suppliedFromOptions(options, io))]);
   const problems = checkSuppliedAnswers(questionsOf(playbook, phase, today, request.context === undefined), supplied);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
 
   const interactive = canPrompt(options, io);
   const view = createSessionView(io.stderr, chalk, io.stderr.columns);
   const fallback = interactive
-    ? (await import('../prompters/inquirer.js')).inquirerPrompter({ input: io.stdin, output: io.stderr, columns: io.stderr.columns, editor: editorLaunch(io) }, chalk)
+    ? (await import('../prompters/inquirer.js')).inquirerPrompter({ input: io.stdin, output: io.stderr, columns: io.stderr.columns, editor: editorLaunch(io), signal: io.signal }, chalk)
     : undefined;
   const prompter = scriptedPrompter(supplied, fallback);
-  if (interactive) view.title(playbook.title, playbook.source);
-
-  const result = await walkPlaybook({
-    playbook,
+  const draft = await startSessionDraft({
+    loaded,
     phase,
-    prompter,
-    today,
+    notesDir: request.notesDir,
+    wanted: interactive || request.resume !== undefined,
+    strict: options.save,
+    now: io.now,
+    signal: io.signal,
+    warn: (message) => view.line(chalk.yellow(`coach: ${message}`)),
+    resumeArgs: options.notesDir === undefined ? '' : ` --notes-dir ${shellQuote(request.notesDir)}`,
+    resume: request.resume,
     context: request.context,
     prepAnswers: request.prepAnswers,
-    onEvent: interactive ? (event: WalkEvent) => view.onEvent(event) : undefined,
+    prepId: request.prepId,
   });
-  if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
+  if (interactive) view.title(playbook.title, playbook.source);
 
-  const note = noteFromWalk(playbook, phase, result, now, request.prepId);
-  const markdown = renderMarkdown(note, playbook, { prepAnswers: request.prepAnswers, extraSections: request.extraSections?.(note) });
-  const delivered = await deliverNote(note, markdown, options, io, request.notesDir);
+  const delivered: Delivered = { stdout: false };
+  let note: NoteData;
+  try {
+    const result = await walkPlaybook({
+      playbook,
+      phase,
+      prompter: draft.guard(prompter),
+      today,
+      context: request.context,
+      prepAnswers: request.prepAnswers,
+      onEvent: (event: WalkEvent) => {
+        draft.onEvent(event);
+        if (interactive) view.onEvent(event);
+      },
+    });
+    if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
+
+    note = noteFromWalk(playbook, phase, result, now, request.prepId);
+    const extraSections = [...(request.extraSections?.(note) ?? []), ...unmappedSection(request.resume?.unmapped ?? {})];
+    const markdown = renderMarkdown(note, playbook, { prepAnswers: request.prepAnswers, extraSections });
+    await deliverNote(note, markdown, options, io, request.notesDir, delivered);
+  } catch (error) {
+    throw await draft.explain(error);
+  }
+  await draft.finish();
 
   if (!options.quiet) {
     view.summary(note.flags, note.scores);
@@ -88,4 +121,9 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
 function editorLaunch(io: Io): EditorLaunch | undefined {
   const command = editorCommand(io.env);
   return command === undefined ? undefined : { command, stdio: ['inherit', io.stdout.isTTY ? 'inherit' : 2, 'inherit'] };
+}
+
+/** A path as a POSIX shell reads it back, for commands printed for the user to copy. */
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

@@ -1,10 +1,11 @@
 /**
  * Writes a file without ever replacing one: the content goes to a temporary file in the same
  * directory, is flushed to disk, then hard-linked to the first free name (`name.md`, `name-2.md`,
- * ...). A link fails if the name exists, so two runs at once can never lose a note.
+ * ...). A link fails if the name exists, so two runs at once can never lose a note. Nothing here
+ * checks and then writes: every decision is made by the operation that does the write.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
@@ -24,6 +25,27 @@ async function writeTemp(directory: string, content: string, mode: number): Prom
   return temp;
 }
 
+/** Makes a new name durable too; some systems cannot open a directory, which is fine. */
+export async function syncDirectory(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, 'r');
+    await handle.sync().finally(() => handle.close());
+  } catch {
+    // Best effort: the file itself is already on disk.
+  }
+}
+
+/** `mkdir -p`, with a message that names the directory when a file is in the way. */
+export async function ensureDirectory(directory: string, mode = 0o777): Promise<void> {
+  try {
+    await mkdir(directory, { recursive: true, mode });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EEXIST' ? 'a file is in the way' : describeFsError(error);
+    throw new FileError(`${directory}: cannot use this as a directory: ${reason}`);
+  }
+}
+
 export interface WriteOptions {
   mode?: number;
   /** Try `-2`, `-3`, ... when the name is taken; otherwise refuse. */
@@ -36,8 +58,8 @@ export async function writeNewFile(target: string, content: string, options: Wri
   const extension = extname(target);
   const stem = basename(target, extension);
   let temp: string;
+  await ensureDirectory(directory);
   try {
-    await mkdir(directory, { recursive: true });
     temp = await writeTemp(directory, content, options.mode ?? 0o644);
   } catch (error) {
     throw new FileError(`${target}: cannot write: ${describeFsError(error)}`);
@@ -47,6 +69,7 @@ export async function writeNewFile(target: string, content: string, options: Wri
       const candidate = n === 1 ? target : join(directory, `${stem}-${n}${extension}`);
       try {
         await link(temp, candidate);
+        await syncDirectory(directory);
         return candidate;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -63,17 +86,44 @@ export async function writeNewFile(target: string, content: string, options: Wri
   }
 }
 
-/** Replaces a file in one step (`--force`): readers see the old content or the new, never half. */
-export async function replaceFile(target: string, content: string, mode = 0o644): Promise<string> {
-  const directory = dirname(target);
+export interface ReplaceOptions {
+  mode?: number;
+  /** Mode for a directory that has to be created (drafts keep theirs private). */
+  directoryMode?: number;
+}
+
+/**
+ * Replaces a file in one step (`--force`, drafts): readers see the old content or the new, never
+ * half. A symbolic link is followed, so the file it points to is replaced and the link kept; a
+ * device, FIFO or directory is refused (rename would replace the device node itself).
+ */
+export async function replaceFile(target: string, content: string, options: ReplaceOptions = {}): Promise<string> {
   let temp: string | undefined;
   try {
-    await mkdir(directory, { recursive: true });
-    temp = await writeTemp(directory, content, mode);
-    await rename(temp, target);
+    const real = await regularFileOrNothing(target);
+    const directory = dirname(real);
+    await ensureDirectory(directory, options.directoryMode);
+    temp = await writeTemp(directory, content, options.mode ?? 0o644);
+    await rename(temp, real);
+    temp = undefined;
+    await syncDirectory(directory);
     return target;
   } catch (error) {
     if (temp) await unlink(temp).catch(() => undefined);
+    if (error instanceof FileError) throw error;
     throw new FileError(`${target}: cannot write: ${describeFsError(error)}`);
   }
+}
+
+/** The real path of an existing regular file, or the path itself when nothing is there yet. */
+async function regularFileOrNothing(target: string): Promise<string> {
+  const stats = await lstat(target).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (stats === undefined) return target;
+  const real = stats.isSymbolicLink() ? await realpath(target) : target;
+  const resolved = stats.isSymbolicLink() ? await lstat(real) : stats;
+  if (!resolved.isFile()) throw new FileError(`${target}: is not a regular file; coach only replaces regular files`);
+  return real;
 }

@@ -1,0 +1,131 @@
+/**
+ * `coach resume [draft]`: continues a session that stopped before its note was written. The
+ * draft's answers are supplied to the walk like an answers file, so only what is left (or new in
+ * the playbook) is asked. The draft is removed only once the note is safely written.
+ */
+import type { ChalkInstance } from 'chalk';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { questionsOf } from '../engine/supplied-answers.js';
+import { FileError, UsageError } from '../errors.js';
+import { localDate, type Io } from '../io.js';
+import { answersFromDraft } from '../store/draft-answers.js';
+import { playbookFingerprint, type Draft } from '../store/draft-file.js';
+import { DRAFTS_DIR, draftHandle, draftsDirectory, listDrafts, loadDraft, moveAside, type LoadedDraft, type UnreadableDraft } from '../store/drafts.js';
+import { findSession, readSavedNoteData } from '../store/find-session.js';
+import { notesDirectory } from '../store/notes-dir.js';
+import { loadPlaybook, loadPlaybookFile, playbookSources, type LoadedPlaybook, type PlaybookSource, type SourceKind } from '../store/playbook-library.js';
+import { savedPrep } from '../store/saved-prep.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
+import { debriefOfPrep } from './debrief.js';
+import { canPrompt, runSession, type SessionRequest } from './run-session.js';
+import type { SessionOptions } from './session-options.js';
+
+export async function resumeCommand(draftArg: string | undefined, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<number> {
+  const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
+  const say = (text: string): void => void io.stderr.write(`${text}\n`);
+  const { file, draft } = draftArg === undefined ? await chooseDraft(notesDir, options, io, chalk, say) : await namedDraft(draftArg, notesDir, io.cwd);
+  const handle = draftHandle(file);
+
+  // The session lives where the draft does: `<notes>/.drafts/<draft>.json`.
+  const sessionNotesDir = basename(dirname(file)) === DRAFTS_DIR ? dirname(dirname(file)) : notesDir;
+  const loaded = await draftPlaybook(draft, playbookSources(io.env, io.cwd, options.playbooks), io.cwd);
+  const base = await sessionFor(draft, loaded, sessionNotesDir, io.cwd);
+
+  const questions = questionsOf(base.loaded.playbook, draft.phase, localDate(io.now()), base.context === undefined);
+  const { supplied, unmapped, refitted } = answersFromDraft(draft, questions, `draft ${handle}`);
+  if (playbookFingerprint(base.loaded.playbook, draft.phase) !== draft.playbook.fingerprint) {
+    say(chalk.yellow(`coach: ${changedWarning(draft, supplied.size, Object.keys(unmapped).length, refitted.length)}`));
+  }
+  if (!options.quiet) say(chalk.dim(`Continuing ${describeDraft(draft)} from ${handle}.`));
+
+  await runSession({ ...base, phase: draft.phase, options, io, chalk, resume: { file, draft, supplied, unmapped } });
+  return 0;
+}
+
+type SessionBase = Pick<SessionRequest, 'loaded' | 'notesDir' | 'context' | 'prepAnswers' | 'prepId' | 'extraSections'>;
+
+/** A debrief of a saved prep is set up exactly as `coach debrief` does; anything else is plain. */
+async function sessionFor(draft: Draft, loaded: LoadedPlaybook, notesDir: string, cwd: string): Promise<SessionBase> {
+  if (draft.phase === 'debrief' && !loaded.playbook.debrief) {
+    throw new UsageError(`playbook "${loaded.playbook.id}" has no debrief walk any more (${loaded.path}); the draft is kept`);
+  }
+  if (draft.phase !== 'debrief' || draft.prepId === undefined) return { loaded, notesDir };
+  const prep = savedPrep(await readSavedNoteData(await findSession(draft.prepId, notesDir, cwd)));
+  return debriefOfPrep(prep, loaded);
+}
+
+/** The playbook where the session found it; failing that, the same id wherever playbooks are now. */
+async function draftPlaybook(draft: Draft, sources: readonly PlaybookSource[], cwd: string): Promise<LoadedPlaybook> {
+  const { id, path, source } = draft.playbook;
+  if (existsSync(path)) {
+    const loaded = await loadPlaybookFile(path, source as SourceKind);
+    if (loaded.playbook.id === id) return loaded;
+  }
+  try {
+    return await loadPlaybook(id, sources, cwd);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new UsageError(`the draft was made with playbook "${id}" (${path}), which is not there any more; give its directory with --playbooks <dir>. The draft is kept.`);
+  }
+}
+
+async function namedDraft(arg: string, notesDir: string, cwd: string): Promise<LoadedDraft> {
+  const isPath = /[\\/]/.test(arg);
+  const file = isPath ? resolve(cwd, arg) : join(draftsDirectory(notesDir), arg.endsWith('.json') ? arg : `${arg}.json`);
+  if (!existsSync(file)) {
+    const { drafts } = await listDrafts(notesDir);
+    const known = drafts.map((entry) => draftHandle(entry.file));
+    throw new UsageError(`no draft "${arg}" in ${draftsDirectory(notesDir)}${known.length > 0 ? `; drafts: ${known.join(', ')}` : ''}`);
+  }
+  const loaded = await loadDraft(file);
+  if ('draft' in loaded) return loaded;
+  const moved = await moveAside(loaded);
+  throw new FileError(moved ? `${unreadableMessage(moved)}; nothing was deleted` : `${file}: the draft disappeared while it was read; another coach may have finished it`);
+}
+
+async function chooseDraft(notesDir: string, options: SessionOptions, io: Io, chalk: ChalkInstance, say: (text: string) => void): Promise<LoadedDraft> {
+  const { drafts, unreadable } = await listDrafts(notesDir);
+  for (const entry of unreadable) say(chalk.yellow(`coach: ${unreadableMessage(entry)}`));
+  const [newest] = drafts;
+  if (!newest) {
+    const moved = unreadable.length > 0 ? ` (${unreadable.length} unreadable, moved aside)` : '';
+    throw new UsageError(`no drafts to resume in ${draftsDirectory(notesDir)}${moved}; a draft is kept when a session stops before its note is written`);
+  }
+  if (drafts.length === 1) return newest;
+  if (!canPrompt(options, io)) {
+    say(`coach: ${drafts.length} drafts; continuing the newest, ${draftHandle(newest.file)} (name another: coach resume <draft>)`);
+    return newest;
+  }
+  const { pickOne } = await import('../prompters/inquirer.js');
+  const picked = await pickOne(
+    { input: io.stdin, output: io.stderr, columns: io.stderr.columns, signal: io.signal },
+    chalk,
+    'Which session do you want to continue?',
+    drafts.map((entry) => ({ value: entry.file, name: describeDraft(entry.draft), description: draftHandle(entry.file) })),
+  );
+  const chosen = drafts.find((entry) => entry.file === picked);
+  if (!chosen) throw new Error(`picked an unknown draft ${picked}`);
+  return chosen;
+}
+
+/** `Acme - two-questions prep, 4 answers, saved 2026-11-22 09:41` */
+function describeDraft(draft: Draft): string {
+  const customer = draft.context?.customer ?? draft.answers['customer'];
+  const who = typeof customer === 'string' && customer.trim() !== '' ? safe(customer).replace(/\s+/g, ' ').trim() : '(customer not given yet)';
+  const count = draft.asked.length === 1 ? '1 answer' : `${draft.asked.length} answers`;
+  const saved = draft.saved.replace('T', ' ').slice(0, 16);
+  return `${who} - ${draft.playbook.id} ${draft.phase}, ${count}, saved ${saved}`;
+}
+
+function changedWarning(draft: Draft, fits: number, unmapped: number, refitted: number): string {
+  const parts = [`playbook "${draft.playbook.id}" has changed since this draft was saved: ${fits} answer${fits === 1 ? '' : 's'} still fit`];
+  if (refitted > 0) parts.push(`${refitted} no longer fit${refitted === 1 ? 's' : ''} and will be asked again`);
+  if (unmapped > 0) parts.push(`answers to questions it no longer asks go in the note under "Unmapped answers"`);
+  return `${parts.join('; ')}; new questions will be asked.`;
+}
+
+function unreadableMessage(entry: UnreadableDraft): string {
+  const where = entry.movedTo ? `moved it to ${entry.movedTo}` : 'left it where it is';
+  return `${entry.file}: cannot read this draft (${entry.problem}); ${where}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Keeps the draft of a running session on disk. `record` is called on every answer (from the
+ * walk's `answer` event, so the walk stays pure); writes run one at a time, always of the newest
+ * state, and `flushed` lets the session wait for them before it asks the next question. So once
+ * a question is on the screen, every earlier answer is on disk: a SIGKILL loses nothing typed.
+ */
+import type { Answers } from '../engine/answers.js';
+import { FileError } from '../errors.js';
+import type { Draft } from './draft-file.js';
+import { draftHandle, removeDraft, saveDraft } from './drafts.js';
+
+export interface DraftKeeper {
+  readonly file: string;
+  /** What to type after `coach resume`. */
+  readonly handle: string;
+  /** Questions asked so far (answered or skipped). */
+  readonly asked: number;
+  /** Schedules a write of the session so far; never throws (see flushed). */
+  record(id: string, answers: Answers): void;
+  /** Resolves once everything recorded is on disk; rejects with the first write's failure. */
+  flushed(): Promise<void>;
+  /** Removes the draft, after waiting for any write still running (which would recreate it). */
+  discard(): Promise<void>;
+}
+
+export type DraftStart = Omit<Draft, 'saved'>;
+
+export function keepDraft(file: string, start: DraftStart, now: () => Date): DraftKeeper {
+  const asked = [...start.asked];
+  let state: Draft = { ...start, saved: now().toISOString() };
+  let chain: Promise<void> = Promise.resolve();
+  let queued = false;
+  let failure: FileError | undefined;
+
+  const write = async (): Promise<void> => {
+    queued = false;
+    try {
+      await saveDraft(file, state);
+    } catch (error) {
+      failure ??= error instanceof FileError ? error : new FileError(`${file}: cannot save the draft: ${String(error)}`);
+    }
+  };
+
+  return {
+    file,
+    handle: draftHandle(file),
+    get asked() {
+      return asked.length;
+    },
+    record(id, answers) {
+      if (!asked.includes(id)) asked.push(id);
+      state = { ...state, asked: [...asked], answers: { ...answers }, saved: now().toISOString() };
+      // A write already waiting will pick up this newest state when it starts.
+      if (queued) return;
+      queued = true;
+      chain = chain.then(write);
+    },
+    async flushed() {
+      await chain;
+      if (failure) throw failure;
+    },
+    async discard() {
+      await chain;
+      await removeDraft(file);
+    },
+  };
+}
