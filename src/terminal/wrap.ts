@@ -7,15 +7,16 @@ export function wrapText(text: string, width: number, indent = ''): string {
       const hanging = /^(\s*(?:[-*]|\d+\.)\s+|\s+)/.exec(line)?.[0] ?? '';
       const pad = ' '.repeat(hanging.length);
       const words = line.slice(hanging.length).split(/ +/).filter((word) => word !== '');
-      if (words.length === 0) return indent + line.trimEnd();
+      if (words.length === 0) return line.trim() === '' ? '' : indent + line.trimEnd();
       const lines: string[] = [];
       let current = hanging;
       for (const word of words) {
-        if (current.trim() !== '' && current.length + 1 + word.length > room) {
+        const fresh = current === hanging || current === pad;
+        if (!fresh && current.length + 1 + word.length > room) {
           lines.push(current);
           current = pad + word;
         } else {
-          current = current.trim() === '' ? current + word : `${current} ${word}`;
+          current = fresh ? current + word : `${current} ${word}`;
         }
       }
       lines.push(current);

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { wrapText } from '../../src/terminal/wrap.js';
+
+describe('wrapText', () => {
+  it('wraps prose at the width and indents every line', () => {
+    expect(wrapText('one two three four five six seven', 20, '  ')).toBe('  one two three four\n  five six seven');
+  });
+
+  it('keeps list markers tight and hangs the continuation under the text', () => {
+    expect(wrapText('- Let them vent without interrupting\n1. Empathise with a specific statement', 24)).toBe(
+      '- Let them vent without\n  interrupting\n1. Empathise with a\n   specific statement',
+    );
+  });
+
+  it("keeps the author's blank lines and line breaks", () => {
+    expect(wrapText('First.\n\nSecond.', 40, '  ')).toBe('  First.\n\n  Second.');
+  });
+
+  it('never breaks a word longer than the line', () => {
+    expect(wrapText('a https://example.com/a/very/long/path b', 20)).toBe('a\nhttps://example.com/a/very/long/path\nb');
+  });
+});
