@@ -68,12 +68,14 @@ describe('bash completion, for real', () => {
 
   it('completes on TAB in an interactive bash under a real terminal', async () => {
     const session = new PtySession('bash', ['--norc', '--noprofile', '-i'], { env: { PATH: pathWithCoach(), PS1: '$ ', COACH_NOTES_DIR: notesWithOneSession() } });
-    await session.type('source <(coach completion bash)\r');
+    // The marker is split in the typed line, so only the command's output matches it.
+    await session.type('source <(coach completion bash); echo LOAD""ED\r');
+    await session.waitFor('LOADED');
     await session.type('coach prep two-q');
     session.press('\t');
     await session.waitFor('two-questions');
     session.press(KEYS.ctrlC);
-    session.press('exit\r');
+    session.kill('SIGKILL');
     await session.exited;
   });
 });
