@@ -18,6 +18,7 @@ export function parseAnswers(text: string, name: string): SuppliedAnswers {
   const firstError = doc.errors[0];
   if (firstError) {
     const { line } = lineCounter.linePos(firstError.pos[0]);
+    if (firstError.code === 'MULTIPLE_DOCS') throw new UsageError(`${name}:${line}: holds more than one YAML document; keep a single map of question id to answer`);
     throw new UsageError(`${name}:${line}: ${firstError.message.split('\n')[0]}; an answers file is a map of question id to answer`);
   }
   const answers: SuppliedAnswers = new Map();

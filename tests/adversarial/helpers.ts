@@ -1,0 +1,121 @@
+/**
+ * Shared by the adversarial suite: the CLI in-process with the raw bytes of every stream (escape
+ * codes kept, so a test can prove none came from data), the built CLI as a real process, and a
+ * byte-for-byte snapshot of a directory to prove that nothing was lost or overwritten.
+ */
+import { spawn, type StdioOptions } from 'node:child_process';
+import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import { run } from '../../src/cli.js';
+import type { Io } from '../../src/io.js';
+import { repoPath } from '../helpers/playbooks.js';
+import { FIXED_NOW, type FakeTerminal } from '../helpers/run-cli.js';
+
+export const ANSWERS = repoPath('tests/fixtures/answers/two-questions.yaml');
+
+/** Collects everything written, raw; `fail` makes every write fail with that errno code. */
+export class RawCapture extends Writable {
+  text = '';
+  isTTY = false;
+  columns = 80;
+  constructor(private readonly fail?: string) {
+    super({ decodeStrings: false });
+  }
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.fail) return callback(Object.assign(new Error(`${this.fail}: simulated`), { code: this.fail }));
+    this.text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    callback();
+  }
+}
+
+export interface RawResult {
+  code: number;
+  stdout: string;
+  /** Raw: escape sequences included. For a terminal run, the whole screen. */
+  stderr: string;
+}
+
+export async function runRaw(
+  argv: string[],
+  options: { env?: Record<string, string>; cwd?: string; stdin?: string; terminal?: FakeTerminal; stdout?: RawCapture; signal?: AbortSignal } = {},
+): Promise<RawResult> {
+  const stdout = options.stdout ?? new RawCapture();
+  const stderr = options.terminal ? options.terminal.screen : new RawCapture();
+  const stdin = options.terminal ? options.terminal.input : Object.assign(Readable.from([options.stdin ?? '']), { isTTY: false });
+  const io: Io = {
+    stdin,
+    stdout,
+    stderr,
+    env: { NO_COLOR: '1', ...options.env },
+    cwd: options.cwd ?? process.cwd(),
+    now: () => FIXED_NOW,
+    signal: options.signal,
+  };
+  const code = await run(argv, io);
+  return { code, stdout: stdout.text, stderr: options.terminal ? options.terminal.screen.text : (stderr as RawCapture).text };
+}
+
+/** The built CLI (`npm run build` first) as a real process, with a hard time limit. */
+export function spawnCoach(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; stdio?: StdioOptions; input?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }> {
+  const started = Date.now();
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  for (const key of Object.keys(env)) if (key.startsWith('COACH_') && !(options.env && key in options.env)) delete env[key];
+  const child = spawn(process.execPath, [repoPath('bin/coach.js'), ...args], { cwd: options.cwd ?? repoPath('.'), env, stdio: options.stdio ?? 'pipe' });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  if (options.input !== undefined) child.stdin?.end(options.input);
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 15_000);
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+/** Every file under `dir` (dot files included) with its bytes, for "nothing changed" checks. */
+export function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (current: string): void => {
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      const stats = lstatSync(path);
+      if (stats.isDirectory()) walk(path);
+      else files[relative(dir, path)] = stats.isFile() ? readFileSync(path).toString('base64') : `<${stats.mode.toString(8)}>`;
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** A small valid playbook; `extra` replaces or adds top-level YAML lines. */
+export function playbookText(questions = '        - { id: need, type: text, prompt: What do they need? }', extra = ''): string {
+  return `id: tiny
+title: Tiny
+summary: A small playbook for tests.
+source: Tests
+${extra}prep:
+  steps:
+    - id: only
+      title: Only step
+      questions:
+${questions}
+`;
+}
+
+export function writePlaybook(dir: string, text: string, name = 'tiny.yaml'): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** No stack trace reached the user: no `    at ` frames, no "this is a bug". */
+export function expectNoStackTrace(stderr: string): void {
+  if (/^\s+at .+\(.*:\d+:\d+\)$/m.test(stderr) || stderr.includes('this is a bug')) throw new Error(`a stack trace reached the user:\n${stderr}`);
+}
