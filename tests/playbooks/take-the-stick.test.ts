@@ -117,16 +117,17 @@ const prepScenarios: Scenario[] = [
     scores: { ingredients: '7/7 All ingredients in place', recovery: '2/7 Not ready to meet' },
   },
   {
-    name: 'review still pending and the customer refused to meet: hold the meeting, go over her head',
+    name: 'review pending, no executive on side, and the customer refused to meet: go over her head',
     answers: {
       ...prep,
+      ingredients: ['background', 'trust-model', 'take-the-stick', 'time', 'energy', 'empathy'],
       management_commits: 'pending',
       will_meet: 'no',
       their_manager: 'Graham Osei, COO - ask through our VP, who has met him',
     },
     asked: ['meeting_purpose', 'their_manager', 'stick_statement'],
     skipped: ['refusal_reason'],
-    flags: ['commitment-pending', 'peers-agree', 'refused-to-meet'],
+    flags: ['commitment-pending', 'peers-agree', 'no-executive-help', 'refused-to-meet'],
     actions: {
       'commitment-pending': [
         'Book the review with Dana Whitfield, VP Customer Operations and bring the resource list: A field engineer on site for two weeks, Cold-rated replacement scanners at our cost, A service credit for the months it was down',
@@ -137,7 +138,7 @@ const prepScenarios: Scenario[] = [
         'Say the meeting has one purpose only, to make it right',
       ],
     },
-    scores: { ingredients: '7/7 All ingredients in place', recovery: '5/7 Plan in progress' },
+    scores: { ingredients: '6/7 Most ingredients in place', recovery: '5/7 Plan in progress' },
   },
   {
     name: 'thin preparation under pressure: irrational customer, one contact, business already on the table',
@@ -149,7 +150,7 @@ const prepScenarios: Scenario[] = [
       future_raised: 'yes',
       quota_pressure: 'yes',
     },
-    flags: ['peers-agree', 'not-rational', 'narrow-research', 'no-executive-help', 'future-business-raised', 'quota-pressure'],
+    flags: ['peers-agree', 'not-rational', 'narrow-research', 'future-business-raised', 'quota-pressure'],
     actions: {
       'future-business-raised': [`Use your prepared line: ${prep.future_line}`, 'Do not quote, discount or promise anything beyond the fix'],
     },
@@ -158,7 +159,7 @@ const prepScenarios: Scenario[] = [
   {
     name: 'nobody at the customer consulted and no ingredients ticked',
     answers: { ...prep, ingredients: undefined, talked_to_theirs: undefined },
-    flags: ['peers-agree', 'narrow-research', 'no-executive-help'],
+    flags: ['peers-agree', 'narrow-research'],
     scores: { ingredients: '0/7 Missing key ingredients', recovery: '6/7 Plan in progress' },
   },
 ];
