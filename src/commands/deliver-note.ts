@@ -10,6 +10,7 @@ import { writeOut, type Io } from '../io.js';
 import { appendWithLock } from '../store/append-file.js';
 import { notePath } from '../store/notes-dir.js';
 import { replaceFile, writeNewFile } from '../store/write-new-file.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { SessionOptions } from './session-options.js';
 
 export interface Delivered {
@@ -54,7 +55,9 @@ export async function deliverNote(
   }
   if (options.append !== undefined) delivered.appended = await appendWithLock(resolve(io.cwd, options.append), markdown, io.now);
   if (stdoutWanted(options, io)) {
-    await writeOut(io.stdout, options.format === 'json' ? `${JSON.stringify(note, null, 2)}\n` : markdown);
+    const text = options.format === 'json' ? `${JSON.stringify(note, null, 2)}\n` : markdown;
+    // The note holds whatever was typed; on a terminal it must not drive the terminal.
+    await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(text) : text);
     delivered.stdout = true;
   }
   return delivered;

@@ -28,10 +28,11 @@ function theme(chalk: ChalkInstance) {
   return {
     prefix: { idle: chalk.blue('?'), done: chalk.green('✔') },
     style: {
-      answer: (text: string) => chalk.cyan(text),
+      // Defaults come from the playbook and answers can be pre-filled from them: data, so made safe.
+      answer: (text: string) => chalk.cyan(safe(text)),
       message: (text: string) => chalk.bold(text),
       error: (text: string) => chalk.red(`> ${text}`),
-      defaultAnswer: (text: string) => chalk.dim(`(${text})`),
+      defaultAnswer: (text: string) => chalk.dim(`(${safe(text)})`),
       help: (text: string) => chalk.dim(text),
       highlight: (text: string) => chalk.cyan(text),
       key: (text: string) => chalk.cyan.bold(`<${text}>`),
