@@ -13,6 +13,7 @@ import { checkSuppliedAnswers, questionsOf } from '../engine/supplied-answers.js
 import { walkPlaybook, type WalkEvent } from '../engine/walk.js';
 import { UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
+import type { Prompter } from '../engine/prompter.js';
 import { missingAnswersError, scriptedPrompter } from '../prompters/scripted.js';
 import { unmappedSection } from '../store/draft-answers.js';
 import type { Draft } from '../store/draft-file.js';
@@ -22,6 +23,7 @@ import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
 import { createSessionView } from '../terminal/session-view.js';
 import { checkOutTarget, deliverNote, type Delivered } from './deliver-note.js';
+import { reviewAnswers } from './review-answers.js';
 import type { SessionOptions } from './session-options.js';
 import { suppliedFromOptions } from './supplied-from-options.js';
 
@@ -82,21 +84,53 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   if (interactive) view.title(playbook.title, playbook.source);
 
   const delivered: Delivered = { stdout: false };
-  let note: NoteData;
-  try {
-    const result = await walkPlaybook({
+  const walkWith = (asker: Prompter, show: (event: WalkEvent) => void = (event) => interactive && view.onEvent(event)) =>
+    walkPlaybook({
       playbook,
       phase,
-      prompter: draft.guard(prompter),
+      prompter: draft.guard(asker),
       today,
       context: request.context,
       prepAnswers: request.prepAnswers,
       onEvent: (event: WalkEvent) => {
         draft.onEvent(event);
-        if (interactive) view.onEvent(event);
+        show(event);
       },
     });
+  let note: NoteData;
+  try {
+    let result = await walkWith(prompter);
     if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
+    if (fallback && options.review) {
+      const { pickOne } = await import('../prompters/inquirer.js');
+      const streams = { input: io.stdin, output: io.stderr, columns: io.stderr.columns, signal: io.signal };
+      result = await reviewAnswers(result, {
+        playbook,
+        phase,
+        today,
+        context: request.context,
+        prepAnswers: request.prepAnswers,
+        columns: io.stderr.columns ?? 80,
+        chalk,
+        view,
+        pick: (message, choices, preselected) => pickOne(streams, chalk, message, choices, preselected),
+        ask: (question) => fallback.ask({ question, step: { id: 'review', title: 'Review', number: 0, total: 0 } }),
+        rewalk: (answers, settledEmpty) => {
+          // Walking again, a step is shown only when it has a new question to ask.
+          let pendingStep: WalkEvent | undefined;
+          const asker: Prompter = {
+            ask: (askRequest) => {
+              if (pendingStep) view.onEvent(pendingStep);
+              pendingStep = undefined;
+              return fallback.ask(askRequest);
+            },
+          };
+          return walkWith(scriptedPrompter(answers, asker, settledEmpty), (event) => {
+            if (event.type === 'step') pendingStep = event;
+          });
+        },
+      });
+    }
 
     note = noteFromWalk(playbook, phase, result, now, request.prepId);
     const extraSections = [...(request.extraSections?.(note) ?? []), ...unmappedSection(request.resume?.unmapped ?? {})];

@@ -19,6 +19,7 @@ export function withSessionOptions(command: Command): Command {
     .addOption(new Option('--format <format>', 'what stdout gets').choices(['md', 'json']).default('md'))
     .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)')
     .option('--playbooks <dir>', 'also look for playbooks in this directory (repeatable)', collect, [])
+    .option('--no-review', 'save at once, without the review of answers at the end of an interactive session')
     .option('-q, --quiet', 'print no coaching summary on stderr');
 }
 
@@ -37,5 +38,6 @@ export interface SessionOptions {
   format: 'md' | 'json';
   notesDir?: string | undefined;
   playbooks: string[];
+  review: boolean;
   quiet?: true | undefined;
 }

@@ -18,12 +18,17 @@ export interface ScriptedPrompter extends Prompter {
   readonly missing: readonly MissingAnswer[];
 }
 
-export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter): ScriptedPrompter {
+/**
+ * `settledEmpty`: optional questions a person already saw and left empty (a review walking again)
+ * stay empty instead of being asked a second time.
+ */
+export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter, settledEmpty: ReadonlySet<string> = new Set()): ScriptedPrompter {
   const missing: MissingAnswer[] = [];
   return {
     missing,
     async ask(request: AskRequest): Promise<AnswerValue | undefined> {
       const { question } = request;
+      if (settledEmpty.has(question.id) && !supplied.has(question.id) && !question.required) return undefined;
       const given = supplied.get(question.id);
       if (given !== undefined) {
         // A blank supplied answer counts as not given: asked for, defaulted or reported missing.

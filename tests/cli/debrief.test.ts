@@ -108,6 +108,7 @@ describe('coach debrief of a saved prep', () => {
     await terminal.waitFor('Which of the actions from your prep did you get done?');
     terminal.press('space');
     terminal.press('enter');
+    await terminal.save();
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(terminal.text).toContain('They still need a firm date.');
@@ -140,6 +141,7 @@ describe('coach debrief without a named prep', () => {
     await terminal.answer('What will you do differently?', '');
     await terminal.waitFor('Which of the actions');
     terminal.press('enter');
+    await terminal.save();
     const result = await done;
     expect(result.code, result.stderr).toBe(0);
     expect(parseFrontMatter(read('2026-11-01-acme-meeting-check-debrief'))).toMatchObject({ prep: older, answers: { got_it: 'yes' } });

@@ -189,9 +189,10 @@ describe('coach prep, interactive', () => {
     await terminal.answer('What would tell you their need has changed', '');
     await terminal.answer('Which emotional signals', '');
     await terminal.answer('How will you reassure them', 'we fixed it for two other sites');
+    await terminal.save();
     const result = await done;
     expect(result.code).toBe(0);
-    expect(terminal.text).not.toContain('Who is the customer?');
+    expect(terminal.text).not.toContain('✔ Who is the customer?');
     expect(terminal.text).toContain('Step 1 of 4 - What do they need from you?');
     const data = parseFrontMatter(readFileSync(join(notes, noteName), 'utf8'));
     expect(data?.['answers']).toMatchObject({ need: 'a credit note', reassurance: 'we fixed it for two other sites', state: 'angry' });

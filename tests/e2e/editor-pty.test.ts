@@ -16,6 +16,7 @@ describe('long answers under a real terminal', () => {
     await session.answer('What is the meeting?', '');
     await session.answer('Date of the meeting', '');
     await session.answer('enter opens your editor', '');
+    await session.save();
     expect((await session.exited).exitCode).toBe(0);
     expect(session.text).toContain('EDITOR-SCREEN');
     const note = readFileSync(out, 'utf8');

@@ -34,6 +34,7 @@ async function answerTwoQuestions(session: PtySession): Promise<void> {
   await session.answer('How will you reassure them', 'the root cause is fixed');
   await session.answer('cleared your calendar', 'y');
   await session.answer('on paper', 'n');
+  await session.save();
 }
 
 describe('coach prep under a real terminal', () => {

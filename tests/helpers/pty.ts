@@ -74,6 +74,12 @@ export class PtySession {
     this.pty.write(KEYS.enter);
   }
 
+  /** Accepts the review at the end of an interactive session: "Save the note" is preselected. */
+  async save(): Promise<void> {
+    await this.waitFor('Review before saving');
+    this.press(KEYS.enter);
+  }
+
   press(key: string): void {
     this.pty.write(key);
   }

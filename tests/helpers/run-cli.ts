@@ -80,6 +80,12 @@ export class FakeTerminal {
     this.input.emit('keypress', null, { name, ...modifiers });
   }
 
+  /** Accepts the review at the end of an interactive session: "Save the note" is preselected. */
+  async save(): Promise<void> {
+    await this.waitFor('Review before saving');
+    this.press('enter');
+  }
+
   /** Waits for the prompt, types the answer and presses enter. */
   async answer(prompt: string | RegExp, text: string): Promise<void> {
     await this.waitFor(prompt);

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseFrontMatter } from '../../src/engine/front-matter.js';
+import { repoPath } from '../helpers/playbooks.js';
+import { KEYS, PtySession } from '../helpers/pty.js';
+import { tempDir } from '../helpers/run-cli.js';
+
+describe('review before saving, under a real terminal', () => {
+  it('flipping a branch in the review asks what the new branch needs and saves the changed note', async () => {
+    const notes = tempDir();
+    const session = PtySession.coach(['prep', repoPath('tests/fixtures/e2e/branch-review.yaml')], { env: { COACH_NOTES_DIR: notes } });
+    await session.answer('Who is the customer?', 'Acme');
+    await session.answer('What is the meeting?', '');
+    await session.answer('Date of the meeting', '');
+    await session.waitFor('How will they arrive?');
+    session.press(KEYS.enter);
+    await session.answer('What is on the agenda?', 'the renewal');
+    await session.answer('Anything else?', 'bring the contract');
+    await session.waitFor('Review before saving');
+    for (let i = 0; i < 4; i++) session.press(KEYS.down);
+    session.press(KEYS.enter);
+    await session.waitFor('How will they arrive?');
+    session.press(KEYS.down);
+    session.press(KEYS.enter);
+    await session.answer('How will you let them vent?', 'ten quiet minutes');
+    await session.waitFor('Dropped, no longer asked: What is on the agenda?');
+    await session.save();
+    expect((await session.exited).exitCode).toBe(0);
+    expect(session.text).toContain('Watch out: They will arrive angry.');
+    expect(session.text).toContain('Ready ████████ 2/2 - Ready');
+    const [file] = readdirSync(notes);
+    const note = readFileSync(join(notes, file ?? ''), 'utf8');
+    expect(parseFrontMatter(note)?.['answers']).toEqual({ state: 'angry', vent: 'ten quiet minutes', extra: 'bring the contract' });
+    expect(note).toContain('- [ ] Let them vent');
+    expect(note).not.toContain('What is on the agenda?');
+  });
+});
