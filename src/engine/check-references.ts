@@ -23,6 +23,11 @@ export function checkReferences(playbook: Playbook): ReferenceIssue[] {
   checkUniqueQuestionIds(playbook, issues);
   checkWalk(playbook.prep, 'prep', issues, undefined);
   if (playbook.debrief) checkWalk(playbook.debrief, 'debrief', issues, prepIds);
+  playbook.card?.questions.forEach((id, i) => {
+    if (prepIds.has(id)) return;
+    const hint = closest(id, [...prepIds]);
+    issues.push({ path: ['card', 'questions', i], message: `the card names "${id}", which is not a prep question${hint ? ` (did you mean "${hint}"?)` : ''}` });
+  });
   // Reachability reasons about answers, so it needs references and tests that are already sound.
   if (issues.length === 0) issues.push(...checkReachability(playbook));
   return issues;

@@ -18,6 +18,7 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     tags: 'Free words for finding the playbook.',
     prep: 'The walk before the meeting (`coach prep`).',
     debrief: 'The walk after the meeting (`coach debrief`). Text may use `{{prep.<id>}}` for the prep answers.',
+    card: 'What `coach card` prints to take into the meeting: the key questions with your answers, and the reminders.',
   },
   Walk: {
     $self: 'One phase of a playbook: steps of questions, then flags and scores computed from the answers.',
@@ -85,6 +86,11 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     sum: 'Adds the answers of these number, scale and confirm (yes = 1) questions.',
     selected: 'Counts how many choices of this multi question were picked.',
     bands: 'Verdicts by value: the band with the highest `min` the score reaches applies. One must start at 0 or below.',
+  },
+  Card: {
+    $self: 'The meeting card: one screen or one printed page to carry into the meeting.',
+    questions: 'Prep question ids; the card shows each prompt with the answer given in the prep.',
+    reminders: "The method's short rules, printed as written.",
   },
   Band: {
     $self: 'A verdict for scores from `min` up to the next band.',

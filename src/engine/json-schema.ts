@@ -8,7 +8,7 @@
  * rules that need the whole playbook (references, reachability) stay with `coach playbooks validate`.
  */
 import { z } from 'zod';
-import { Band, Condition, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
+import { Band, Card, Condition, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
 import { FIELD_DESCRIPTIONS } from './json-schema-descriptions.js';
 
 type JsonObject = { [key: string]: unknown };
@@ -16,7 +16,7 @@ type JsonObject = { [key: string]: unknown };
 export const PLAYBOOK_SCHEMA_FILE = 'playbook.schema.json';
 
 /** Named definitions, so the schema reads like the format and editors show the names. */
-const DEFINITIONS = { Walk, Step, Question, Condition, Flag, Score, Band } as const;
+const DEFINITIONS = { Walk, Step, Question, Condition, Flag, Score, Band, Card } as const;
 export type DefinitionName = keyof typeof DEFINITIONS | 'Playbook';
 
 export function playbookJsonSchema(): JsonObject {

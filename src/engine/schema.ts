@@ -172,6 +172,17 @@ export const Walk = z.strictObject({
 });
 export type Walk = z.infer<typeof Walk>;
 
+/**
+ * The meeting card: what to carry into the room on one screen or one printed page. `questions`
+ * are prep question ids (the card shows the prompt and the user's answer); `reminders` are the
+ * method's short rules, printed as they are.
+ */
+export const Card = z.strictObject({
+  questions: z.array(questionId).min(1),
+  reminders: z.array(z.string().min(1)).default([]),
+});
+export type Card = z.infer<typeof Card>;
+
 export const Playbook = z.strictObject({
   $schema: z.string().optional(),
   id: kebabId,
@@ -182,6 +193,7 @@ export const Playbook = z.strictObject({
   tags: z.array(z.string().min(1)).default([]),
   prep: Walk,
   debrief: Walk.optional(),
+  card: Card.optional(),
 });
 export type Playbook = z.infer<typeof Playbook>;
 export type PlaybookInput = z.input<typeof Playbook>;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { repoPath } from '../helpers/playbooks.js';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+
+const answers = repoPath('tests/fixtures/answers/two-questions.yaml');
+
+async function savedPrep(notes: string): Promise<void> {
+  const result = await runCli(['prep', 'two-questions', '--answers', answers, '--no-input', '-q'], { env: { COACH_NOTES_DIR: notes } });
+  expect(result.code).toBe(0);
+}
+
+describe('coach card', () => {
+  it('prints the newest prep as a card with its answers and actions', async () => {
+    const notes = tempDir();
+    await savedPrep(notes);
+    const result = await runCli(['card'], { env: { COACH_NOTES_DIR: notes } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Acme Corp - Renewal after the outage · 2026-11-22');
+    expect(result.stdout).toContain('      a firm date for the fix');
+    expect(result.stdout).toContain('[ ] Let them vent without interrupting or correcting');
+  });
+
+  it('takes a session id, and a debrief id gives its prep card', async () => {
+    const notes = tempDir();
+    await savedPrep(notes);
+    const env = { COACH_NOTES_DIR: notes };
+    expect((await runCli(['debrief', '--last', '--no-input', '-q', '--set', 'need_met=yes', '--set', 'helpful_met=yes', '--set', 'mode_used=listening', '--set', 'left_feeling=relieved', '--set', 'adjustment=none'], { env })).code).toBe(0);
+    const byPrep = await runCli(['card', '2026-11-22-acme-corp-two-questions-prep'], { env });
+    const byDebrief = await runCli(['card', '2026-11-22-acme-corp-two-questions-debrief'], { env });
+    expect(byPrep.code).toBe(0);
+    expect(byDebrief.stdout).toBe(byPrep.stdout);
+  });
+
+  it('prints a blank method card for a playbook id, in Markdown with --markdown', async () => {
+    const result = await runCli(['card', 'take-the-stick', '--markdown'], { env: { COACH_NOTES_DIR: tempDir() } });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('## Meeting card: Take the stick - win back a key account (method card)');
+    expect(result.stdout).toContain('- No selling until the fix has earned back their trust.');
+  });
+
+  it('names both kinds of thing it looked for when nothing matches', async () => {
+    const result = await runCli(['card', 'acme'], { env: { COACH_NOTES_DIR: tempDir() } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('coach: no saved session or playbook "acme"; see `coach history` for sessions and `coach playbooks` for playbooks\n');
+  });
+});
