@@ -12,7 +12,7 @@ import type { Question } from '../engine/schema.js';
 import { InterruptedError } from '../errors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
-import { wrapText } from '../terminal/wrap.js';
+import { wrapMarkdown, wrapText } from '../terminal/wrap.js';
 import { textPrompt } from './text-prompt.js';
 
 export interface TerminalStreams {
@@ -124,7 +124,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   /** What Tab shows while typing: the step's guidance and the question's why, made safe. */
   const helpFor = (question: Question, guidance: string | undefined): string | undefined => {
     const parts = [guidance?.trim(), question.why && `Why: ${question.why}`].filter((part): part is string => Boolean(part));
-    return parts.length === 0 ? undefined : wrapText(safe(parts.join('\n\n')), width, '  ');
+    return parts.length === 0 ? undefined : wrapMarkdown(safe(parts.join('\n\n')), width, '  ');
   };
 
   const askOne = async (question: Question, guidance: string | undefined): Promise<AnswerValue | undefined> => {

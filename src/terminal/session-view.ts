@@ -8,7 +8,7 @@ import { LEVEL_LABEL } from '../engine/render-markdown.js';
 import { gauge, type ScoreResult } from '../engine/scores.js';
 import type { WalkEvent } from '../engine/walk.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
-import { wrapText } from './wrap.js';
+import { wrapMarkdown, wrapText } from './wrap.js';
 
 export interface SessionView {
   onEvent(event: WalkEvent): void;
@@ -39,7 +39,7 @@ export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstan
         write();
         const where = event.number === 0 ? '' : `Step ${event.number} of ${event.total} - `;
         write(chalk.bold.underline(`${where}${safe(event.title)}`));
-        if (event.guidance) write(wrapText(safe(event.guidance.trim()), width, '  '));
+        if (event.guidance) write(wrapMarkdown(safe(event.guidance.trim()), width, '  '));
         write();
       } else if (event.type === 'flag') {
         flag(event.flag);

@@ -1,26 +1,59 @@
-/** Word-wraps prose for the terminal, keeping the author's line breaks and list indentation. */
+/**
+ * Word-wrapping for the terminal. wrapText keeps every line break it is given (an answer, a
+ * list of lines); wrapMarkdown reads a playbook's prose as Markdown does, where a single line break
+ * inside a paragraph is a space, so authors can hard-wrap their YAML. Either way, list items hang
+ * their continuation under their text.
+ */
+const LIST_ITEM = /^(\s*(?:[-*+]|\d+[.)])\s+)/;
+
+/** Joins each paragraph's or list item's lines into one logical line. */
+function logicalLines(text: string): string[] {
+  const lines: string[] = [];
+  let open = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    if (line.trim() === '') {
+      lines.push('');
+      open = false;
+    } else if (open && !LIST_ITEM.test(line) && !line.trimStart().startsWith('#')) {
+      lines[lines.length - 1] = `${lines[lines.length - 1] ?? ''} ${line.trim()}`;
+    } else {
+      lines.push(line);
+      open = true;
+    }
+  }
+  return lines;
+}
+
+export function wrapMarkdown(text: string, width: number, indent = ''): string {
+  return wrapLines(logicalLines(text), width, indent);
+}
+
 export function wrapText(text: string, width: number, indent = ''): string {
+  return wrapLines(text.split('\n'), width, indent);
+}
+
+function wrapLines(lines: readonly string[], width: number, indent: string): string {
   const room = Math.max(20, width - indent.length);
-  return text
-    .split('\n')
+  return lines
     .map((line) => {
-      const hanging = /^(\s*(?:[-*]|\d+\.)\s+|\s+)/.exec(line)?.[0] ?? '';
+      const hanging = LIST_ITEM.exec(line)?.[0] ?? /^\s*/.exec(line)?.[0] ?? '';
       const pad = ' '.repeat(hanging.length);
       const words = line.slice(hanging.length).split(/ +/).filter((word) => word !== '');
-      if (words.length === 0) return line.trim() === '' ? '' : indent + line.trimEnd();
-      const lines: string[] = [];
+      if (words.length === 0) return '';
+      const wrapped: string[] = [];
       let current = hanging;
       for (const word of words) {
         const fresh = current === hanging || current === pad;
         if (!fresh && current.length + 1 + word.length > room) {
-          lines.push(current);
+          wrapped.push(current);
           current = pad + word;
         } else {
           current = fresh ? current + word : `${current} ${word}`;
         }
       }
-      lines.push(current);
-      return lines.map((part) => indent + part).join('\n');
+      wrapped.push(current);
+      return wrapped.map((part) => indent + part).join('\n');
     })
     .join('\n');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wrapText } from '../../src/terminal/wrap.js';
+import { wrapMarkdown, wrapText } from '../../src/terminal/wrap.js';
 
 describe('wrapText', () => {
   it('wraps prose at the width and indents every line', () => {
@@ -18,5 +18,13 @@ describe('wrapText', () => {
 
   it('never breaks a word longer than the line', () => {
     expect(wrapText('a https://example.com/a/very/long/path b', 20)).toBe('a\nhttps://example.com/a/very/long/path\nb');
+  });
+
+  it('joins the lines of a paragraph, as Markdown does, and rewraps them to the width', () => {
+    const authored = 'Start from the customer side of the table. What they need\nmay not be what they needed last time.\n\n- Be understanding\n  before being right.\n- Reassure them.';
+    expect(wrapText('keep\nthese lines', 40)).toBe('keep\nthese lines');
+    expect(wrapMarkdown(authored, 40)).toBe(
+      'Start from the customer side of the\ntable. What they need may not be what\nthey needed last time.\n\n- Be understanding before being right.\n- Reassure them.',
+    );
   });
 });
