@@ -85,6 +85,8 @@ export function describeFsError(error: unknown): string {
       return 'the name is too long';
     case 'ELOOP':
       return 'too many symbolic links';
+    case 'EFBIG':
+      return 'the file would be larger than allowed';
     case 'EDQUOT':
       return 'the disk quota is used up';
     default:

@@ -4,7 +4,7 @@
  * created exclusively beside the target, the whole text in one write, and on failure the file cut
  * back to its old length. The lock is removed on every way out of here.
  */
-import { open, unlink } from 'node:fs/promises';
+import { open, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
@@ -15,6 +15,9 @@ const LOCK_RETRY_MS = 25;
 
 /** Appends `text`, separated from what is already there by a blank line. Returns the path. */
 export async function appendWithLock(target: string, text: string, now: () => Date = () => new Date()): Promise<string> {
+  // Refused before a lock is made beside it: no `/dev/full.lock`. Checked again once it is open.
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) throw new FileError(`${target}: is not a regular file; --append needs a notes file`);
   await ensureDirectory(dirname(target));
   const lock = `${target}.lock`;
   await acquire(lock, target, now);
@@ -60,7 +63,9 @@ async function appendWhole(target: string, text: string): Promise<void> {
     size = stats.size;
     const bytes = Buffer.from(size > 0 ? `\n${text}` : text, 'utf8');
     const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
-    if (bytesWritten !== bytes.length) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+    if (bytesWritten !== bytes.length) {
+      throw new FileError(`${target}: cannot append: only part of the note fitted (is the disk full?); the file is unchanged`);
+    }
     await handle.sync();
   } catch (error) {
     // Whatever part of the note got in comes out again: the file is as it was before.

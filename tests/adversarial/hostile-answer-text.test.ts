@@ -152,13 +152,16 @@ describe('the terminal sanitizer, for any text', () => {
   });
 });
 
+// A file holds UTF-8, which cannot carry half of a surrogate pair; nobody can type one either.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 describe('front matter survives any answer', () => {
   const tricky = fc.constantFrom('\n', '---', '\n---\n', '...', 'key: value', '"', "'", 'no', 'on', 'yes', 'off', '~', 'null', '12:30', '007', '0o17', '1e3', '0x1F', '.inf', '\u2028', '\u2029', '\u0085', ' ', '\t', '#', '- ', '[a]', '{b}', '&a', '*a', '!tag', '%YAML 1.1', '@', '`', '|', '>', '\r\n', '\r', '\u0000', '\u001b[2J', 'é', '日本語', '🙂');
   const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 8 }), tricky);
   const answerText = fc
     .array(piece, { minLength: 1, maxLength: 6 })
     .map((parts) => parts.join(''))
-    .filter((value) => value.trim() !== '' && value.isWellFormed());
+    .filter((value) => value.trim() !== '' && !LONE_SURROGATE.test(value));
 
   it('reads back exactly what an answers file gave, through the whole CLI', async () => {
     const dir = tempDir('coach-frontmatter-');
