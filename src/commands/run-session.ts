@@ -15,7 +15,7 @@ import { UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
 import type { Prompter } from '../engine/prompter.js';
 import { missingAnswersError, scriptedPrompter } from '../prompters/scripted.js';
-import { unmappedSection } from '../store/draft-answers.js';
+import { unmappedSection, withDraftAnswers } from '../store/draft-answers.js';
 import type { Draft } from '../store/draft-file.js';
 import type { LoadedPlaybook } from '../store/playbook-library.js';
 import { startSessionDraft } from '../store/session-draft.js';
@@ -55,8 +55,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const today = localDate(now);
 
   checkOutTarget(options, io);
-  // A draft's answers first, so anything given on this command line wins.
-  const supplied = new Map([...(request.resume?.supplied ?? []), ...(await suppliedFromOptions(options, io))]);
+  const supplied = withDraftAnswers(request.resume?.supplied, await suppliedFromOptions(options, io));
   const problems = checkSuppliedAnswers(questionsOf(playbook, phase, today, request.context === undefined), supplied);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
 

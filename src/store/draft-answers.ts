@@ -51,6 +51,19 @@ export function answersFromDraft(draft: Draft, questions: ReadonlyMap<string, Qu
   return { supplied, unmapped, refitted };
 }
 
+/**
+ * What a resumed session is given: the draft's answers win over an answers file (the draft is
+ * what the person typed), and --set and the named options win over both (an explicit correction).
+ */
+export function withDraftAnswers(fromDraft: SuppliedAnswers | undefined, given: SuppliedAnswers): SuppliedAnswers {
+  if (!fromDraft) return given;
+  const merged: SuppliedAnswers = new Map(given);
+  for (const [id, answer] of fromDraft) {
+    if (given.get(id)?.origin.startsWith('--') !== true) merged.set(id, answer);
+  }
+  return merged;
+}
+
 /** The note's section for answers no question took, so nothing typed is ever lost. */
 export function unmappedSection(unmapped: Answers): string[] {
   const entries = Object.entries(unmapped);
