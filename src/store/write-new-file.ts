@@ -118,7 +118,8 @@ export async function replaceFile(target: string, content: string, options: Repl
 /** The real path of an existing regular file, or the path itself when nothing is there yet. */
 async function regularFileOrNothing(target: string): Promise<string> {
   const stats = await lstat(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+    // Nothing there yet; a file in the way of the directory is reported when it is created.
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
     throw error;
   });
   if (stats === undefined) return target;
