@@ -11,6 +11,7 @@ import type { IssuePath, ReferenceIssue } from './check-references.js';
 import { conditionRefs, evaluateCondition } from './conditions.js';
 import { scaleBounds } from './coerce-answer.js';
 import { contextStep } from './context.js';
+import { PREP_PREFIX } from './prep-scope.js';
 import { describeCondition, type QuestionTypes } from './describe-condition.js';
 import type { Condition, Phase, Playbook, Question, Walk } from './schema.js';
 
@@ -29,13 +30,19 @@ export function checkReachability(playbook: Playbook): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
   for (const phase of ['prep', 'debrief'] as const) {
     const walk = playbook[phase];
-    if (walk) issues.push(...checkWalk(walk, phase));
+    if (walk) issues.push(...checkWalk(walk, phase, phase === 'debrief' ? playbook.prep : undefined));
   }
   return issues;
 }
 
-function checkWalk(walk: Walk, phase: Phase): ReferenceIssue[] {
+function checkWalk(walk: Walk, phase: Phase, prep: Walk | undefined): ReferenceIssue[] {
   const asked = new Map<string, Asked>();
+  // A debrief may read the prep's answers (`prep.<id>`): any answer the prep allows, or none,
+  // since a debrief can run without a prep or after a prep that skipped the question.
+  for (const question of prep?.steps.flatMap((step) => step.questions) ?? []) {
+    const id = `${PREP_PREFIX}${question.id}`;
+    asked.set(id, { question: { ...question, id, required: false }, guard: [], order: asked.size });
+  }
   for (const question of contextStep('2000-01-01').questions) asked.set(question.id, { question, guard: [], order: asked.size });
   for (const step of walk.steps) {
     for (const question of step.questions) {

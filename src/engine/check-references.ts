@@ -7,6 +7,7 @@ import { checkReachability } from './check-reachability.js';
 import { scaleBounds, choiceValue, coerceAnswer } from './coerce-answer.js';
 import { closest } from './closest.js';
 import { templateRefs } from './interpolate.js';
+import { isPrepRef, PREP_PREFIX } from './prep-scope.js';
 import { CONTEXT_IDS, type Condition, type Phase, type Playbook, type Question, type Walk } from './schema.js';
 
 export type IssuePath = (string | number)[];
@@ -19,10 +20,11 @@ const CONTEXT = new Set<string>(CONTEXT_IDS);
 
 export function checkReferences(playbook: Playbook): ReferenceIssue[] {
   const issues: ReferenceIssue[] = [];
-  const prepIds = new Set(allQuestions(playbook.prep).map(({ question }) => question.id));
+  const prepQuestions = new Map(allQuestions(playbook.prep).map(({ question }) => [question.id, question]));
+  const prepIds = new Set(prepQuestions.keys());
   checkUniqueQuestionIds(playbook, issues);
   checkWalk(playbook.prep, 'prep', issues, undefined);
-  if (playbook.debrief) checkWalk(playbook.debrief, 'debrief', issues, prepIds);
+  if (playbook.debrief) checkWalk(playbook.debrief, 'debrief', issues, prepQuestions);
   playbook.card?.questions.forEach((id, i) => {
     if (prepIds.has(id)) return;
     const hint = closest(id, [...prepIds]);
@@ -57,10 +59,11 @@ function checkUniqueQuestionIds(playbook: Playbook, issues: ReferenceIssue[]): v
   }
 }
 
-function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepIds: Set<string> | undefined): void {
+function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepQuestions: Map<string, Question> | undefined): void {
+  const prepIds = prepQuestions && new Set(prepQuestions.keys());
   const questions = new Map(allQuestions(walk).map(({ question }) => [question.id, question]));
   const asked = new Set<string>(CONTEXT);
-  const refs = { questions, prepIds, phase, issues };
+  const refs = { questions, prepIds, prepQuestions, phase, issues };
 
   const intro = walk.intro;
   if (intro) checkTemplate(intro, [phase, 'intro'], asked, refs);
@@ -92,6 +95,7 @@ function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepIds: 
   uniqueIds(walk.scores.map((score) => score.id), [phase, 'scores'], 'score', issues);
   walk.scores.forEach((score, i) => {
     const path: IssuePath = [phase, 'scores', i];
+    if (score.when) checkCondition(score.when, [...path, 'when'], everything, refs);
     score.count?.forEach((condition, c) => checkCondition(condition, [...path, 'count', c], everything, refs));
     score.sum?.forEach((id, k) => {
       const question = questions.get(id);
@@ -118,6 +122,7 @@ function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepIds: 
 interface Refs {
   questions: Map<string, Question>;
   prepIds: Set<string> | undefined;
+  prepQuestions: Map<string, Question> | undefined;
   phase: Phase;
   issues: ReferenceIssue[];
 }
@@ -147,6 +152,10 @@ function checkCondition(condition: Condition, path: IssuePath, asked: Set<string
     part.any?.forEach((inner, i) => visit(inner, [...at, 'any', i]));
     if (part.not) visit(part.not, [...at, 'not']);
     if (part.answer === undefined) return;
+    if (isPrepRef(part.answer)) {
+      checkPrepTest(part, part.answer.slice(PREP_PREFIX.length), at, refs);
+      return;
+    }
     const problem = whereIs(part.answer, asked, refs);
     if (problem) {
       refs.issues.push({ path: [...at, 'answer'], message: problem });
@@ -156,6 +165,20 @@ function checkCondition(condition: Condition, path: IssuePath, asked: Set<string
     if (question) checkTestFits(part, question, at, refs.issues);
   };
   visit(condition, path);
+}
+
+/** A debrief condition on the prep's answer: the prep must ask that question, and the test fit it. */
+function checkPrepTest(part: Condition, id: string, at: IssuePath, refs: Refs): void {
+  if (!refs.prepQuestions) {
+    refs.issues.push({ path: [...at, 'answer'], message: `"${PREP_PREFIX}${id}" can only be used in the debrief walk` });
+    return;
+  }
+  const question = refs.prepQuestions.get(id);
+  if (question) checkTestFits(part, question, at, refs.issues);
+  else if (!CONTEXT.has(id)) {
+    const hint = closest(id, [...refs.prepQuestions.keys()]);
+    refs.issues.push({ path: [...at, 'answer'], message: `the prep has no question "${id}"${hint ? ` (did you mean "${PREP_PREFIX}${hint}"?)` : ''}` });
+  }
 }
 
 /** A test that cannot match its question is a flag that can never fire: catch it when loading. */

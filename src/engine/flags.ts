@@ -1,6 +1,7 @@
 import type { Answers } from './answers.js';
 import { evaluateCondition } from './conditions.js';
 import { interpolate } from './interpolate.js';
+import { conditionScope } from './prep-scope.js';
 import type { Flag, Walk } from './schema.js';
 
 /** A flag whose condition held, with its message and actions filled in from the answers. */
@@ -22,5 +23,6 @@ export function fireFlag(flag: Flag, answers: Answers, prepAnswers?: Answers): F
 
 /** The flags a finished set of answers raises, in the playbook's order. */
 export function computeFlags(walk: Walk, answers: Answers, prepAnswers?: Answers): FiredFlag[] {
-  return walk.flags.filter((flag) => evaluateCondition(flag.when, answers)).map((flag) => fireFlag(flag, answers, prepAnswers));
+  const scope = conditionScope(answers, prepAnswers);
+  return walk.flags.filter((flag) => evaluateCondition(flag.when, scope)).map((flag) => fireFlag(flag, answers, prepAnswers));
 }

@@ -85,6 +85,7 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     count: 'Counts how many of these conditions hold.',
     sum: 'Adds the answers of these number, scale and confirm (yes = 1) questions.',
     selected: 'Counts how many choices of this multi question were picked.',
+    when: 'Show the score only when this condition holds (for example, only on the branch it measures).',
     bands: 'Verdicts by value: the band with the highest `min` the score reaches applies. One must start at 0 or below.',
   },
   Card: {

@@ -9,6 +9,7 @@ import { evaluateCondition } from './conditions.js';
 import type { FiredFlag } from './flags.js';
 import { stringifyFrontMatter } from './front-matter.js';
 import { interpolate } from './interpolate.js';
+import { conditionScope } from './prep-scope.js';
 import type { NoteData } from './note.js';
 import { PREP_ACTIONS_STEP_ID } from './prep-actions.js';
 import { gauge, type ScoreResult } from './scores.js';
@@ -29,19 +30,20 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
   const all = contextAnswers(note);
   Object.assign(all, note.answers);
   const fill = (text: string): string => interpolate(text, all, options.prepAnswers);
+  const scope = conditionScope(all, options.prepAnswers);
 
   const heading = `# ${note.kind === 'prep' ? 'Meeting prep' : 'Debrief'}: ${oneLine(note.customer)}${note.title ? ` - ${oneLine(note.title)}` : ''}`;
   const blocks: string[] = [heading, `${note.date} · ${playbook.title} · _${playbook.source}_`];
   if (walk.intro) blocks.push(fill(walk.intro).trim());
 
   for (const step of walk.steps) {
-    if (step.when && !evaluateCondition(step.when, all)) continue;
+    if (step.when && !evaluateCondition(step.when, scope)) continue;
     // A debrief's built-in actions question is rendered as task lists by the extra sections.
     if (step.id === PREP_ACTIONS_STEP_ID) continue;
     blocks.push(`## ${step.title}`);
     if (step.guidance) blocks.push(fill(step.guidance).trim());
     for (const question of step.questions) {
-      if (question.when && !evaluateCondition(question.when, all)) continue;
+      if (question.when && !evaluateCondition(question.when, scope)) continue;
       blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
     }
   }

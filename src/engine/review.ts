@@ -6,6 +6,7 @@ import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
 import { evaluateCondition } from './conditions.js';
 import { contextStep, type MeetingContext } from './context.js';
 import { interpolate } from './interpolate.js';
+import { conditionScope } from './prep-scope.js';
 import type { Phase, Playbook, Question } from './schema.js';
 import type { WalkResult } from './walk.js';
 
@@ -34,10 +35,11 @@ export function answeredQuestions(
 ): AnsweredQuestion[] {
   const steps = [...(options.context ? [] : [contextStep(options.today)]), ...(playbook[phase]?.steps ?? [])];
   const reached: AnsweredQuestion[] = [];
+  const scope = conditionScope(all, options.prepAnswers);
   for (const step of steps) {
-    if (step.when && !evaluateCondition(step.when, all)) continue;
+    if (step.when && !evaluateCondition(step.when, scope)) continue;
     for (const question of step.questions) {
-      if (question.when && !evaluateCondition(question.when, all)) continue;
+      if (question.when && !evaluateCondition(question.when, scope)) continue;
       reached.push({ question: { ...question, prompt: interpolate(question.prompt, all, options.prepAnswers) }, value: all[question.id] });
     }
   }

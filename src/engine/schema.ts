@@ -151,6 +151,7 @@ export const Score = z
   .strictObject({
     id: questionId,
     title: z.string().min(1),
+    when: Condition.optional(),
     count: z.array(Condition).min(1).optional(),
     sum: z.array(questionId).min(1).optional(),
     selected: questionId.optional(),

@@ -51,8 +51,9 @@ export function computeScore(score: Score, walk: Walk, answers: Answers): ScoreR
   return { id: score.id, title: score.title, value, max, verdict: band?.verdict ?? '', advice: band?.advice };
 }
 
+/** The scores whose `when` holds (a score without one always applies). */
 export function computeScores(walk: Walk, answers: Answers): ScoreResult[] {
-  return walk.scores.map((score) => computeScore(score, walk, answers));
+  return walk.scores.filter((score) => !score.when || evaluateCondition(score.when, answers)).map((score) => computeScore(score, walk, answers));
 }
 
 /** `██████░░` — a gauge that reads the same in a terminal, a note and a printout. */

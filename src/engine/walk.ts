@@ -8,6 +8,7 @@ import { conditionRefs, evaluateCondition } from './conditions.js';
 import { contextFrom, contextStep, type MeetingContext } from './context.js';
 import { computeFlags, fireFlag, type FiredFlag } from './flags.js';
 import { interpolate, templateRefs } from './interpolate.js';
+import { conditionScope, isPrepRef } from './prep-scope.js';
 import type { Prompter } from './prompter.js';
 import { computeScores, type ScoreResult } from './scores.js';
 import type { Phase, Playbook, Step, Walk } from './schema.js';
@@ -49,6 +50,12 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const emit = options.onEvent ?? (() => undefined);
   const walk = phaseWalk(playbook, phase);
   const all = emptyAnswers();
+  // What conditions read: the answers so far, and in a debrief the prep's as `prep.<id>`.
+  const scope = prepAnswers ? conditionScope(all, prepAnswers) : all;
+  const record = (id: string, value: AnswerValue): void => {
+    all[id] = value;
+    if (scope !== all) scope[id] = value;
+  };
   const settled = new Set<string>();
   const shown = new Set<number>();
 
@@ -60,8 +67,8 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   ]);
   const raiseDecidedFlags = (): void => {
     walk.flags.forEach((flag, index) => {
-      if (shown.has(index) || !(flagReads[index] ?? []).every((id) => settled.has(id))) return;
-      if (!evaluateCondition(flag.when, all)) return;
+      if (shown.has(index) || !(flagReads[index] ?? []).every((id) => settled.has(id) || isPrepRef(id))) return;
+      if (!evaluateCondition(flag.when, scope)) return;
       shown.add(index);
       emit({ type: 'flag', flag: fireFlag(flag, all, prepAnswers) });
     });
@@ -71,7 +78,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     const guidance = step.guidance && interpolate(step.guidance, all, prepAnswers);
     emit({ type: 'step', number, total, title: step.title, guidance });
     for (const question of step.questions) {
-      if (question.when && !evaluateCondition(question.when, all)) {
+      if (question.when && !evaluateCondition(question.when, scope)) {
         settled.add(question.id);
         raiseDecidedFlags();
         continue;
@@ -82,7 +89,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
         ...(question.why ? { why: interpolate(question.why, all, prepAnswers) } : {}),
       };
       const value = await prompter.ask({ question: filled, step: { id: step.id, title: step.title, number, total, guidance } });
-      if (value !== undefined) all[question.id] = value;
+      if (value !== undefined) record(question.id, value);
       settled.add(question.id);
       emit({ type: 'answer', id: question.id, value, answers: { ...all } });
       raiseDecidedFlags();
@@ -90,7 +97,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   };
 
   if (options.context) {
-    Object.assign(all, withoutUndefined(options.context));
+    for (const [id, value] of Object.entries(withoutUndefined(options.context))) record(id, value);
     for (const id of ['customer', 'title', 'date']) settled.add(id);
   } else {
     await askStep(contextStep(options.today), 0, walk.steps.length);
@@ -98,7 +105,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
 
   const total = walk.steps.length;
   for (const [index, step] of walk.steps.entries()) {
-    if (step.when && !evaluateCondition(step.when, all)) {
+    if (step.when && !evaluateCondition(step.when, scope)) {
       step.questions.forEach((question) => settled.add(question.id));
       raiseDecidedFlags();
       continue;
@@ -119,7 +126,7 @@ export function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): Wal
     context: contextFrom(all),
     answers,
     flags: computeFlags(walk, all, prepAnswers),
-    scores: computeScores(walk, all),
+    scores: computeScores(walk, conditionScope(all, prepAnswers)),
   };
 }
 

@@ -22,6 +22,8 @@ export interface Scenario {
   actions?: Record<string, string[]>;
   /** Every score as "value/max verdict". */
   scores: Record<string, string>;
+  /** In a debrief: prep answers that differ from the table's usual prep. */
+  prep?: Answers;
 }
 
 const CONTEXT = new Set(['customer', 'title', 'date']);
@@ -40,7 +42,7 @@ export async function walkScenario(
   scenario: Scenario,
   prepAnswers?: Answers,
 ): Promise<ScriptedWalk> {
-  return walkWith(playbook, scenario.answers, { phase, prepAnswers });
+  return walkWith(playbook, scenario.answers, { phase, prepAnswers: scenario.prep ? { ...prepAnswers, ...scenario.prep } : prepAnswers });
 }
 
 /** Walks the scenario and checks everything it promises. */

@@ -223,6 +223,25 @@ const debriefScenarios: Scenario[] = [
     scores: { 'trust-signals': '0/6 No visible trust yet', method: '1/4 Recipe not followed' },
   },
   {
+    name: 'management would not commit: no meeting to grade, only how you stepped back',
+    prep: { management_commits: 'no', refusal_reason: 'No budget for field engineers this quarter' },
+    answers: {
+      customer: prep.customer,
+      title: prep.title,
+      date: prep.date,
+      told_customer: 'not-yet',
+      time_moved: 'The two renewals in the north region',
+      own_position: 'look',
+    },
+    asked: ['told_customer', 'own_position'],
+    skipped: ['took_stick', 'sold_anything', 'trust_signals'],
+    flags: ['silent-exit', 'pattern-seen'],
+    actions: {
+      'pattern-seen': ["Note this account's story: what failed, what you asked for, and what management said (No budget for field engineers this quarter)"],
+    },
+    scores: {},
+  },
+  {
     name: 'future business never came up; the stick only partly taken',
     answers: { ...debrief, took_stick: 'partly', future_came_up: 'no', trust_signals: ['softer', 'next-meeting'] },
     skipped: ['declined_future', 'plan_gap'],
