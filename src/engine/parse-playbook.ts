@@ -133,7 +133,9 @@ function locateZodIssue(doc: Document, issue: z.core.$ZodIssue, at: Pos): Playbo
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const hint = closest(key, knownKeys(path));
-        const message = `${prefix}unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}`;
+        // "{ prompt: What happened, in their words? }" splits at the comma into a stray key.
+        const split = !hint && /\s/.test(key.trim()) ? ' (a comma inside { } starts a new key: put the value in quotes)' : '';
+        const message = `${prefix}unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : split}`;
         return at(locate(doc, [...path, key], true).offset, message);
       });
     case 'invalid_type':

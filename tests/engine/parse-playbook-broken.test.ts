@@ -18,8 +18,9 @@ const EXPECTED: Record<string, string[]> = {
     '13:11: prep.steps[0].questions[0]: unknown key "promt" (did you mean "prompt"?)',
     '18:17: prep.steps[0].questions[1].when: give the answer a test: one of equals, in, includes, gte, lte, answered',
     '18:33: prep.steps[0].questions[1].when: unknown key "answred" (did you mean "answered"?)',
-    '20:7: prep.flags[0]: missing required key "message"',
-    '22:7: prep.flags[0]: unknown key "mesage" (did you mean "message"?)',
+    '19:59: prep.steps[0].questions[2]: unknown key "in their words?" (a comma inside { } starts a new key: put the value in quotes)',
+    '21:7: prep.flags[0]: missing required key "message"',
+    '23:7: prep.flags[0]: unknown key "mesage" (did you mean "message"?)',
   ],
   'wrong-types.yaml': [
     '6:7: tags: expected array, got "prep"',
