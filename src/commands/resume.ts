@@ -33,13 +33,13 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   const base = await sessionFor(draft, loaded, sessionNotesDir, io.cwd);
 
   const questions = questionsOf(base.loaded.playbook, draft.phase, localDate(io.now()), base.context === undefined);
-  const { supplied, unmapped, refitted } = answersFromDraft(draft, questions, `draft ${handle}`);
+  const { supplied, skipped, unmapped, refitted } = answersFromDraft(draft, questions, `draft ${handle}`);
   if (playbookFingerprint(base.loaded.playbook, draft.phase) !== draft.playbook.fingerprint) {
     say(chalk.yellow(`coach: ${changedWarning(draft, supplied.size, Object.keys(unmapped).length, refitted.length)}`));
   }
   if (!options.quiet) say(chalk.dim(`Continuing ${describeDraft(draft)} from ${handle}.`));
 
-  await runSession({ ...base, phase: draft.phase, options, io, chalk, resume: { file, draft, supplied, unmapped } });
+  await runSession({ ...base, phase: draft.phase, options, io, chalk, resume: { file, draft, supplied, skipped, unmapped } });
   return 0;
 }
 

@@ -40,7 +40,7 @@ export interface SessionRequest {
   prepId?: string | undefined;
   extraSections?: ((note: NoteData) => string[]) | undefined;
   /** `coach resume`: the draft being continued, its answers that still fit, and those that do not. */
-  resume?: { file: string; draft: Draft; supplied: SuppliedAnswers; unmapped: Answers } | undefined;
+  resume?: { file: string; draft: Draft; supplied: SuppliedAnswers; skipped: ReadonlySet<string>; unmapped: Answers } | undefined;
 }
 
 /** A person can be asked only with a terminal on stdin that is not busy carrying answers. */
@@ -64,7 +64,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const fallback = interactive
     ? (await import('../prompters/inquirer.js')).inquirerPrompter({ input: io.stdin, output: io.stderr, columns: io.stderr.columns, editor: editorLaunch(io), signal: io.signal }, chalk)
     : undefined;
-  const prompter = scriptedPrompter(supplied, fallback);
+  const prompter = scriptedPrompter(supplied, fallback, request.resume?.skipped);
   const draft = await startSessionDraft({
     loaded,
     phase,

@@ -12,6 +12,8 @@ import type { Draft } from './draft-file.js';
 
 export interface DraftAnswers {
   supplied: SuppliedAnswers;
+  /** Optional questions reached and left empty: they stay empty rather than being asked again. */
+  skipped: Set<string>;
   unmapped: Answers;
   /** Ids whose question changed so that the old answer no longer fits; asked again. */
   refitted: string[];
@@ -21,6 +23,7 @@ const CONTEXT_IDS = new Set(['customer', 'title', 'date']);
 
 export function answersFromDraft(draft: Draft, questions: ReadonlyMap<string, Question>, origin: string): DraftAnswers {
   const supplied: SuppliedAnswers = new Map();
+  const skipped = new Set<string>();
   const unmapped = emptyAnswers();
   const refitted: string[] = [];
   const given: Answers = Object.assign(emptyAnswers(), draft.unmapped ?? {}, draft.answers);
@@ -37,7 +40,7 @@ export function answersFromDraft(draft: Draft, questions: ReadonlyMap<string, Qu
     }
     if (value === undefined) {
       // Skipped before; skipped again, unless the question has become required.
-      if (!question.required) supplied.set(id, { raw: '', origin });
+      if (!question.required) skipped.add(id);
       continue;
     }
     const result = coerceAnswer({ ...question, required: false }, value);
@@ -48,7 +51,7 @@ export function answersFromDraft(draft: Draft, questions: ReadonlyMap<string, Qu
       refitted.push(id);
     }
   }
-  return { supplied, unmapped, refitted };
+  return { supplied, skipped, unmapped, refitted };
 }
 
 /**
