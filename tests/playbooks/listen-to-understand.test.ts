@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../src/engine/note.js';
 import { renderMarkdown } from '../../src/engine/render-markdown.js';
 import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
-import { expectScenario, untakenBranches, unfiredFlags, walkScenario, type Scenario } from './scenarios.js';
+import { describeScenarios, type Scenario } from './scenarios.js';
 
 const playbook = shippedPlaybook('listen-to-understand');
 const CREATED = new Date('2026-11-22T09:30:00Z');
@@ -142,28 +142,11 @@ const debriefScenarios: Scenario[] = [
 
 const prepAnswers = (await walkWith(playbook, prep)).answers;
 
-describe('listen-to-understand prep', () => {
-  it.each(prepScenarios)('$name', async (scenario) => {
-    await expectScenario(playbook, 'prep', scenario);
-  });
+describeScenarios('listen-to-understand prep', playbook, 'prep', prepScenarios);
 
-  it('walks every branch both ways and fires every flag', async () => {
-    const walks = await Promise.all(prepScenarios.map((scenario) => walkScenario(playbook, 'prep', scenario)));
-    expect(untakenBranches(playbook, 'prep', walks)).toEqual([]);
-    expect(unfiredFlags(playbook, 'prep', walks)).toEqual([]);
-  });
-});
+describeScenarios('listen-to-understand debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
 
 describe('listen-to-understand debrief', () => {
-  it.each(debriefScenarios)('$name', async (scenario) => {
-    await expectScenario(playbook, 'debrief', scenario, prepAnswers);
-  });
-
-  it('walks every branch both ways and fires every flag', async () => {
-    const walks = await Promise.all(debriefScenarios.map((scenario) => walkScenario(playbook, 'debrief', scenario, prepAnswers)));
-    expect(untakenBranches(playbook, 'debrief', walks)).toEqual([]);
-    expect(unfiredFlags(playbook, 'debrief', walks)).toEqual([]);
-  });
 
   it('compares the follow-ups with whom you planned to brief', async () => {
     const walk = await walkWith(playbook, debrief, { phase: 'debrief', prepAnswers });

@@ -4,7 +4,7 @@
  * actions), and each score as "value/max verdict". Coverage helpers prove that a table walks
  * every conditional step and question both ways and fires every flag.
  */
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/engine/answers.js';
 import type { Phase, Playbook } from '../../src/engine/schema.js';
 import { walkWith, type ScriptedWalk } from '../helpers/playbooks.js';
@@ -87,4 +87,19 @@ export function untakenBranches(playbook: Playbook, phase: Phase, walks: readonl
 export function unfiredFlags(playbook: Playbook, phase: Phase, walks: readonly ScriptedWalk[]): string[] {
   const fired = new Set(walks.flatMap((w) => w.flags.map((flag) => flag.id)));
   return (playbook[phase]?.flags ?? []).flatMap((flag) => (flag.id && !fired.has(flag.id) ? [flag.id] : []));
+}
+
+/** The table as tests: each scenario checked, and the whole table proven to cover every branch and flag. */
+export function describeScenarios(title: string, playbook: Playbook, phase: Phase, scenarios: Scenario[], prepAnswers?: Answers): void {
+  describe(title, () => {
+    it.each(scenarios)('$name', async (scenario) => {
+      await expectScenario(playbook, phase, scenario, prepAnswers);
+    });
+
+    it('walks every branch both ways and fires every flag', async () => {
+      const walks = await Promise.all(scenarios.map((scenario) => walkScenario(playbook, phase, scenario, prepAnswers)));
+      expect(untakenBranches(playbook, phase, walks)).toEqual([]);
+      expect(unfiredFlags(playbook, phase, walks)).toEqual([]);
+    });
+  });
 }

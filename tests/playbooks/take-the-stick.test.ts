@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../src/engine/note.js';
 import { renderMarkdown } from '../../src/engine/render-markdown.js';
 import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
-import { expectScenario, untakenBranches, unfiredFlags, walkScenario, type Scenario } from './scenarios.js';
+import { describeScenarios, type Scenario } from './scenarios.js';
 
 const playbook = shippedPlaybook('take-the-stick');
 const CREATED = new Date('2026-11-22T09:30:00Z');
@@ -250,31 +250,14 @@ const debriefScenarios: Scenario[] = [
   },
 ];
 
-describe('take-the-stick prep', () => {
-  it.each(prepScenarios)('$name', async (scenario) => {
-    await expectScenario(playbook, 'prep', scenario);
-  });
-
-  it('walks every branch both ways and fires every flag', async () => {
-    const walks = await Promise.all(prepScenarios.map((scenario) => walkScenario(playbook, 'prep', scenario)));
-    expect(untakenBranches(playbook, 'prep', walks)).toEqual([]);
-    expect(unfiredFlags(playbook, 'prep', walks)).toEqual([]);
-  });
-});
+describeScenarios('take-the-stick prep', playbook, 'prep', prepScenarios);
 
 /** The debrief reads the prep's answers, as `coach debrief` does after a saved prep. */
 const prepAnswers = (await walkWith(playbook, prep)).answers;
 
-describe('take-the-stick debrief', () => {
-  it.each(debriefScenarios)('$name', async (scenario) => {
-    await expectScenario(playbook, 'debrief', scenario, prepAnswers);
-  });
+describeScenarios('take-the-stick debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
 
-  it('walks every branch both ways and fires every flag', async () => {
-    const walks = await Promise.all(debriefScenarios.map((scenario) => walkScenario(playbook, 'debrief', scenario, prepAnswers)));
-    expect(untakenBranches(playbook, 'debrief', walks)).toEqual([]);
-    expect(unfiredFlags(playbook, 'debrief', walks)).toEqual([]);
-  });
+describe('take-the-stick debrief', () => {
 
   it('reminds you of the statement and the line you prepared', async () => {
     const walk = await walkWith(playbook, debrief, { phase: 'debrief', prepAnswers });

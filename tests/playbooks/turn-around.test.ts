@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../src/engine/note.js';
 import { renderMarkdown } from '../../src/engine/render-markdown.js';
 import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
-import { expectScenario, untakenBranches, unfiredFlags, walkScenario, type Scenario } from './scenarios.js';
+import { describeScenarios, type Scenario } from './scenarios.js';
 
 const playbook = shippedPlaybook('turn-around');
 const CREATED = new Date('2026-11-22T09:30:00Z');
@@ -150,34 +150,16 @@ const debriefScenarios: Scenario[] = [
 
 const prepAnswers = (await walkWith(playbook, prep)).answers;
 
-describe('turn-around prep', () => {
-  it.each(prepScenarios)('$name', async (scenario) => {
-    await expectScenario(playbook, 'prep', scenario);
-  });
+describeScenarios('turn-around prep', playbook, 'prep', prepScenarios);
 
+describe('turn-around prep defaults', () => {
   it("keeps the method's own questions when you do not reword them", () => {
     expect(prepAnswers['permission_line']).toBe('Do you mind if I ask a question?');
     expect(prepAnswers['achievement_question']).toMatch(/greatest achievement in the last twelve months/);
   });
-
-  it('walks every branch both ways and fires every flag', async () => {
-    const walks = await Promise.all(prepScenarios.map((scenario) => walkScenario(playbook, 'prep', scenario)));
-    expect(untakenBranches(playbook, 'prep', walks)).toEqual([]);
-    expect(unfiredFlags(playbook, 'prep', walks)).toEqual([]);
-  });
 });
 
-describe('turn-around debrief', () => {
-  it.each(debriefScenarios)('$name', async (scenario) => {
-    await expectScenario(playbook, 'debrief', scenario, prepAnswers);
-  });
-
-  it('walks every branch both ways and fires every flag', async () => {
-    const walks = await Promise.all(debriefScenarios.map((scenario) => walkScenario(playbook, 'debrief', scenario, prepAnswers)));
-    expect(untakenBranches(playbook, 'debrief', walks)).toEqual([]);
-    expect(unfiredFlags(playbook, 'debrief', walks)).toEqual([]);
-  });
-});
+describeScenarios('turn-around debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
 
 describe('turn-around golden notes', () => {
   it('renders the prep and the debrief a user gets', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../src/engine/note.js';
 import { renderMarkdown } from '../../src/engine/render-markdown.js';
 import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
-import { expectScenario, untakenBranches, unfiredFlags, walkScenario, type Scenario } from './scenarios.js';
+import { describeScenarios, type Scenario } from './scenarios.js';
 
 const playbook = shippedPlaybook('two-questions');
 const CREATED = new Date('2026-11-22T09:30:00Z');
@@ -129,28 +129,11 @@ const debriefScenarios: Scenario[] = [
 
 const prepAnswers = (await walkWith(playbook, prep)).answers;
 
-describe('two-questions prep', () => {
-  it.each(prepScenarios)('$name', async (scenario) => {
-    await expectScenario(playbook, 'prep', scenario);
-  });
+describeScenarios('two-questions prep', playbook, 'prep', prepScenarios);
 
-  it('walks every branch both ways and fires every flag', async () => {
-    const walks = await Promise.all(prepScenarios.map((scenario) => walkScenario(playbook, 'prep', scenario)));
-    expect(untakenBranches(playbook, 'prep', walks)).toEqual([]);
-    expect(unfiredFlags(playbook, 'prep', walks)).toEqual([]);
-  });
-});
+describeScenarios('two-questions debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
 
 describe('two-questions debrief', () => {
-  it.each(debriefScenarios)('$name', async (scenario) => {
-    await expectScenario(playbook, 'debrief', scenario, prepAnswers);
-  });
-
-  it('walks every branch both ways and fires every flag', async () => {
-    const walks = await Promise.all(debriefScenarios.map((scenario) => walkScenario(playbook, 'debrief', scenario, prepAnswers)));
-    expect(untakenBranches(playbook, 'debrief', walks)).toEqual([]);
-    expect(unfiredFlags(playbook, 'debrief', walks)).toEqual([]);
-  });
 
   it('holds both answers from the prep up against the meeting', async () => {
     const walk = await walkWith(playbook, debrief, { phase: 'debrief', prepAnswers });
