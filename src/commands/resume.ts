@@ -25,7 +25,7 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
   const say = (text: string): void => void io.stderr.write(`${text}\n`);
   const { file, draft } = draftArg === undefined ? await chooseDraft(notesDir, options, io, chalk, say) : await namedDraft(draftArg, notesDir, io.cwd);
-  const handle = draftHandle(file);
+  const handle = safe(draftHandle(file));
 
   // The session lives where the draft does: `<notes>/.drafts/<draft>.json`.
   const sessionNotesDir = basename(dirname(file)) === DRAFTS_DIR ? dirname(dirname(file)) : notesDir;
@@ -43,6 +43,8 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   return 0;
 }
 
+const SOURCE_KINDS: readonly SourceKind[] = ['built-in', 'user', 'team', 'dir', 'file'];
+
 type SessionBase = Pick<SessionRequest, 'loaded' | 'notesDir' | 'context' | 'prepAnswers' | 'prepId' | 'extraSections'>;
 
 /** A debrief of a saved prep is set up exactly as `coach debrief` does; anything else is plain. */
@@ -59,7 +61,8 @@ async function sessionFor(draft: Draft, loaded: LoadedPlaybook, notesDir: string
 async function draftPlaybook(draft: Draft, sources: readonly PlaybookSource[], cwd: string): Promise<LoadedPlaybook> {
   const { id, path, source } = draft.playbook;
   if (existsSync(path)) {
-    const loaded = await loadPlaybookFile(path, source as SourceKind);
+    const kind = SOURCE_KINDS.find((known) => known === source) ?? 'file';
+    const loaded = await loadPlaybookFile(path, kind);
     if (loaded.playbook.id === id) return loaded;
   }
   try {
@@ -94,7 +97,7 @@ async function chooseDraft(notesDir: string, options: SessionOptions, io: Io, ch
   }
   if (drafts.length === 1) return newest;
   if (!canPrompt(options, io)) {
-    say(`coach: ${drafts.length} drafts; continuing the newest, ${draftHandle(newest.file)} (name another: coach resume <draft>)`);
+    say(`coach: ${drafts.length} drafts; continuing the newest, ${safe(draftHandle(newest.file))} (name another: coach resume <draft>)`);
     return newest;
   }
   const { pickOne } = await import('../prompters/inquirer.js');
@@ -102,7 +105,7 @@ async function chooseDraft(notesDir: string, options: SessionOptions, io: Io, ch
     { input: io.stdin, output: io.stderr, columns: io.stderr.columns, signal: io.signal },
     chalk,
     'Which session do you want to continue?',
-    drafts.map((entry) => ({ value: entry.file, name: describeDraft(entry.draft), description: draftHandle(entry.file) })),
+    drafts.map((entry) => ({ value: entry.file, name: describeDraft(entry.draft), description: safe(draftHandle(entry.file)) })),
   );
   const chosen = drafts.find((entry) => entry.file === picked);
   if (!chosen) throw new Error(`picked an unknown draft ${picked}`);
@@ -115,11 +118,11 @@ function describeDraft(draft: Draft): string {
   const who = typeof customer === 'string' && customer.trim() !== '' ? safe(customer).replace(/\s+/g, ' ').trim() : '(customer not given yet)';
   const count = draft.asked.length === 1 ? '1 answer' : `${draft.asked.length} answers`;
   const saved = draft.saved.replace('T', ' ').slice(0, 16);
-  return `${who} - ${draft.playbook.id} ${draft.phase}, ${count}, saved ${saved}`;
+  return safe(`${who} - ${draft.playbook.id} ${draft.phase}, ${count}, saved ${saved}`);
 }
 
 function changedWarning(draft: Draft, fits: number, unmapped: number, refitted: number): string {
-  const parts = [`playbook "${draft.playbook.id}" has changed since this draft was saved: ${fits} answer${fits === 1 ? '' : 's'} still fit`];
+  const parts = [`playbook "${safe(draft.playbook.id)}" has changed since this draft was saved: ${fits} answer${fits === 1 ? '' : 's'} still fit`];
   if (refitted > 0) parts.push(`${refitted} no longer fit${refitted === 1 ? 's' : ''} and will be asked again`);
   if (unmapped > 0) parts.push(`answers to questions it no longer asks go in the note under "Unmapped answers"`);
   return `${parts.join('; ')}; new questions will be asked.`;
@@ -127,5 +130,6 @@ function changedWarning(draft: Draft, fits: number, unmapped: number, refitted: 
 
 function unreadableMessage(entry: UnreadableDraft): string {
   const where = entry.movedTo ? `moved it to ${entry.movedTo}` : 'left it where it is';
-  return `${entry.file}: cannot read this draft (${entry.problem}); ${where}`;
+  // File names in .drafts and a broken file's text are data: made safe before they are shown.
+  return safe(`${entry.file}: cannot read this draft (${entry.problem}); ${where}`);
 }

@@ -18,9 +18,11 @@ import { missingAnswersError, scriptedPrompter } from '../prompters/scripted.js'
 import { unmappedSection, withDraftAnswers } from '../store/draft-answers.js';
 import type { Draft } from '../store/draft-file.js';
 import type { LoadedPlaybook } from '../store/playbook-library.js';
+import { notesDirectory } from '../store/notes-dir.js';
 import { startSessionDraft } from '../store/session-draft.js';
 import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { createSessionView } from '../terminal/session-view.js';
 import { checkOutTarget, deliverNote, type Delivered } from './deliver-note.js';
 import { reviewAnswers } from './review-answers.js';
@@ -73,8 +75,9 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     strict: options.save,
     now: io.now,
     signal: io.signal,
-    warn: (message) => view.line(chalk.yellow(`coach: ${message}`)),
-    resumeArgs: options.notesDir === undefined ? '' : ` --notes-dir ${shellQuote(request.notesDir)}`,
+    warn: (message) => view.line(chalk.yellow(`coach: ${safe(message)}`)),
+    // The printed resume command must find the draft: name the directory unless it is the default.
+    resumeArgs: request.notesDir === notesDirectory(undefined, io.env, io.cwd) ? '' : ` --notes-dir ${shellQuote(request.notesDir)}`,
     resume: request.resume,
     context: request.context,
     prepAnswers: request.prepAnswers,

@@ -3,7 +3,7 @@
  * breakers aimed at the note, path tricks aimed at the file name. The terminal shows it inert,
  * the note reads back exactly, and the file stays inside the notes directory with a safe name.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +113,19 @@ describe('escape sequences from data never reach the terminal', () => {
     const [file] = readdirSync(notes);
     const saved = parseFrontMatter(readFileSync(join(notes, file ?? ''), 'utf8'));
     expect(saved?.['answers']).toMatchObject({ need: HOSTILE });
+  });
+});
+
+describe('draft files with hostile names and contents', () => {
+  it('lists and reports them inertly', async () => {
+    const notes = tempDir('coach-hostile-');
+    const drafts = join(notes, '.drafts');
+    mkdirSync(drafts);
+    writeFileSync(join(drafts, `${PAYLOADS.osc}${PAYLOADS.bidi}.json`), `{"coach_draft": ${JSON.stringify(HOSTILE)}}`);
+    const result = await runRaw(['resume', '--no-input'], { env: { COACH_NOTES_DIR: notes } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot read this draft (not a coach draft (coach_draft: Invalid input: expected 1))');
+    expectInert(result.stderr);
   });
 });
 

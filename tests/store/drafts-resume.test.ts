@@ -99,6 +99,28 @@ describe('coach resume after Ctrl-C', () => {
   });
 });
 
+describe('the printed resume command', () => {
+  it('names the notes directory when it is not the default, and works as printed', async () => {
+    const { dir, notes } = setup();
+    const playbook = join(dir, 'tiny.yaml');
+    writeFileSync(playbook, TINY_V1);
+    const terminal = new FakeTerminal();
+    const done = runCli(['prep', playbook, '--notes-dir', notes], { terminal, env: { COACH_NOTES_DIR: join(dir, 'default-notes') } });
+    await terminal.answer('Who is the customer?', 'Acme');
+    await terminal.waitFor('What is the meeting?');
+    terminal.press('c', { ctrl: true });
+    const stopped = await done;
+    expect(stopped.code).toBe(130);
+    const printed = /continue with: coach (resume .*)$/m.exec(terminal.text)?.[1] ?? '';
+    const [draft] = draftFiles(notes);
+    expect(printed).toBe(`resume ${draft?.replace('.json', '')} --notes-dir ${notes}`);
+
+    const resumed = await runCli([...printed.split(' '), '--set', 'need=x', '--set', 'budget=y', '--set', 'risk=z', '--no-input', '-q'], { env: { COACH_NOTES_DIR: join(dir, 'default-notes') } });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(notesIn(notes)).toEqual(['2026-11-22-acme-tiny-prep.md']);
+  });
+});
+
 describe('a draft made with an older version of the playbook', () => {
   it('warns, keeps the answers that fit, asks what is new, and puts answers to removed questions under "Unmapped answers"', async () => {
     const { dir, notes, env } = setup();
