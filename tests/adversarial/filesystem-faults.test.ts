@@ -75,6 +75,16 @@ describe('a file where a directory is expected', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('refuses a notes directory nobody may create, not even root (under /sys), before asking anything', async () => {
+    const notes = '/sys/coach-notes-test';
+    const terminal = new FakeTerminal();
+    const result = await runRaw(['prep', 'two-questions'], { terminal, env: { COACH_NOTES_DIR: notes } });
+    expect(result.code).toBe(4);
+    expect(terminal.text).toContain(`coach: ${notes}: cannot use this as a directory: permission denied`);
+    expect(terminal.text).not.toContain('Who is the customer?');
+    expect(existsSync(notes)).toBe(false);
+  });
+
   it('refuses a .drafts that is a file before asking anything, and keeps that file', async () => {
     const { notes, env } = setup();
     writeFileSync(join(notes, '.drafts'), 'someone else’s file\n');
