@@ -55,7 +55,7 @@ export function watchInterrupts(): Interrupts {
 
 function finish(code: InterruptCode, words: string): void {
   restoreTerminal();
-  process.stderr.write(`coach: ${words}; stopping now. Answers already given are kept: coach resume\n`);
+  process.stderr.write(`coach: ${words}; stopping now. If you had answered questions, continue with: coach resume\n`);
   process.exit(code);
 }
 

@@ -220,7 +220,7 @@ describe('a signal while nothing is listening for it', () => {
     const code = await closed;
     expect(code).toBe(143);
     expect(Date.now() - sent).toBeLessThan(5000);
-    expect(stderr).toBe('coach: Stopped by SIGTERM; stopping now. Answers already given are kept: coach resume\n');
+    expect(stderr).toBe('coach: Stopped by SIGTERM; stopping now. If you had answered questions, continue with: coach resume\n');
     child.stdin.destroy();
   });
 });
