@@ -57,8 +57,8 @@ export async function startSessionDraft(request: DraftRequest): Promise<SessionD
     try {
       await keeper.flushed();
     } catch (error) {
-      if (request.strict) throw withHint(error, 'Choose a writable notes directory with --notes-dir, or pass --no-save.');
       active = false;
+      if (request.strict) throw withHint(error, 'Choose a writable notes directory with --notes-dir, or pass --no-save.');
       request.warn(`cannot keep a draft (${(error as Error).message}); carrying on, but an interruption would lose the answers`);
     }
   };

@@ -6,7 +6,7 @@
  * does not stop root (CI often runs as root).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter, splitFrontMatter } from '../../src/engine/front-matter.js';
@@ -95,6 +95,24 @@ describe('a file where a directory is expected', () => {
     expect(terminal.text).toContain(`coach: ${join(notes, '.drafts')}: cannot use this as a directory: a file is in the way`);
     expect(terminal.text).not.toContain('Who is the customer?');
     expect(snapshot(notes)).toEqual(before);
+  });
+
+  it('stops at the next question when the draft can no longer be written, without claiming it was kept', async () => {
+    const { dir, notes, env } = setup();
+    const terminal = new FakeTerminal();
+    const done = runRaw(['prep', writePlaybook(dir, playbookText())], { terminal, env });
+    await terminal.answer('Who is the customer?', 'Acme');
+    await terminal.waitFor('What is the meeting?');
+    rmSync(join(notes, '.drafts'), { recursive: true });
+    writeFileSync(join(notes, '.drafts'), 'in the way\n');
+    terminal.type('Renewal');
+    terminal.press('enter');
+    const result = await done;
+    expect(result.code).toBe(4);
+    expect(terminal.text).not.toContain('Date of the meeting');
+    expect(terminal.text).toContain(`coach: ${join(notes, '.drafts')}: cannot use this as a directory: a file is in the way`);
+    expect(terminal.text).not.toContain('kept');
+    expect(readFileSync(join(notes, '.drafts'), 'utf8')).toBe('in the way\n');
   });
 
   it('carries on without a draft, with a warning, when the note is not going to that directory', async () => {
