@@ -1,5 +1,6 @@
 /** Which saved prep a debrief reflects on, when the command line does not name one. */
 import type { ChalkInstance } from 'chalk';
+import { terminalStreams } from '../terminal/terminal-streams.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { debriefedPreps, readNotesIndex, type NoteSummary } from '../store/notes-index.js';
@@ -38,7 +39,7 @@ export async function choosePrep(notesDir: string, options: SessionOptions, io: 
   if (waiting.length === 0) throw new UsageError(`no preps are waiting for a debrief in ${notesDir}; ${noPrepHint}`);
   const { pickOne } = await import('../prompters/inquirer.js');
   const id = await pickOne(
-    { input: io.stdin, output: io.stderr, columns: io.stderr.columns },
+    terminalStreams(io),
     chalk,
     'Which meeting are you debriefing?',
     waiting.map((note) => ({

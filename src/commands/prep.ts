@@ -8,6 +8,7 @@ import { localDate, type Io } from '../io.js';
 import { notesDirectory } from '../store/notes-dir.js';
 import { listPlaybooks, loadPlaybook, playbookSources, type LoadedPlaybook, type PlaybookSource } from '../store/playbook-library.js';
 import { createSessionView } from '../terminal/session-view.js';
+import { terminalStreams } from '../terminal/terminal-streams.js';
 import { canPrompt, runSession } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 
@@ -26,7 +27,7 @@ async function choosePlaybook(options: SessionOptions, io: Io, chalk: ChalkInsta
     throw new UsageError(`name a playbook: coach prep <playbook> (available: ${usable.map((entry) => entry.playbook.id).join(', ')})`);
   }
   const inquirer = await import('../prompters/inquirer.js');
-  const streams = { input: io.stdin, output: io.stderr, columns: io.stderr.columns };
+  const streams = terminalStreams(io);
   const recommendation = await triage(inquirer.inquirerPrompter(streams, chalk), io, chalk);
   const recommended = usable.some((entry) => entry.playbook.id === recommendation.playbook) ? recommendation.playbook : undefined;
   if (recommended) {

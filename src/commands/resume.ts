@@ -4,6 +4,7 @@
  * the playbook) is asked. The draft is removed only once the note is safely written.
  */
 import type { ChalkInstance } from 'chalk';
+import { terminalStreams } from '../terminal/terminal-streams.js';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { questionsOf } from '../engine/supplied-answers.js';
@@ -102,7 +103,7 @@ async function chooseDraft(notesDir: string, options: SessionOptions, io: Io, ch
   }
   const { pickOne } = await import('../prompters/inquirer.js');
   const picked = await pickOne(
-    { input: io.stdin, output: io.stderr, columns: io.stderr.columns, signal: io.signal },
+    terminalStreams(io),
     chalk,
     'Which session do you want to continue?',
     drafts.map((entry) => ({ value: entry.file, name: describeDraft(entry.draft), description: safe(draftHandle(entry.file)) })),

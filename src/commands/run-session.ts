@@ -24,6 +24,7 @@ import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { createSessionView } from '../terminal/session-view.js';
+import { terminalStreams } from '../terminal/terminal-streams.js';
 import { checkOutTarget, deliverNote, type Delivered } from './deliver-note.js';
 import { reviewAnswers } from './review-answers.js';
 import type { SessionOptions } from './session-options.js';
@@ -64,7 +65,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const interactive = canPrompt(options, io);
   const view = createSessionView(io.stderr, chalk, io.stderr.columns);
   const fallback = interactive
-    ? (await import('../prompters/inquirer.js')).inquirerPrompter({ input: io.stdin, output: io.stderr, columns: io.stderr.columns, editor: editorLaunch(io), signal: io.signal }, chalk)
+    ? (await import('../prompters/inquirer.js')).inquirerPrompter({ ...terminalStreams(io), editor: editorLaunch(io) }, chalk)
     : undefined;
   const prompter = scriptedPrompter(supplied, fallback, request.resume?.skipped);
   const draft = await startSessionDraft({
@@ -105,7 +106,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
     if (fallback && options.review) {
       const { pickOne } = await import('../prompters/inquirer.js');
-      const streams = { input: io.stdin, output: io.stderr, columns: io.stderr.columns, signal: io.signal };
+      const streams = terminalStreams(io);
       result = await reviewAnswers(result, {
         playbook,
         phase,

@@ -22,7 +22,9 @@ export function parsePlaybook(text: string, file: string): Playbook {
   if (tooDeep) throw new PlaybookError([{ file, ...positionOf(text, tooDeep.offset), message: tooDeep.message }]);
   const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
 
-  const syntax = [...doc.errors, ...doc.warnings].map((error) => at(error.pos[0], firstLine(error.message)));
+  const syntax = [...doc.errors, ...doc.warnings].map((error) =>
+    at(error.pos[0], error.code === 'MULTIPLE_DOCS' ? 'a playbook is one YAML document: remove this "---", or split the file in two' : firstLine(error.message)),
+  );
   syntax.push(...yamlFeatureIssues(doc).map(({ offset, message }) => at(offset, message)));
   if (syntax.length > 0) throw new PlaybookError(sortIssues(syntax));
 
@@ -73,7 +75,7 @@ function yamlFeatureIssues(doc: Document): { offset: number; message: string }[]
     },
     Node(_key, node, path) {
       if (node.tag && (isScalar(node) || isMap(node) || isSeq(node)) && hasExplicitTag(node)) {
-        found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags such as "${node.tag}" are not allowed in a playbook; remove the tag` });
+        found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags such as "${node.tag.replace('tag:yaml.org,2002:', '!!')}" are not allowed in a playbook; remove the tag` });
       }
       if (path.length > YAML_LIMITS.maxDepth * 2) {
         found.push({ offset: node.range?.[0] ?? 0, message: `nested more than ${YAML_LIMITS.maxDepth} levels deep` });

@@ -14,8 +14,12 @@ export function notesDirectory(option: string | undefined, env: NodeJS.ProcessEn
 }
 
 /** `2026-11-22-acme-corp-two-questions-prep.md` */
+/** A playbook id is kebab-case already; only its length needs a bound to keep the name under 255 bytes. */
+const MAX_PLAYBOOK_PART = 80;
+
 export function noteFileName(note: Pick<NoteData, 'date' | 'customer' | 'playbook' | 'kind'>): string {
-  return `${note.date}-${slugify(note.customer)}-${note.playbook}-${note.kind}.md`;
+  const playbook = note.playbook.slice(0, MAX_PLAYBOOK_PART).replace(/-+$/, '');
+  return `${note.date}-${slugify(note.customer)}-${playbook}-${note.kind}.md`;
 }
 
 export function notePath(directory: string, note: Pick<NoteData, 'date' | 'customer' | 'playbook' | 'kind'>): string {

@@ -82,11 +82,11 @@ describe('YAML that is valid somewhere but not in a playbook', () => {
   const cases: [string, string, RegExp][] = [
     ['a %YAML 1.1 directive (which would make `no` false)', `%YAML 1.1\n---\n${playbookText()}`, /:1:1: YAML 1\.1 is not supported; remove the %YAML directive/],
     ['a YAML 1.1 boolean word where a boolean is expected', playbookText('        - { id: need, type: text, prompt: Need?, required: no }'), /:10:60: prep\.steps\[0\]\.questions\[0\]\.required: expected boolean, got "no"/],
-    ['a tag', playbookText('        - { id: need, type: text, prompt: !!binary aGVsbG8= }'), /:10:52: YAML tags such as "tag:yaml\.org,2002:binary" are not allowed in a playbook; remove the tag/],
+    ['a tag', playbookText('        - { id: need, type: text, prompt: !!binary aGVsbG8= }'), /:10:52: YAML tags such as "!!binary" are not allowed in a playbook; remove the tag/],
     ['a custom tag', playbookText().replace('title: Tiny', "title: !js/function 'return 1'"), /:2:21: YAML tags such as "!js\/function" are not allowed in a playbook/],
     ['a __proto__ key', playbookText('        - { id: need, type: text, prompt: Need?, __proto__: { polluted: true } }'), /:10:50: "__proto__" is not allowed as a key/],
     ['a constructor key', `constructor: x\n${playbookText()}`, /:1:1: "constructor" is not allowed as a key/],
-    ['two documents', `${playbookText()}---\nid: second\n`, /:11:1: Source contains multiple documents/],
+    ['two documents', `${playbookText()}---\nid: second\n`, /:11:1: a playbook is one YAML document: remove this "---", or split the file in two/],
     ['a duplicate key', `id: one\n${playbookText()}`, /:2:1: Map keys must be unique/],
   ];
 
