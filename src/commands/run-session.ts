@@ -7,26 +7,24 @@ import type { ChalkInstance } from 'chalk';
 import type { Answers } from '../engine/answers.js';
 import type { MeetingContext } from '../engine/context.js';
 import { noteFromWalk, type NoteData } from '../engine/note.js';
+import type { Prompter } from '../engine/prompter.js';
 import { renderMarkdown } from '../engine/render-markdown.js';
 import type { Phase } from '../engine/schema.js';
-import { checkSuppliedAnswers, questionsOf } from '../engine/supplied-answers.js';
+import { checkSuppliedAnswers, questionsOf, type SuppliedAnswers } from '../engine/supplied-answers.js';
 import { walkPlaybook, type WalkEvent } from '../engine/walk.js';
 import { UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
-import type { Prompter } from '../engine/prompter.js';
 import { missingAnswersError, scriptedPrompter } from '../prompters/scripted.js';
 import { unmappedSection, withDraftAnswers } from '../store/draft-answers.js';
 import type { Draft } from '../store/draft-file.js';
 import type { LoadedPlaybook } from '../store/playbook-library.js';
 import { notesDirectory } from '../store/notes-dir.js';
 import { startSessionDraft } from '../store/session-draft.js';
-import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { createSessionView } from '../terminal/session-view.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
 import { checkOutTarget, deliverNote, type Delivered } from './deliver-note.js';
-import { reviewAnswers } from './review-answers.js';
 import type { SessionOptions } from './session-options.js';
 import { suppliedFromOptions } from './supplied-from-options.js';
 
@@ -105,34 +103,8 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     let result = await walkWith(prompter);
     if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
     if (fallback && options.review) {
-      const { pickOne } = await import('../prompters/inquirer.js');
-      const streams = terminalStreams(io);
-      result = await reviewAnswers(result, {
-        playbook,
-        phase,
-        today,
-        context: request.context,
-        prepAnswers: request.prepAnswers,
-        columns: io.stderr.columns ?? 80,
-        chalk,
-        view,
-        pick: (message, choices, preselected) => pickOne(streams, chalk, message, choices, preselected),
-        ask: (question) => fallback.ask({ question, step: { id: 'review', title: 'Review', number: 0, total: 0 } }),
-        rewalk: (answers, settledEmpty) => {
-          // Walking again, a step is shown only when it has a new question to ask.
-          let pendingStep: WalkEvent | undefined;
-          const asker: Prompter = {
-            ask: (askRequest) => {
-              if (pendingStep) view.onEvent(pendingStep);
-              pendingStep = undefined;
-              return fallback.ask(askRequest);
-            },
-          };
-          return walkWith(scriptedPrompter(answers, asker, settledEmpty), (event) => {
-            if (event.type === 'step') pendingStep = event;
-          });
-        },
-      });
+      const { reviewInTerminal } = await import('./review-in-terminal.js');
+      result = await reviewInTerminal(result, { playbook, phase, today, context: request.context, prepAnswers: request.prepAnswers, chalk, view, io, person: fallback, walkWith });
     }
 
     note = noteFromWalk(playbook, phase, result, now, request.prepId);
