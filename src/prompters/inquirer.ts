@@ -106,7 +106,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     for (;;) {
       const typedInstead = await textPrompt({ message: `${message} ${chalk.dim('(enter opens your editor, or type a short answer)')}`, theme: look }, context);
       if (typedInstead.trim() !== '') return coerceAnswer(question, typedInstead).ok ? typedInstead : undefined;
-      const edited = await editInEditor(editor, editorTemplate(safe(question.prompt), question.why && safe(question.why), current));
+      const edited = await editInEditor(editor, editorTemplate(safe(question.prompt), question.why && safe(question.why), current), streams.signal);
       if (!edited.ok) {
         streams.output.write(`${chalk.yellow(edited.reason)}; type the answer instead.\n`);
         return lines(question, message, '\n');

@@ -34,15 +34,21 @@ export function editorCommand(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /** Opens the editor on a template; resolves with the answer, or with why it could not. */
-export async function editInEditor(launch: EditorLaunch, template: string): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+/** The signal (SIGTERM, SIGHUP) ends the editor with the session rather than leaving it behind. */
+export async function editInEditor(
+  launch: EditorLaunch,
+  template: string,
+  signal?: AbortSignal,
+): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'coach-edit-'));
   const file = join(dir, 'answer.md');
   try {
     await writeFile(file, template, { mode: 0o600 });
-    // Through the shell, as git does, so "code --wait" and quoted paths in $EDITOR work.
+    // Through the shell, as git does, so "code --wait" and quoted paths in $EDITOR work; `exec`
+    // makes the shell become the editor, so ending the session ends the editor too.
     const child = process.platform === 'win32'
-      ? spawn(`${launch.command} "${file}"`, { stdio: launch.stdio, shell: true })
-      : spawn('/bin/sh', ['-c', `${launch.command} "$1"`, launch.command, file], { stdio: launch.stdio });
+      ? spawn(`${launch.command} "${file}"`, { stdio: launch.stdio, shell: true, signal })
+      : spawn('/bin/sh', ['-c', `exec ${launch.command} "$1"`, launch.command, file], { stdio: launch.stdio, signal });
     const code = await new Promise<number | null>((resolve, reject) => {
       child.on('error', reject);
       child.on('exit', (exitCode) => resolve(exitCode));

@@ -43,3 +43,16 @@ describe('long answers in an editor', () => {
     await expect(answer).resolves.toBe('typed after all');
   });
 });
+
+describe('the editor and the session end together', () => {
+  it('an abort (SIGTERM, SIGHUP) ends the editor instead of leaving it running', async () => {
+    const controller = new AbortController();
+    const { editInEditor } = await import('../../src/terminal/editor.js');
+    const started = Date.now();
+    const editing = editInEditor({ command: repoPath('tests/fixtures/editors/hangs.sh'), stdio: 'ignore' }, 'template', controller.signal);
+    setTimeout(() => controller.abort(), 100);
+    const result = await editing;
+    expect(result.ok).toBe(false);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
