@@ -6,54 +6,23 @@
 import { spawn, type StdioOptions } from 'node:child_process';
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Readable, Writable } from 'node:stream';
-import { run } from '../../src/cli.js';
-import type { Io } from '../../src/io.js';
 import { repoPath } from '../helpers/playbooks.js';
-import { FIXED_NOW, type FakeTerminal } from '../helpers/run-cli.js';
+import { Capture, runCli, type CliOptions, type CliResult } from '../helpers/run-cli.js';
 
 export const ANSWERS = repoPath('tests/fixtures/answers/two-questions.yaml');
 
-/** Collects everything written, raw; `fail` makes every write fail with that errno code. */
-export class RawCapture extends Writable {
-  text = '';
-  isTTY = false;
-  columns = 80;
-  constructor(private readonly fail?: string) {
-    super({ decodeStrings: false });
-  }
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    if (this.fail) return callback(Object.assign(new Error(`${this.fail}: simulated`), { code: this.fail }));
-    this.text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-    callback();
+/** Everything written, raw; `fail` makes every write fail with that errno code. */
+export class RawCapture extends Capture {
+  constructor(fail?: string) {
+    super(fail === undefined ? {} : { fail });
   }
 }
 
-export interface RawResult {
-  code: number;
-  stdout: string;
-  /** Raw: escape sequences included. For a terminal run, the whole screen. */
-  stderr: string;
-}
+export type RawResult = CliResult;
 
-export async function runRaw(
-  argv: string[],
-  options: { env?: Record<string, string>; cwd?: string; stdin?: string; terminal?: FakeTerminal; stdout?: RawCapture; signal?: AbortSignal } = {},
-): Promise<RawResult> {
-  const stdout = options.stdout ?? new RawCapture();
-  const stderr = options.terminal ? options.terminal.screen : new RawCapture();
-  const stdin = options.terminal ? options.terminal.input : Object.assign(Readable.from([options.stdin ?? '']), { isTTY: false });
-  const io: Io = {
-    stdin,
-    stdout,
-    stderr,
-    env: { NO_COLOR: '1', ...options.env },
-    cwd: options.cwd ?? process.cwd(),
-    now: () => FIXED_NOW,
-    signal: options.signal,
-  };
-  const code = await run(argv, io);
-  return { code, stdout: stdout.text, stderr: options.terminal ? options.terminal.screen.text : (stderr as RawCapture).text };
+/** The CLI in-process with escape codes kept in what it wrote. */
+export function runRaw(argv: string[], options: Omit<CliOptions, 'raw'> = {}): Promise<RawResult> {
+  return runCli(argv, { ...options, raw: true });
 }
 
 /** The built CLI (`npm run build` first) as a real process, with a hard time limit. */

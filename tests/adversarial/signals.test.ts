@@ -8,11 +8,10 @@
 import { spawn as spawnProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { stripVTControlCharacters } from 'node:util';
-import { spawn, type IPty } from 'node-pty';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/engine/front-matter.js';
 import { repoPath } from '../helpers/playbooks.js';
+import { PtySession } from '../helpers/pty.js';
 import { tempDir } from '../helpers/run-cli.js';
 
 const COACH = `"${process.execPath}" "${repoPath('bin/coach.js')}"`;
@@ -21,57 +20,18 @@ const COACH = `"${process.execPath}" "${repoPath('bin/coach.js')}"`;
  * coach inside `sh -c`, so that after coach exits the shell can report the exit code and the
  * terminal's modes; signals go to coach itself (the shell's child), as `kill <pid>` would.
  */
-class Terminal {
-  private readonly pty: IPty;
-  raw = '';
-  private seen = 0;
-  readonly exited: Promise<void>;
-
+class Terminal extends PtySession {
   constructor(args: string, notes: string) {
-    const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('COACH_')) env[key] = value;
-    this.pty = spawn('/bin/sh', ['-c', `${COACH} ${args}; echo "EXIT=$?"; stty -a`], {
-      name: 'xterm-256color',
-      cols: 100,
-      rows: 40,
-      cwd: repoPath('.'),
-      env: { ...env, TERM: 'xterm-256color', NO_COLOR: '1', COACH_NOTES_DIR: notes },
-    });
-    this.pty.onData((data) => (this.raw += data));
-    this.exited = new Promise((resolve) => this.pty.onExit(() => resolve()));
-  }
-
-  get text(): string {
-    return stripVTControlCharacters(this.raw);
-  }
-
-  async waitFor(pattern: string, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const index = this.text.indexOf(pattern, this.seen);
-      if (index >= 0) {
-        this.seen = index + pattern.length;
-        await new Promise((resolve) => setTimeout(resolve, 40));
-        return;
-      }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(pattern)}; screen:\n${this.text.slice(-1500)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
-
-  async answer(prompt: string, text: string): Promise<void> {
-    await this.waitFor(prompt);
-    for (const char of text) this.pty.write(char);
-    this.pty.write('\r');
+    super('/bin/sh', ['-c', `${COACH} ${args}; echo "EXIT=$?"; stty -a`], { env: { NO_COLOR: '1', COACH_NOTES_DIR: notes } });
   }
 
   write(keys: string): void {
-    this.pty.write(keys);
+    this.press(keys);
   }
 
   /** The pid of coach, the shell's only child. */
   coachPid(): number {
-    const children = readFileSync(`/proc/${this.pty.pid}/task/${this.pty.pid}/children`, 'utf8').trim().split(/\s+/);
+    const children = readFileSync(`/proc/${this.pid}/task/${this.pid}/children`, 'utf8').trim().split(/\s+/);
     return Number(children[0]);
   }
 

@@ -42,6 +42,10 @@ export class PtySession {
     return new PtySession('/bin/sh', ['-c', line], options);
   }
 
+  get pid(): number {
+    return this.pty.pid;
+  }
+
   get text(): string {
     return stripVTControlCharacters(this.raw);
   }

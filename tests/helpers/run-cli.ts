@@ -18,18 +18,22 @@ export function tempDir(prefix = 'coach-test-'): string {
 }
 
 /**
- * Collects what is written. Like process.stderr, it survives end(): Inquirer pipes each prompt
- * into it and ends that pipe when the prompt is done.
+ * Collects what is written, raw. Like process.stderr, it survives end(): Inquirer pipes each
+ * prompt into it and ends that pipe when the prompt is done. `fail` makes every write fail with
+ * that errno code (ENOSPC, EPIPE), as a full disk or a closed reader would.
  */
-class Capture extends Writable {
+export class Capture extends Writable {
   text = '';
   isTTY: boolean;
   columns = 80;
-  constructor(isTTY: boolean) {
+  private readonly fail: string | undefined;
+  constructor(options: { isTTY?: boolean; fail?: string } = {}) {
     super({ decodeStrings: false });
-    this.isTTY = isTTY;
+    this.isTTY = options.isTTY ?? false;
+    this.fail = options.fail;
   }
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    if (this.fail) return callback(Object.assign(new Error(`${this.fail}: simulated`), { code: this.fail }));
     this.text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     callback();
   }
@@ -43,7 +47,7 @@ class Capture extends Writable {
 /** A keyboard and screen for Inquirer: type text, press keys, wait for a prompt to appear. */
 export class FakeTerminal {
   readonly input = Object.assign(new MuteStream(), { isTTY: true });
-  readonly screen = new Capture(true);
+  readonly screen = new Capture({ isTTY: true });
   private seen = 0;
 
   constructor() {
@@ -107,12 +111,17 @@ export interface CliOptions {
   /** Drive the session as a person at a terminal; stderr is then the terminal's screen. */
   terminal?: FakeTerminal;
   stdoutIsTTY?: boolean;
+  /** Where stdout goes, for a stdout that fails or claims to be a terminal. */
+  stdout?: Capture;
   now?: Date;
+  signal?: AbortSignal;
+  /** Keep escape codes in stderr, to prove none came from data. */
+  raw?: boolean;
 }
 
 export async function runCli(argv: string[], options: CliOptions = {}): Promise<CliResult> {
-  const stdout = new Capture(options.stdoutIsTTY ?? false);
-  const stderr = options.terminal ? options.terminal.screen : new Capture(false);
+  const stdout = options.stdout ?? new Capture({ isTTY: options.stdoutIsTTY ?? false });
+  const stderr = options.terminal ? options.terminal.screen : new Capture();
   const stdin = options.terminal ? options.terminal.input : Object.assign(Readable.from([options.stdin ?? '']), { isTTY: false });
   const io: Io = {
     stdin,
@@ -121,7 +130,8 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     env: { NO_COLOR: '1', ...options.env },
     cwd: options.cwd ?? process.cwd(),
     now: () => options.now ?? FIXED_NOW,
+    signal: options.signal,
   };
   const code = await run(argv, io);
-  return { code, stdout: stdout.text, stderr: stripVTControlCharacters(stderr.text) };
+  return { code, stdout: stdout.text, stderr: options.raw ? stderr.text : stripVTControlCharacters(stderr.text) };
 }
