@@ -9,10 +9,18 @@ import { readdir } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closest } from '../engine/closest.js';
-import { parsePlaybook } from '../engine/parse-playbook.js';
 import type { Playbook } from '../engine/schema.js';
 import { CoachError, UsageError } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
+import { precompiledFileFor, readPrecompiledPlaybook } from './precompiled-playbooks.js';
+
+/**
+ * True in the bundle only (src/build/build.ts defines it): only the bundle has precompiled
+ * built-ins beside it. Run from src (tests, tsx), a built-in is always parsed from its YAML, so an
+ * edit to the schema or a playbook counts at once, whatever an older build left in dist/.
+ */
+declare const COACH_BUNDLE: boolean | undefined;
+const PRECOMPILED_BUILTINS = typeof COACH_BUNDLE !== 'undefined' && COACH_BUNDLE;
 
 export type SourceKind = 'built-in' | 'user' | 'team' | 'dir' | 'file';
 
@@ -54,7 +62,10 @@ export const isPlaybookPath = (arg: string): boolean => /[\\/]/.test(arg) || /\.
 
 export async function loadPlaybookFile(path: string, source: SourceKind): Promise<LoadedPlaybook> {
   const text = await readTextFile(path, 'the playbook');
-  return { playbook: parsePlaybook(text, path), path, source };
+  const precompiled = source === 'built-in' && PRECOMPILED_BUILTINS ? readPrecompiledPlaybook(precompiledFileFor(path), text) : undefined;
+  // The parser (yaml, the schema and the reference checks) loads only when a playbook needs parsing.
+  const playbook = precompiled ?? (await import('../engine/parse-playbook.js')).parsePlaybook(text, path);
+  return { playbook, path, source };
 }
 
 /** Every playbook file of a source; a directory that does not exist is simply empty. */

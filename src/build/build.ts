@@ -1,0 +1,87 @@
+/**
+ * `npm run build` (tsx src/build/build.ts [--out-dir <dir>]): dist/ from nothing, so stale files
+ * never ship. A user waits for module loading, not for our code, so the bundle is split (each
+ * command loads only its own code and libraries; `coach --help` only commander) and minified
+ * (less to parse), and the shipped playbooks are validated and precompiled to JSON beside it.
+ * An invalid shipped playbook fails the build.
+ */
+import { build, type Plugin } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { formatIssue, PlaybookError } from '../errors.js';
+import { precompilePlaybooks } from './precompile-playbooks.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * commander requires node:child_process when it loads, for executable subcommands that coach does
+ * not have; that module (and the networking modules behind it) would cost every start a few
+ * milliseconds. commander gets a stand-in that loads the real module on first use instead.
+ */
+const lazyChildProcessForCommander: Plugin = {
+  name: 'lazy-child-process-for-commander',
+  setup(plugin) {
+    plugin.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${sep}node_modules${sep}commander${sep}`) ? { path: 'child_process', namespace: 'lazy' } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * yaml publishes the same code twice: CommonJS for Node and ES modules for everything else. The
+ * ES modules bundle smaller and load faster (no CommonJS wrappers); they differ only in warning
+ * through console.warn instead of process.emitWarning.
+ */
+const yamlAsEsModules: Plugin = {
+  name: 'yaml-as-es-modules',
+  setup(plugin) {
+    const esModules = join(dirname(createRequire(import.meta.url).resolve('yaml')), '../browser/index.js');
+    plugin.onResolve({ filter: /^yaml$/ }, () => ({ path: esModules }));
+  },
+};
+
+/** Builds the bundle and the precompiled playbooks into outDir; rejects with a PlaybookError. */
+export async function buildCoach(outDir: string): Promise<void> {
+  rmSync(outDir, { recursive: true, force: true });
+  await precompilePlaybooks(join(root, 'playbooks'), join(outDir, 'playbooks'));
+  await build({
+    entryPoints: [join(root, 'src/cli.ts')],
+    outdir: outDir,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Whitespace and syntax only: names stay, so the stack trace in a bug report still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    define: { COACH_BUNDLE: 'true' },
+    plugins: [lazyChildProcessForCommander, yamlAsEsModules],
+    // commander is CommonJS and calls require() for Node's built-in modules.
+    banner: { js: "import { createRequire as __coachCreateRequire } from 'node:module'; const require = __coachCreateRequire(import.meta.url);" },
+  });
+}
+
+async function main(args: string[]): Promise<number> {
+  const outIndex = args.indexOf('--out-dir');
+  const outDir = resolve(outIndex >= 0 ? (args[outIndex + 1] ?? 'dist') : join(root, 'dist'));
+  try {
+    await buildCoach(outDir);
+  } catch (error) {
+    if (!(error instanceof PlaybookError)) throw error;
+    for (const issue of error.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+    process.stderr.write(`build: a shipped playbook is invalid (${error.issues.length} problem${error.issues.length === 1 ? '' : 's'}); fix the lines above.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main(process.argv.slice(2));

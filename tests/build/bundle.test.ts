@@ -1,0 +1,45 @@
+/**
+ * The built package (what `npm pack` ships: package.json, bin, dist, playbooks) loads a built-in
+ * playbook from the JSON the build precompiled, and from its YAML as soon as the YAML changes.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCoach } from '../../src/build/build.js';
+import { repoPath } from '../helpers/playbooks.js';
+import { tempDir } from '../helpers/run-cli.js';
+
+const pkg = tempDir('coach-package-');
+
+function listedTitle(id: string): unknown {
+  const env = { ...process.env, COACH_CONFIG_DIR: tempDir(), COACH_PLAYBOOKS_PATH: '' };
+  const result = spawnSync(process.execPath, [join(pkg, 'bin/coach.js'), 'playbooks', 'list', '--json'], { encoding: 'utf8', env });
+  expect(result.status, result.stderr).toBe(0);
+  return (JSON.parse(result.stdout) as { id: string; title?: string }[]).find((entry) => entry.id === id)?.title;
+}
+
+describe('the built package', () => {
+  beforeAll(async () => {
+    for (const part of ['package.json', 'bin', 'playbooks']) cpSync(repoPath(part), join(pkg, part), { recursive: true });
+    await buildCoach(join(pkg, 'dist'));
+  }, 60_000);
+
+  it('runs a whole non-interactive prep of a built-in playbook', () => {
+    const args = ['prep', 'two-questions', '--answers', repoPath('tests/fixtures/answers/two-questions.yaml'), '--no-input', '--no-save', '--stdout', '-q'];
+    const result = spawnSync(process.execPath, [join(pkg, 'bin/coach.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^---\ncoach: 1\nkind: prep\nplaybook: two-questions\n/);
+  });
+
+  it('serves a built-in playbook from its precompiled JSON until the YAML is edited', () => {
+    const json = join(pkg, 'dist/playbooks/turn-around.json');
+    const stored = JSON.parse(readFileSync(json, 'utf8')) as { playbook: { title: string } };
+    stored.playbook.title = 'Served from the build';
+    writeFileSync(json, JSON.stringify(stored));
+    expect(listedTitle('turn-around')).toBe('Served from the build');
+
+    appendFileSync(join(pkg, 'playbooks/turn-around.yaml'), '# edited after the build\n');
+    expect(listedTitle('turn-around')).toBe('Turn a negative meeting round');
+  });
+});
