@@ -15,7 +15,6 @@ import { CoachError, ExitCode, PlaybookError } from './errors.js';
 import { watchInterrupts, restoreTerminal } from './interrupts.js';
 import { processIo, writeOut, type Io } from './io.js';
 import { sanitizeForTerminal as safe } from './terminal/sanitize.js';
-import { stderrChalk } from './terminal/style.js';
 
 type Action = (io: Io, command: Command) => Promise<number>;
 
@@ -40,7 +39,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
   ).action(async (playbook: string | undefined, options: SessionOptions, command: Command) =>
     runAction(async (actionIo, cmd) => {
       const { prepCommand } = await import('./commands/prep.js');
-      return prepCommand(playbook, options, actionIo, colourFor(cmd, actionIo));
+      return prepCommand(playbook, options, actionIo, await colourFor(cmd, actionIo));
     }, command),
   );
 
@@ -54,7 +53,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
   ).action(async (session: string | undefined, options: DebriefOptions, command: Command) =>
     runAction(async (actionIo, cmd) => {
       const { debriefCommand } = await import('./commands/debrief.js');
-      return debriefCommand(session, options, actionIo, colourFor(cmd, actionIo));
+      return debriefCommand(session, options, actionIo, await colourFor(cmd, actionIo));
     }, command),
   );
 
@@ -66,7 +65,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
   ).action(async (draft: string | undefined, options: SessionOptions, command: Command) =>
     runAction(async (actionIo, cmd) => {
       const { resumeCommand } = await import('./commands/resume.js');
-      return resumeCommand(draft, options, actionIo, colourFor(cmd, actionIo));
+      return resumeCommand(draft, options, actionIo, await colourFor(cmd, actionIo));
     }, command),
   );
 
@@ -130,8 +129,10 @@ async function complete(program: Command, words: readonly string[], io: Io): Pro
   return ExitCode.ok;
 }
 
-function colourFor(command: Command, io: Io) {
+/** chalk is loaded by the commands that colour, not by `coach --help`. */
+async function colourFor(command: Command, io: Io) {
   const globals = command.optsWithGlobals<{ color?: boolean }>();
+  const { stderrChalk } = await import('./terminal/style.js');
   return stderrChalk(io.stderr, io.env, globals.color);
 }
 
@@ -141,7 +142,7 @@ function colourFor(command: Command, io: Io) {
  */
 export async function run(argv: readonly string[], given?: Io): Promise<number> {
   const interrupts = given === undefined ? watchInterrupts() : undefined;
-  const io: Io = given ?? { ...processIo(), signal: interrupts?.signal };
+  const io: Io = given ?? processIo(interrupts?.signal);
   let code: number = ExitCode.ok;
   // A reader that goes away early (`coach prep | head -1`) must not crash us with EPIPE.
   const ignore = (): void => undefined;

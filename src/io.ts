@@ -25,11 +25,19 @@ export interface Io {
   signal?: AbortSignal | undefined;
 }
 
-export function processIo(): Io {
+export function processIo(signal?: AbortSignal): Io {
   return {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
+    // Node creates each stream on first use; `coach --help` should not pay for stdin and stderr.
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    signal,
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
