@@ -7,7 +7,7 @@
  * has one shape, a score one way to count), so they are added here as plain JSON Schema; the
  * rules that need the whole playbook (references, reachability) stay with `coach playbooks validate`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Band, Card, Condition, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
 import { FIELD_DESCRIPTIONS } from './json-schema-descriptions.js';
 

@@ -3,7 +3,7 @@
  * the validation messages and the JSON Schema all come from it. Rules that need the whole playbook
  * (ids defined once, references to earlier questions) live in check-references.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
 export const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
