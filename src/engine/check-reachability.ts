@@ -76,15 +76,23 @@ function checkWalk(walk: Walk, phase: Phase, prep: Walk | undefined): ReferenceI
 }
 
 class Search {
+  /** Each question's domain, worked out once: a question is involved in every condition after it that depends on it. */
+  private readonly domains = new Map<string, AnswerValue[] | undefined>();
+
   constructor(
     private readonly asked: ReadonlyMap<string, Asked>,
     private readonly tests: TestsById,
   ) {}
 
+  private domainOf(question: Question): AnswerValue[] | undefined {
+    if (!this.domains.has(question.id)) this.domains.set(question.id, answerDomain(question, this.tests.get(question.id) ?? []));
+    return this.domains.get(question.id);
+  }
+
   /** Whether some answers, given in the order of the walk, make every condition hold. */
   verdict(conditions: readonly Condition[]): Verdict {
     const involved = this.involved(conditions);
-    const domains = involved.map(({ question }) => answerDomain(question, this.tests.get(question.id) ?? []));
+    const domains = involved.map(({ question }) => this.domainOf(question));
     if (domains.some((domain) => domain === undefined)) return 'unknown';
     const answers = emptyAnswers();
     let visits = 0;

@@ -15,7 +15,11 @@ import type { Phase, Playbook, Step, Walk } from './schema.js';
 
 export type WalkEvent =
   | { type: 'step'; number: number; total: number; title: string; guidance?: string | undefined }
-  | { type: 'answer'; id: string; value: AnswerValue | undefined; answers: Answers }
+  /**
+   * `answers` is the walk's own record, not a copy (a copy per answer would make a long playbook
+   * cost the square of its length): read it when the event arrives, and copy what you keep.
+   */
+  | { type: 'answer'; id: string; value: AnswerValue | undefined; answers: Readonly<Answers> }
   | { type: 'flag'; flag: FiredFlag };
 
 export interface WalkOptions {
@@ -57,21 +61,37 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     if (scope !== all) scope[id] = value;
   };
   const settled = new Set<string>();
-  const shown = new Set<number>();
 
   // A flag is shown once every answer it reads (in its condition and its text) is settled, so
-  // neither "not answered" nor a message naming a later answer is ever premature.
-  const flagReads = walk.flags.map((flag) => [
-    ...conditionRefs(flag.when),
-    ...[flag.message, ...flag.actions].flatMap(templateRefs).filter((ref) => !ref.startsWith('prep.')),
-  ]);
+  // neither "not answered" nor a message naming a later answer is ever premature. Each flag counts
+  // the answers it still waits for, so settling one looks only at the flags that read it.
+  const readers = new Map<string, number[]>();
+  const waitingFor = walk.flags.map((flag, index) => {
+    const reads = new Set([...conditionRefs(flag.when), ...[flag.message, ...flag.actions].flatMap(templateRefs)].filter((id) => !isPrepRef(id)));
+    for (const id of reads) {
+      const flags = readers.get(id);
+      if (flags) flags.push(index);
+      else readers.set(id, [index]);
+    }
+    return reads.size;
+  });
+  let decided = waitingFor.flatMap((count, index) => (count === 0 ? [index] : []));
+  const settle = (id: string): void => {
+    if (settled.has(id)) return;
+    settled.add(id);
+    for (const index of readers.get(id) ?? []) {
+      const left = (waitingFor[index] ?? 0) - 1;
+      waitingFor[index] = left;
+      if (left === 0) decided.push(index);
+    }
+  };
+  // Once decided, a flag's answers never change again, so it is evaluated once.
   const raiseDecidedFlags = (): void => {
-    walk.flags.forEach((flag, index) => {
-      if (shown.has(index) || !(flagReads[index] ?? []).every((id) => settled.has(id) || isPrepRef(id))) return;
-      if (!evaluateCondition(flag.when, scope)) return;
-      shown.add(index);
-      emit({ type: 'flag', flag: fireFlag(flag, all, prepAnswers) });
-    });
+    for (const index of decided.sort((a, b) => a - b)) {
+      const flag = walk.flags[index];
+      if (flag && evaluateCondition(flag.when, scope)) emit({ type: 'flag', flag: fireFlag(flag, all, prepAnswers) });
+    }
+    decided = [];
   };
 
   const askStep = async (step: Step, number: number, total: number): Promise<void> => {
@@ -79,7 +99,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     emit({ type: 'step', number, total, title: step.title, guidance });
     for (const question of step.questions) {
       if (question.when && !evaluateCondition(question.when, scope)) {
-        settled.add(question.id);
+        settle(question.id);
         raiseDecidedFlags();
         continue;
       }
@@ -90,15 +110,15 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
       };
       const value = await prompter.ask({ question: filled, step: { id: step.id, title: step.title, number, total, guidance } });
       if (value !== undefined) record(question.id, value);
-      settled.add(question.id);
-      emit({ type: 'answer', id: question.id, value, answers: { ...all } });
+      settle(question.id);
+      emit({ type: 'answer', id: question.id, value, answers: all });
       raiseDecidedFlags();
     }
   };
 
   if (options.context) {
     for (const [id, value] of Object.entries(withoutUndefined(options.context))) record(id, value);
-    for (const id of ['customer', 'title', 'date']) settled.add(id);
+    for (const id of ['customer', 'title', 'date']) settle(id);
   } else {
     await askStep(contextStep(options.today), 0, walk.steps.length);
   }
@@ -106,7 +126,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const total = walk.steps.length;
   for (const [index, step] of walk.steps.entries()) {
     if (step.when && !evaluateCondition(step.when, scope)) {
-      step.questions.forEach((question) => settled.add(question.id));
+      step.questions.forEach((question) => settle(question.id));
       raiseDecidedFlags();
       continue;
     }

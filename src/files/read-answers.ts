@@ -13,7 +13,9 @@ export function parseAnswers(text: string, name: string): SuppliedAnswers {
   const tooDeep = findNestingProblem(text);
   if (tooDeep) throw new UsageError(`${name}:${positionOf(text, tooDeep.offset).line}: ${tooDeep.message}; an answers file is a map of question id to answer`);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  // Repeated ids are found below with a Set: the parser's own check compares every key with every
+  // earlier one, which over an answers file for a long playbook costs the square of its length.
+  const doc = parseDocument(text, { lineCounter, schema: 'failsafe', uniqueKeys: false, prettyErrors: false, version: '1.2' });
   const lineOf = (node: Node | null | undefined): number => lineCounter.linePos(node?.range?.[0] ?? 0).line;
   const firstError = doc.errors[0];
   if (firstError) {
@@ -31,6 +33,7 @@ export function parseAnswers(text: string, name: string): SuppliedAnswers {
     const origin = `${name}:${lineOf(key)}`;
     if (id === undefined) throw new UsageError(`${origin}: question ids must be plain text`);
     if (FORBIDDEN_KEYS.has(id)) throw new UsageError(`${origin}: "${id}" is not a question id`);
+    if (answers.has(id)) throw new UsageError(`${origin}: Map keys must be unique; an answers file is a map of question id to answer`);
     if (hasTag(key) || hasTag(pair.value as Node | null)) throw new UsageError(`${origin}: YAML tags are not allowed in an answers file`);
     answers.set(id, { raw: toRaw(pair.value as Node | null, origin, id), origin });
   }
