@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CardOptions } from './commands/card.js';
+import { playbooksOption } from './commands/repeatable-options.js';
 import type { SessionOptions } from './commands/session-options.js';
 import { withSessionOptions } from './commands/session-options.js';
 import type { DebriefOptions } from './commands/debrief.js';
@@ -95,7 +96,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .argument('[session]', 'a saved prep (its id or path) or a playbook id; default: the newest prep')
     .option('--markdown', 'print the card as Markdown, for notes')
     .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)')
-    .option('--playbooks <dir>', 'also look for playbooks in this directory (repeatable)', (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .addOption(playbooksOption())
     .description('print a one-screen card to take into the meeting: key questions, your answers, actions, reminders')
     .action(async (session: string | undefined, options: CardOptions, command: Command) =>
       runAction(async (actionIo) => {

@@ -17,7 +17,7 @@ import { newestPrep } from './choose-prep.js';
 export interface CardOptions {
   markdown?: true | undefined;
   notesDir?: string | undefined;
-  playbooks: string[];
+  playbooks?: string[] | undefined;
 }
 
 export async function cardCommand(arg: string | undefined, options: CardOptions, io: Io): Promise<number> {

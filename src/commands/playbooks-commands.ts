@@ -4,23 +4,22 @@
  */
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { playbooksOption } from './repeatable-options.js';
 
 type RunAction = (action: (io: Io, command: Command) => Promise<number>, command: Command) => Promise<void>;
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-const PLAYBOOKS_OPTION = ['--playbooks <dir>', 'also look for playbooks in this directory (repeatable)', collect, [] as string[]] as const;
 
 export interface PlaybooksListOptions {
   json?: true | undefined;
-  playbooks: string[];
+  playbooks?: string[] | undefined;
 }
 export interface PlaybooksShowOptions {
   markdown?: true | undefined;
-  playbooks: string[];
+  playbooks?: string[] | undefined;
 }
 export interface PlaybooksValidateOptions {
   json?: true | undefined;
-  playbooks: string[];
+  playbooks?: string[] | undefined;
 }
 export interface PlaybooksNewOptions {
   dir?: string | undefined;
@@ -40,7 +39,7 @@ export function addPlaybooksCommands(program: Command, runAction: RunAction): vo
     .command('list', { isDefault: true })
     .description('every playbook found: id, source, title and when to use it (the default)')
     .option('--json', 'print the list as JSON')
-    .option(...PLAYBOOKS_OPTION)
+    .addOption(playbooksOption())
     .action(async (options: PlaybooksListOptions, command: Command) =>
       runAction(async (io) => (await import('./playbooks-list.js')).playbooksListCommand(options, io), command),
     );
@@ -50,7 +49,7 @@ export function addPlaybooksCommands(program: Command, runAction: RunAction): vo
     .argument('<playbook>', 'a playbook id or a path to a .yaml file')
     .description('the playbook as a guide: steps, guidance, questions and what the flags watch for')
     .option('--markdown', 'print it as a Markdown cheat sheet')
-    .option(...PLAYBOOKS_OPTION)
+    .addOption(playbooksOption())
     .action(async (playbook: string, options: PlaybooksShowOptions, command: Command) =>
       runAction(async (io) => (await import('./playbooks-show.js')).playbooksShowCommand(playbook, options, io), command),
     );
@@ -60,7 +59,7 @@ export function addPlaybooksCommands(program: Command, runAction: RunAction): vo
     .argument('<file...>', 'playbook files (or ids) to check')
     .description('check playbooks: every problem as file:line:col: message; exit 3 if any is invalid')
     .option('--json', 'print the results as JSON, for editors and CI')
-    .option(...PLAYBOOKS_OPTION)
+    .addOption(playbooksOption())
     .action(async (files: string[], options: PlaybooksValidateOptions, command: Command) =>
       runAction(async (io) => (await import('./playbooks-validate.js')).playbooksValidateCommand(files, options, io), command),
     );

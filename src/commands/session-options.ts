@@ -1,12 +1,12 @@
 /** The options every session command (prep, debrief, resume) shares, declared once. */
 import { Option, type Command } from 'commander';
+import { collect, playbooksOption } from './repeatable-options.js';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function withSessionOptions(command: Command): Command {
   return command
     .option('-a, --answers <file>', 'answers as a YAML or JSON map of question id to answer ("-" reads stdin)')
-    .option('--set <id=value>', 'give one answer (repeatable)', collect, [])
+    .option('--set <id=value>', 'give one answer (repeatable)', collect)
     .option('--customer <name>', 'the customer the meeting is with')
     .option('--title <text>', 'what the meeting is about')
     .option('--date <YYYY-MM-DD>', 'the date of the meeting (default: today)')
@@ -18,14 +18,14 @@ export function withSessionOptions(command: Command): Command {
     .option('--no-save', 'do not save the note in the notes directory')
     .addOption(new Option('--format <format>', 'what stdout gets').choices(['md', 'json']).default('md'))
     .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)')
-    .option('--playbooks <dir>', 'also look for playbooks in this directory (repeatable)', collect, [])
+    .addOption(playbooksOption())
     .option('--no-review', 'save at once, without the review of answers at the end of an interactive session')
     .option('-q, --quiet', 'print no coaching summary on stderr');
 }
 
 export interface SessionOptions {
   answers?: string | undefined;
-  set: string[];
+  set?: string[] | undefined;
   customer?: string | undefined;
   title?: string | undefined;
   date?: string | undefined;
@@ -37,7 +37,7 @@ export interface SessionOptions {
   save: boolean;
   format: 'md' | 'json';
   notesDir?: string | undefined;
-  playbooks: string[];
+  playbooks?: string[] | undefined;
   review: boolean;
   quiet?: true | undefined;
 }

@@ -15,7 +15,7 @@ export async function suppliedFromOptions(options: SessionOptions, io: Io): Prom
     const text = fromStdin ? await readTextStream(io.stdin, name) : await readTextFile(resolve(io.cwd, options.answers), 'the answers file');
     for (const [id, answer] of parseAnswers(text, name)) supplied.set(id, answer);
   }
-  for (const [id, answer] of parseSetOptions(options.set)) supplied.set(id, answer);
+  for (const [id, answer] of parseSetOptions(options.set ?? [])) supplied.set(id, answer);
   for (const id of ['customer', 'title', 'date'] as const) {
     const value = options[id];
     if (value !== undefined) supplied.set(id, { raw: value, origin: `--${id}` });
