@@ -62,10 +62,6 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
 
   const interactive = canPrompt(options, io);
   const view = createSessionView(io.stderr, chalk, io.stderr.columns);
-  const fallback = interactive
-    ? (await import('../prompters/inquirer.js')).inquirerPrompter({ ...terminalStreams(io), editor: editorLaunch(io) }, chalk)
-    : undefined;
-  const prompter = scriptedPrompter(supplied, fallback, request.resume?.skipped);
   const draft = await startSessionDraft({
     loaded,
     phase,
@@ -83,13 +79,19 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     prepId: request.prepId,
   });
   if (interactive) view.title(playbook.title, playbook.source);
+  // Only what a person types can be lost, so only a person waits for the draft to be on disk;
+  // supplied answers are recorded in it as they go, without a write and fsync each.
+  const person = interactive
+    ? draft.guard((await import('../prompters/inquirer.js')).inquirerPrompter({ ...terminalStreams(io), editor: editorLaunch(io) }, chalk))
+    : undefined;
+  const prompter = scriptedPrompter(supplied, person, request.resume?.skipped);
 
   const delivered: Delivered = { stdout: false };
   const walkWith = (asker: Prompter, show: (event: WalkEvent) => void = (event) => interactive && view.onEvent(event)) =>
     walkPlaybook({
       playbook,
       phase,
-      prompter: draft.guard(asker),
+      prompter: asker,
       today,
       context: request.context,
       prepAnswers: request.prepAnswers,
@@ -102,9 +104,9 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   try {
     let result = await walkWith(prompter);
     if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
-    if (fallback && options.review) {
+    if (person && options.review) {
       const { reviewInTerminal } = await import('./review-in-terminal.js');
-      result = await reviewInTerminal(result, { playbook, phase, today, context: request.context, prepAnswers: request.prepAnswers, chalk, view, io, person: fallback, walkWith });
+      result = await reviewInTerminal(result, { playbook, phase, today, context: request.context, prepAnswers: request.prepAnswers, chalk, view, io, person, walkWith });
     }
 
     note = noteFromWalk(playbook, phase, result, now, request.prepId);

@@ -27,13 +27,17 @@ export type DraftStart = Omit<Draft, 'saved'>;
 
 export function keepDraft(file: string, start: DraftStart, now: () => Date): DraftKeeper {
   const asked = [...start.asked];
-  let state: Draft = { ...start, saved: now().toISOString() };
+  const seen = new Set(asked);
+  let answers = start.answers;
   let chain: Promise<void> = Promise.resolve();
   let queued = false;
   let failure: FileError | undefined;
 
+  // The snapshot is taken when a write starts, so recording an answer costs nothing in
+  // proportion to the session's size, and each write carries the newest state.
   const write = async (): Promise<void> => {
     queued = false;
+    const state: Draft = { ...start, asked: [...asked], answers: { ...answers }, saved: now().toISOString() };
     try {
       await saveDraft(file, state);
     } catch (error) {
@@ -47,9 +51,12 @@ export function keepDraft(file: string, start: DraftStart, now: () => Date): Dra
     get asked() {
       return asked.length;
     },
-    record(id, answers) {
-      if (!asked.includes(id)) asked.push(id);
-      state = { ...state, asked: [...asked], answers: { ...answers }, saved: now().toISOString() };
+    record(id, latest) {
+      if (!seen.has(id)) {
+        seen.add(id);
+        asked.push(id);
+      }
+      answers = latest;
       // A write already waiting will pick up this newest state when it starts.
       if (queued) return;
       queued = true;
