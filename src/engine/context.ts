@@ -3,7 +3,7 @@
  * it is about, and when. They name the note and link a debrief to its prep.
  */
 import type { Answers } from './answers.js';
-import { Question, type Step } from './schema.js';
+import type { Question, Step } from './schema.js';
 
 export interface MeetingContext {
   customer: string;
@@ -15,22 +15,24 @@ export function contextStep(today: string): Step {
   return {
     id: 'meeting',
     title: 'The meeting',
+    // Plain data, not Question.parse: the schema (and zod) stay unloaded in a session.
     questions: [
-      Question.parse({
+      {
         id: 'customer',
         type: 'text',
         prompt: 'Who is the customer?',
         why: 'The person or account this meeting is with; it names the note.',
-      }),
-      Question.parse({
+        required: true,
+      },
+      {
         id: 'title',
         type: 'text',
         prompt: 'What is the meeting?',
         why: 'A few words you will recognise later in the history.',
         required: false,
-      }),
-      Question.parse({ id: 'date', type: 'date', prompt: 'Date of the meeting', default: today }),
-    ],
+      },
+      { id: 'date', type: 'date', prompt: 'Date of the meeting', default: today, required: true },
+    ] satisfies Question[],
   };
 }
 

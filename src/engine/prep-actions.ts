@@ -6,7 +6,7 @@
  */
 import type { Answers } from './answers.js';
 import type { FiredFlag } from './flags.js';
-import { Question, type Playbook, type Step } from './schema.js';
+import type { Playbook, Question, Step } from './schema.js';
 
 /** The answer id; a playbook may not use it in its debrief. */
 export const DONE_ACTIONS_ID = 'done_actions';
@@ -29,14 +29,14 @@ export function prepActionsStep(actions: readonly string[]): Step {
     id: PREP_ACTIONS_STEP_ID,
     title: 'Actions from your prep',
     questions: [
-      Question.parse({
+      {
         id: DONE_ACTIONS_ID,
         type: 'multi',
         required: false,
         prompt: 'Which of the actions from your prep did you get done?',
         why: 'The ones left open are carried into this debrief as follow-ups.',
         choices: actions.map((action, index) => ({ value: String(index + 1), label: action })),
-      }),
+      } satisfies Question,
     ],
   };
 }

@@ -5,18 +5,18 @@
  */
 import type { Answers } from './answers.js';
 import { evaluateCondition } from './conditions.js';
-import { Question, type Condition, type Step } from './schema.js';
+import type { Condition, Question, Step } from './schema.js';
 
 export const triageStep: Step = {
   id: 'triage',
   title: 'Which method fits?',
   guidance: 'A few questions about the situation, to recommend a playbook.',
   questions: [
-    Question.parse({ id: 'failed', type: 'confirm', prompt: 'Has your company let this account down (a failure, unanswered calls, a broken promise)?', default: false }),
-    Question.parse({ id: 'upset', type: 'confirm', prompt: 'Is the customer upset or angry with you right now?', default: false }),
-    Question.parse({ id: 'wrong', type: 'confirm', prompt: 'Is the customer wrong about something, or asking for something that will hurt them?', default: false }),
-    Question.parse({ id: 'negative', type: 'confirm', prompt: 'Is the meeting (or the person) stuck in negativity?', default: false }),
-  ],
+    { id: 'failed', type: 'confirm', prompt: 'Has your company let this account down (a failure, unanswered calls, a broken promise)?', default: false, required: true },
+    { id: 'upset', type: 'confirm', prompt: 'Is the customer upset or angry with you right now?', default: false, required: true },
+    { id: 'wrong', type: 'confirm', prompt: 'Is the customer wrong about something, or asking for something that will hurt them?', default: false, required: true },
+    { id: 'negative', type: 'confirm', prompt: 'Is the meeting (or the person) stuck in negativity?', default: false, required: true },
+  ] satisfies Question[],
 };
 
 export interface Recommendation {

@@ -1,39 +1,14 @@
 /**
  * A draft is an unfinished session as JSON: which playbook (and which version of it), the answers
- * so far, and the questions already asked. It is read back only through `parseDraft`, which treats
- * the file as untrusted: strict shape, no prototype keys.
+ * so far, and the questions already asked. It is read back only through `parseDraft`
+ * (draft-parse.ts), which treats the file as untrusted; writing one needs no validation, so a
+ * session that only writes drafts never loads it.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { emptyAnswers, type Answers } from '../engine/answers.js';
-import { questionIdPattern, type Phase, type Playbook } from '../engine/schema.js';
+import type { Answers } from '../engine/answers.js';
+import type { Phase, Playbook } from '../engine/schema.js';
 
 export const DRAFT_FORMAT = 1;
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
-const answerMap = z.record(z.string().regex(questionIdPattern), answerValue);
-
-const DraftSchema = z.strictObject({
-  coach_draft: z.literal(DRAFT_FORMAT),
-  playbook: z.strictObject({
-    id: z.string().min(1),
-    path: z.string().min(1),
-    source: z.string().min(1),
-    fingerprint: z.string().min(1),
-  }),
-  phase: z.enum(['prep', 'debrief']),
-  started: z.string(),
-  saved: z.string(),
-  asked: z.array(z.string().regex(questionIdPattern)),
-  answers: answerMap,
-  /** Answers to questions a newer version of the playbook no longer has; they go in the note. */
-  unmapped: answerMap.optional(),
-  /** A debrief knows its meeting and the prep's answers already. */
-  context: z.strictObject({ customer: z.string(), title: z.string().optional(), date: z.string() }).optional(),
-  prepAnswers: answerMap.optional(),
-  prepId: z.string().optional(),
-});
 
 export interface Draft {
   coach_draft: typeof DRAFT_FORMAT;
@@ -56,48 +31,4 @@ export function playbookFingerprint(playbook: Playbook, phase: Phase): string {
 
 export function serializeDraft(draft: Draft): string {
   return `${JSON.stringify(draft, null, 2)}\n`;
-}
-
-/** The draft, or a one-line reason it cannot be used. */
-export function parseDraft(text: string): Draft | { problem: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { problem: `not valid JSON (${(error as Error).message})` };
-  }
-  const unsafe = findForbiddenKey(data);
-  if (unsafe) return { problem: `the key "${unsafe}" is not allowed` };
-  const parsed = DraftSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { problem: `not a coach draft (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'unexpected shape'})` };
-  }
-  const { answers, unmapped, prepAnswers, ...rest } = parsed.data;
-  return {
-    ...rest,
-    answers: plainAnswers(answers),
-    ...(unmapped ? { unmapped: plainAnswers(unmapped) } : {}),
-    ...(prepAnswers ? { prepAnswers: plainAnswers(prepAnswers) } : {}),
-  };
-}
-
-function plainAnswers(record: Record<string, z.infer<typeof answerValue>>): Answers {
-  const answers = emptyAnswers();
-  for (const [id, value] of Object.entries(record)) answers[id] = value;
-  return answers;
-}
-
-/** JSON.parse keeps `__proto__` as an own key; refuse it (and friends) anywhere in the file. */
-function findForbiddenKey(value: unknown): string | undefined {
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const item = stack.pop();
-    if (item === null || typeof item !== 'object') continue;
-    for (const [key, child] of Object.entries(item)) {
-      if (FORBIDDEN_KEYS.has(key)) return key;
-      stack.push(child);
-    }
-  }
-  return undefined;
 }

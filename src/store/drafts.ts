@@ -8,7 +8,7 @@ import { link, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeFsError, readTextFile } from '../files/read-text-file.js';
-import { parseDraft, serializeDraft, type Draft } from './draft-file.js';
+import { serializeDraft, type Draft } from './draft-file.js';
 import { replaceFile } from './write-new-file.js';
 
 export const DRAFTS_DIR = '.drafts';
@@ -43,6 +43,7 @@ export async function loadDraft(file: string): Promise<LoadedDraft | UnreadableD
   } catch (error) {
     return { file, problem: firstLine((error as Error).message.replace(`${file}: `, '')) };
   }
+  const { parseDraft } = await import('./draft-parse.js');
   const parsed = parseDraft(text);
   return 'problem' in parsed ? { file, problem: parsed.problem } : { file, draft: parsed };
 }

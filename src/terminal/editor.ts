@@ -3,7 +3,7 @@
  * than through @inquirer/editor, which inherits stdout: with `coach prep > note.md` the editor
  * would paint into the note. Here the editor draws on the terminal (stderr) whatever stdout is.
  */
-import { spawn, type StdioOptions } from 'node:child_process';
+import type { StdioOptions } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,8 @@ export async function editInEditor(
     await writeFile(file, template, { mode: 0o600 });
     // Through the shell, as git does, so "code --wait" and quoted paths in $EDITOR work; `exec`
     // makes the shell become the editor, so ending the session ends the editor too.
+    // Loaded here: node:child_process (and what it pulls in) costs every start a few milliseconds.
+    const { spawn } = await import('node:child_process');
     const child = process.platform === 'win32'
       ? spawn(`${launch.command} "${file}"`, { stdio: launch.stdio, shell: true, signal })
       : spawn('/bin/sh', ['-c', `exec ${launch.command} "$1"`, launch.command, file], { stdio: launch.stdio, signal });
