@@ -56,6 +56,8 @@ export function watchInterrupts(): Interrupts {
 function finish(code: InterruptCode, words: string): void {
   restoreTerminal();
   process.stderr.write(`coach: ${words}; stopping now. If you had answered questions, continue with: coach resume\n`);
+  // The one process.exit in coach, and on purpose: the run ignored the abort for the whole grace
+  // period (a read that never ends), so returning an exit code is no longer possible.
   process.exit(code);
 }
 
