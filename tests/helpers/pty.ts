@@ -17,8 +17,9 @@ export class PtySession {
   constructor(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; cols?: number; rows?: number } = {}) {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('COACH_')) env[key] = value;
-    delete env['NO_COLOR'];
-    delete env['FORCE_COLOR'];
+    // A person's terminal: the runner's colour settings, and CI (which makes chalk drop colour
+    // even on a TTY), do not leak in; a test that wants them passes them in options.env.
+    for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[key];
     this.pty = spawn(command, args, {
       name: 'xterm-256color',
       cols: options.cols ?? 100,
