@@ -4,7 +4,11 @@
  * inside a paragraph is a space, so authors can hard-wrap their YAML. Either way, list items hang
  * their continuation under their text.
  */
-const LIST_ITEM = /^(\s*(?:[-*+]|\d+[.)])\s+)/;
+const LIST_ITEM = /^(\s*(?:[-*+]|\d+[.)]|\[[ x]\])\s+)/;
+
+/** Colour codes take no room on the screen. */
+// eslint-disable-next-line no-control-regex
+const visibleLength = (text: string): number => text.replace(/\u001b\[[0-9;]*m/g, '').length;
 
 /** Joins each paragraph's or list item's lines into one logical line. */
 function logicalLines(text: string): string[] {
@@ -45,7 +49,7 @@ function wrapLines(lines: readonly string[], width: number, indent: string): str
       let current = hanging;
       for (const word of words) {
         const fresh = current === hanging || current === pad;
-        if (!fresh && current.length + 1 + word.length > room) {
+        if (!fresh && visibleLength(current) + 1 + visibleLength(word) > room) {
           wrapped.push(current);
           current = pad + word;
         } else {

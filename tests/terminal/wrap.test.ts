@@ -27,4 +27,10 @@ describe('wrapText', () => {
       'Start from the customer side of the\ntable. What they need may not be what\nthey needed last time.\n\n- Be understanding before being right.\n- Reassure them.',
     );
   });
+
+  it('hangs an action checkbox and does not count colour codes as width', () => {
+    const bold = (text: string): string => `\u001b[1m\u001b[33m${text}\u001b[39m\u001b[22m`;
+    expect(wrapText(`${bold('Watch out:')} they may arrive angry today`, 33)).toBe(`${bold('Watch out:')} they may arrive angry\ntoday`);
+    expect(wrapText('[ ] Agree with what you honestly can', 24)).toBe('[ ] Agree with what you\n    honestly can');
+  });
 });
