@@ -2,12 +2,12 @@
  * The commander program, and the only place where failures become exit codes and messages.
  * Commands are imported when they run, so `coach --version` loads almost nothing.
  */
+import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CardOptions } from './commands/card.js';
 import { playbooksOption } from './commands/repeatable-options.js';
-import type { SessionOptions } from './commands/session-options.js';
-import { withSessionOptions } from './commands/session-options.js';
+import { withSessionOptions, type SessionOptions } from './commands/session-options.js';
 import type { DebriefOptions } from './commands/debrief.js';
 import { withHistoryOptions, type HistoryOptions } from './commands/history-options.js';
 import type { ShowOptions } from './commands/show.js';
@@ -18,6 +18,7 @@ import { processIo, writeOut, type Io } from './io.js';
 import { sanitizeForTerminal as safe } from './terminal/sanitize.js';
 
 type Action = (io: Io, command: Command) => Promise<number>;
+type SessionRun<O> = (arg: string | undefined, options: O, io: Io, chalk: ChalkInstance) => Promise<number>;
 
 function createProgram(io: Io, runAction: (action: Action, command: Command) => Promise<void>): Command {
   const program = new Command('coach')
@@ -32,42 +33,37 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       outputError: (text, write) => write(`coach: ${text.replace(/^error: /, '')}`),
     });
 
-  withSessionOptions(
+  /** A session command: the shared session options, its module imported only when it runs. */
+  const sessionCommand = <O extends SessionOptions>(command: Command, load: () => Promise<SessionRun<O>>): void => {
+    withSessionOptions(command).action(async (arg: string | undefined, options: O, cmd: Command) =>
+      runAction(async (actionIo) => (await load())(arg, options, actionIo, await colourFor(cmd, actionIo)), cmd),
+    );
+  };
+
+  sessionCommand(
     program
       .command('prep')
       .argument('[playbook]', 'a playbook id (see coach playbooks) or a path to a .yaml file')
       .description('prepare for a meeting: walk a playbook and write a meeting-prep note'),
-  ).action(async (playbook: string | undefined, options: SessionOptions, command: Command) =>
-    runAction(async (actionIo, cmd) => {
-      const { prepCommand } = await import('./commands/prep.js');
-      return prepCommand(playbook, options, actionIo, await colourFor(cmd, actionIo));
-    }, command),
+    async () => (await import('./commands/prep.js')).prepCommand,
   );
 
-  withSessionOptions(
+  sessionCommand<DebriefOptions>(
     program
       .command('debrief')
       .argument('[session]', 'the saved prep: its id (see coach history) or the path to its note')
       .option('--last', 'debrief the newest prep')
       .option('--playbook <id>', 'debrief a meeting you did not prepare, with this playbook (an id or a .yaml file)')
       .description('reflect on a meeting: walk its playbook\'s debrief and write a debrief note beside the prep'),
-  ).action(async (session: string | undefined, options: DebriefOptions, command: Command) =>
-    runAction(async (actionIo, cmd) => {
-      const { debriefCommand } = await import('./commands/debrief.js');
-      return debriefCommand(session, options, actionIo, await colourFor(cmd, actionIo));
-    }, command),
+    async () => (await import('./commands/debrief.js')).debriefCommand,
   );
 
-  withSessionOptions(
+  sessionCommand(
     program
       .command('resume')
       .argument('[draft]', 'the draft to continue (default: the newest; a picker when there are several)')
       .description('continue a session that stopped before its note was written'),
-  ).action(async (draft: string | undefined, options: SessionOptions, command: Command) =>
-    runAction(async (actionIo, cmd) => {
-      const { resumeCommand } = await import('./commands/resume.js');
-      return resumeCommand(draft, options, actionIo, await colourFor(cmd, actionIo));
-    }, command),
+    async () => (await import('./commands/resume.js')).resumeCommand,
   );
 
   withHistoryOptions(program.command('history').description('list the saved sessions, newest first')).action(
