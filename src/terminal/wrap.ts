@@ -43,7 +43,14 @@ function wrapLines(lines: readonly string[], width: number, indent: string): str
     .map((line) => {
       const hanging = LIST_ITEM.exec(line)?.[0] ?? /^\s*/.exec(line)?.[0] ?? '';
       const pad = ' '.repeat(hanging.length);
-      const words = line.slice(hanging.length).split(/ +/).filter((word) => word !== '');
+      // A dash used as punctuation stays with the word before it, so no wrapped line starts
+      // with "- " and reads like a list item.
+      const words = line
+        .slice(hanging.length)
+        .replace(/ +([-–—])(?= )/g, '\u00a0$1')
+        .split(/ +/)
+        .filter((word) => word !== '')
+        .map((word) => word.replace(/\u00a0/g, ' '));
       if (words.length === 0) return '';
       const wrapped: string[] = [];
       let current = hanging;

@@ -33,4 +33,9 @@ describe('wrapText', () => {
     expect(wrapText(`${bold('Watch out:')} they may arrive angry today`, 33)).toBe(`${bold('Watch out:')} they may arrive angry\ntoday`);
     expect(wrapText('[ ] Agree with what you honestly can', 24)).toBe('[ ] Agree with what you\n    honestly can');
   });
+
+  it('never starts a wrapped line with a dash used as punctuation', () => {
+    const wrapped = wrapText('Do not answer aggression with defensiveness - your first job is to listen', 44);
+    expect(wrapped).toBe('Do not answer aggression with\ndefensiveness - your first job is to listen');
+  });
 });
