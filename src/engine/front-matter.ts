@@ -4,7 +4,7 @@
  * YAML readers (and the notes apps that use them) see the same strings coach does.
  */
 import { Document, parse, visit } from 'yaml';
-import { findNestingProblem } from './yaml-limits.js';
+import { findNestingProblem } from './find-nesting-problem.js';
 
 const FENCE = '---';
 

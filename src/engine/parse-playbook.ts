@@ -1,6 +1,10 @@
 /**
  * YAML text to a validated Playbook, or a PlaybookError that lists every problem as
  * `file:LINE:COL: message`, so an editor or a person can go straight to it.
+ *
+ * Two readers: the simple one (simple-yaml.ts) reads a well-formed, everyday playbook many times
+ * faster; when it declines, or the playbook has a problem, the yaml library reads it again with
+ * every node's position, so each message points at its line. Problems are rare, speed is not.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
@@ -8,11 +12,28 @@ import { PlaybookError, type PlaybookIssue } from '../errors.js';
 import { checkReferences, type IssuePath } from './check-references.js';
 import { closest } from './closest.js';
 import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
-import { findNestingProblem, positionOf, YAML_LIMITS } from './yaml-limits.js';
+import { findNestingProblem, positionOf } from './find-nesting-problem.js';
+import { readSimpleYaml, toCoreData } from './simple-yaml.js';
+import { YAML_LIMITS } from './yaml-limits.js';
 
 export { YAML_LIMITS };
 
 export function parsePlaybook(text: string, file: string): Playbook {
+  return parseWellFormed(text) ?? parseReportingProblems(text, file);
+}
+
+/** The playbook when the simple reader can read it and it has no problem at all; undefined otherwise. */
+function parseWellFormed(text: string): Playbook | undefined {
+  const node = readSimpleYaml(text);
+  if (node === undefined || node === null) return undefined;
+  const data = toCoreData(node);
+  if (data === undefined) return undefined;
+  const parsed = Playbook.safeParse(data);
+  return parsed.success && checkReferences(parsed.data).length === 0 ? parsed.data : undefined;
+}
+
+/** Reads with the yaml library, keeping positions, and throws a PlaybookError naming every problem. */
+export function parseReportingProblems(text: string, file: string): Playbook {
   const lineCounter = new LineCounter();
   const at = (offset: number, message: string): PlaybookIssue => {
     const { line, col } = lineCounter.linePos(offset);

@@ -4,7 +4,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { SuppliedAnswers } from '../engine/supplied-answers.js';
-import { findNestingProblem, positionOf } from '../engine/yaml-limits.js';
+import { findNestingProblem, positionOf } from '../engine/find-nesting-problem.js';
 import { UsageError } from '../errors.js';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

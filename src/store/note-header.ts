@@ -10,7 +10,8 @@
  */
 import { parse } from 'yaml';
 import type { Phase } from '../engine/schema.js';
-import { findNestingProblem, YAML_LIMITS } from '../engine/yaml-limits.js';
+import { findNestingProblem } from '../engine/find-nesting-problem.js';
+import { YAML_LIMITS } from '../engine/yaml-limits.js';
 import { plainTopLevelFields } from './plain-yaml-fields.js';
 
 export interface NoteHeader {
