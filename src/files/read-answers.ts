@@ -3,6 +3,7 @@
  * was written (`007`, `no` and `12:30` stay strings); each question's type decides what they mean.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { readSimpleYaml } from '../engine/simple-yaml.js';
 import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import { findNestingProblem, positionOf } from '../engine/find-nesting-problem.js';
 import { UsageError } from '../errors.js';
@@ -10,6 +11,32 @@ import { UsageError } from '../errors.js';
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function parseAnswers(text: string, name: string): SuppliedAnswers {
+  return answersFromSimpleYaml(text, name) ?? parseAnswersWithLibrary(text, name);
+}
+
+/**
+ * The answers when the simple reader can read the file and every entry is text or a list of text;
+ * undefined otherwise, and the yaml library reads it (and words any problem).
+ */
+function answersFromSimpleYaml(text: string, name: string): SuppliedAnswers | undefined {
+  const root = readSimpleYaml(text);
+  if (root === undefined) return undefined;
+  const answers: SuppliedAnswers = new Map();
+  if (root === null) return answers;
+  if (root.kind !== 'map') return undefined;
+  for (const { key, line, value } of root.entries) {
+    const origin = `${name}:${line}`;
+    // `id:` with nothing after it is empty text, as the library reads it.
+    if (value === null || value.kind === 'scalar') answers.set(key, { raw: value?.text ?? '', origin });
+    else if (value.kind === 'seq' && value.items.every((item) => item?.kind === 'scalar')) {
+      answers.set(key, { raw: value.items.map((item) => (item?.kind === 'scalar' ? item.text : '')), origin });
+    } else return undefined;
+  }
+  return answers;
+}
+
+/** Reads with the yaml library, which knows all of YAML and says where a problem is. */
+export function parseAnswersWithLibrary(text: string, name: string): SuppliedAnswers {
   const tooDeep = findNestingProblem(text);
   if (tooDeep) throw new UsageError(`${name}:${positionOf(text, tooDeep.offset).line}: ${tooDeep.message}; an answers file is a map of question id to answer`);
   const lineCounter = new LineCounter();
