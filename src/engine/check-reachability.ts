@@ -16,6 +16,13 @@ import { describeCondition, type QuestionTypes } from './describe-condition.js';
 import type { Condition, Phase, Playbook, Question, Walk } from './schema.js';
 
 const MAX_VISITS = 50_000;
+/**
+ * A condition that depends, through the conditions that guard its questions, on more questions
+ * than this is not searched: the search could not finish within MAX_VISITS anyway, and following
+ * a long chain (each step shown only when the one before was answered) from every condition
+ * would cost the square of the playbook's length.
+ */
+const MAX_INVOLVED = 16;
 
 interface Asked {
   question: Question;
@@ -92,6 +99,7 @@ class Search {
   /** Whether some answers, given in the order of the walk, make every condition hold. */
   verdict(conditions: readonly Condition[]): Verdict {
     const involved = this.involved(conditions);
+    if (involved === undefined) return 'unknown';
     const domains = involved.map(({ question }) => this.domainOf(question));
     if (domains.some((domain) => domain === undefined)) return 'unknown';
     const answers = emptyAnswers();
@@ -117,13 +125,14 @@ class Search {
     return tryFrom(0);
   }
 
-  /** The questions the conditions read, and those their own asking depends on, in walk order. */
-  private involved(conditions: readonly Condition[]): Asked[] {
+  /** The questions the conditions read, and those their own asking depends on, in walk order; undefined past MAX_INVOLVED. */
+  private involved(conditions: readonly Condition[]): Asked[] | undefined {
     const found = new Map<string, Asked>();
     const pending = conditions.flatMap(conditionRefs);
     for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
       const entry = this.asked.get(id);
       if (!entry || found.has(id)) continue;
+      if (found.size === MAX_INVOLVED) return undefined;
       found.set(id, entry);
       pending.push(...entry.guard.flatMap(conditionRefs));
     }
@@ -140,7 +149,7 @@ class Search {
     const reason = pair ? `${quote(pair[0])} and ${quote(pair[1])} cannot both hold` : `${quote(condition)} can never hold`;
     const shown: Condition[] = pair ?? [condition];
     const read = new Set(shown.flatMap(conditionRefs));
-    const notes = this.involved(shown)
+    const notes = (this.involved(shown) ?? [])
       .filter((entry) => read.has(entry.question.id))
       .flatMap((entry) => {
         const { question, guard } = entry;

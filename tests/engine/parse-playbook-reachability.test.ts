@@ -97,6 +97,27 @@ describe('conditions no answers can satisfy are reported', () => {
       'prep.steps[1].questions[0].when: "mood is upset" and "mood is calm" cannot both hold, so this question is never asked',
     ]);
   });
+
+  /** Steps each shown only when the one before was answered, ending in a condition that cannot hold. */
+  function chain(length: number): unknown[] {
+    const steps = Array.from({ length }, (_, i) => ({
+      id: `c${i}`,
+      title: `Chain ${i}`,
+      questions: [{ id: `c${i}`, type: 'number', prompt: `C${i}?`, min: 0, max: 9, ...(i > 0 ? { when: { answer: `c${i - 1}`, answered: true } } : {}) }],
+    }));
+    steps.push({ id: 'end', title: 'End', questions: [{ id: 'end', type: 'text', prompt: 'End?', when: { answer: `c${length - 1}`, gte: 10 } }] });
+    return steps;
+  }
+
+  it('follows a chain of conditional steps to find a question never asked', () => {
+    expect(problems([], chain(5))).toEqual([
+      'prep.steps[6].questions[0].when: "c4 is at least 10" can never hold ("c4" is only asked when c3 is answered; "c4" is from 0 to 9), so this question is never asked',
+    ]);
+  });
+
+  it('gives up quietly on a chain too long to search, rather than taking the square of its length', () => {
+    expect(problems([], chain(400))).toEqual([]);
+  });
 });
 
 /** Conditions over the probe questions, as a playbook author might write them. */
