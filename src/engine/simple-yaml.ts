@@ -54,7 +54,6 @@ const decline = (): never => {
 
 // Control characters, tabs, carriage returns and byte-order marks change how YAML reads a line.
 const UNUSUAL_CHARACTER = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
-const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const NOT_A_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // Characters that give a plain scalar's first character a YAML meaning (or that we leave alone).
@@ -131,7 +130,7 @@ class Reader {
       const colon = line.indexOf(':', indent);
       if (colon === -1) decline();
       const key = line.slice(indent, colon);
-      if (!PLAIN_KEY.test(key) || NOT_A_STRING_KEY.test(key) || FORBIDDEN_KEYS.has(key) || seen.has(key)) decline();
+      if (!isPlainKey(key) || seen.has(key)) decline();
       const after = line.slice(colon + 1);
       if ((after !== '' && after[0] !== ' ') || colon + 1 + indentOf(after) > MAX_COLUMN) decline();
       seen.add(key);
@@ -299,7 +298,22 @@ function isEscaped(text: string, index: number): boolean {
 /** `word:` followed by a space or the end of the line, as a map entry begins. */
 function looksLikeKey(text: string): boolean {
   const colon = text.indexOf(':');
-  return colon > 0 && (colon === text.length - 1 || text[colon + 1] === ' ') && PLAIN_KEY.test(text.slice(0, colon));
+  return colon > 0 && (colon === text.length - 1 || text[colon + 1] === ' ') && isPlainKey(text.slice(0, colon));
+}
+
+/**
+ * A key written as a plain word (`id`, `when_to_use`, `q-1`) that YAML reads as that same string:
+ * not null or a boolean, and not one that could reach an object's prototype.
+ */
+function isPlainKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  if (!((first >= 0x61 && first <= 0x7a) || (first >= 0x41 && first <= 0x5a) || first === 0x5f)) return false;
+  for (let i = 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    const word = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+    if (!word) return false;
+  }
+  return !(key.length <= 5 && NOT_A_STRING_KEY.test(key)) && !FORBIDDEN_KEYS.has(key);
 }
 
 function indentOf(line: string): number {
@@ -359,7 +373,7 @@ class FlowReader {
       const colon = this.text.indexOf(':', this.position);
       if (colon === -1 || this.text[colon + 1] !== ' ') decline();
       const key = this.text.slice(this.position, colon);
-      if (!PLAIN_KEY.test(key) || NOT_A_STRING_KEY.test(key) || FORBIDDEN_KEYS.has(key) || seen.has(key)) decline();
+      if (!isPlainKey(key) || seen.has(key)) decline();
       seen.add(key);
       this.position = colon + 1;
       this.spaces();
@@ -407,6 +421,7 @@ class FlowReader {
   }
 }
 
+const MAYBE_NOT_A_STRING = new Set([...'~nNtTfF0123456789+-.']);
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
 const TRUE = /^(?:[Tt]rue|TRUE)$/;
 const FALSE = /^(?:[Ff]alse|FALSE)$/;
@@ -437,7 +452,8 @@ function coreData(node: SimpleNode | null): unknown {
     return data;
   }
   const { text, plain } = node;
-  if (!plain) return text;
+  // Every non-string starts with one of these; most text does not, and skips the tests below.
+  if (!plain || !MAYBE_NOT_A_STRING.has(text[0] ?? '~')) return text;
   if (NULL.test(text)) return null;
   if (TRUE.test(text)) return true;
   if (FALSE.test(text)) return false;
