@@ -1,32 +1,11 @@
 /**
- * Front matter is written with the yaml library, never by concatenation, so any answer reads back
- * exactly. It is written in YAML 1.1 style, which quotes `no`, `on` and `12:30`, so that older
- * YAML readers (and the notes apps that use them) see the same strings coach does.
+ * Reading a note's front matter back. It is written by front-matter-emitter.ts, which does not
+ * load the yaml library (a prep only writes); reading it needs a real YAML parser, because a note
+ * may have been edited by hand.
  */
-import { Document, parse, visit } from 'yaml';
+import { parse } from 'yaml';
+import { FRONT_MATTER_FENCE as FENCE } from './front-matter-emitter.js';
 import { findNestingProblem } from './find-nesting-problem.js';
-
-const FENCE = '---';
-
-/**
- * Plain scalars that YAML 1.2 reads as something other than a string but 1.1 does not (`0o17` is
- * 15 in 1.2 only). The 1.1 writer leaves them plain, so they are quoted here: a note must read
- * back the same under either version.
- */
-const NON_STRING_1_2 = new Document(null, { version: '1.2' }).schema.tags.flatMap((tag) =>
-  'test' in tag && tag.test instanceof RegExp && tag.default === true ? [tag.test] : [],
-);
-
-export function stringifyFrontMatter(data: object): string {
-  const doc = new Document(data, { version: '1.1' });
-  visit(doc, {
-    Scalar(_key, node) {
-      if (typeof node.value === 'string' && NON_STRING_1_2.some((test) => test.test(node.value as string))) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  const yaml = doc.toString({ directives: false, lineWidth: 0 });
-  return `${FENCE}\n${yaml}${FENCE}\n`;
-}
 
 export interface SplitNote {
   frontMatter: string;

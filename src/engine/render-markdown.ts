@@ -7,7 +7,7 @@ import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
 import { choiceLabel, choiceValue, scaleBounds } from './coerce-answer.js';
 import { evaluateCondition } from './conditions.js';
 import type { FiredFlag } from './flags.js';
-import { stringifyFrontMatter } from './front-matter.js';
+import { stringifyFrontMatter } from './front-matter-emitter.js';
 import { interpolate } from './interpolate.js';
 import { conditionScope } from './prep-scope.js';
 import type { NoteData } from './note.js';

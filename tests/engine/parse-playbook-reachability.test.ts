@@ -100,7 +100,7 @@ describe('conditions no answers can satisfy are reported', () => {
 
   /** Steps each shown only when the one before was answered, ending in a condition that cannot hold. */
   function chain(length: number): unknown[] {
-    const steps = Array.from({ length }, (_, i) => ({
+    const steps: unknown[] = Array.from({ length }, (_, i) => ({
       id: `c${i}`,
       title: `Chain ${i}`,
       questions: [{ id: `c${i}`, type: 'number', prompt: `C${i}?`, min: 0, max: 9, ...(i > 0 ? { when: { answer: `c${i - 1}`, answered: true } } : {}) }],

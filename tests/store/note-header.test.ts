@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringifyFrontMatter, splitFrontMatter } from '../../src/engine/front-matter.js';
+import { stringifyFrontMatter } from '../../src/engine/front-matter-emitter.js';
+import { splitFrontMatter } from '../../src/engine/front-matter.js';
 import { headerFromData, noteHeader, parseFrontMatterData } from '../../src/store/note-header.js';
 
 /** What a full YAML parse makes of the same front matter: the fast reading must agree with it. */

@@ -1,0 +1,113 @@
+/**
+ * Writes a note's front matter without the yaml library: loading the library and writing its first
+ * document costs a prep about 20 ms, and writing the note was one of the only reasons a prep
+ * loaded it. The data is small and regular (maps, lists, strings, numbers, booleans), so the writer
+ * is too, and its rule for strings is deliberately conservative: a string is written plain only
+ * when no YAML reader, 1.2 or 1.1, can read it as anything but that same string (`no`, `on`,
+ * `12:30` and `0o17` are quoted). Every other string is double-quoted with JSON's escapes, which
+ * YAML shares, plus \uXXXX for the characters YAML calls non-printable or line breaks, so any
+ * answer reads back exactly and no reader meets a raw control character.
+ */
+
+export const FRONT_MATTER_FENCE = '---';
+
+const INDENT = '  ';
+
+export function stringifyFrontMatter(data: object): string {
+  return `${FRONT_MATTER_FENCE}\n${isEmpty(data) ? '{}\n' : collection(data, '')}${FRONT_MATTER_FENCE}\n`;
+}
+
+/** Lines of a non-empty map or list, each starting with the indent. */
+function collection(value: object, indent: string): string {
+  let text = '';
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) text += entry(`${indent}-`, item, `${indent}${INDENT}`, true);
+  } else {
+    for (const [key, item] of mapEntries(value)) text += entry(`${indent}${mapKey(key)}:`, item, `${indent}${INDENT}`, false);
+  }
+  return text;
+}
+
+/**
+ * One `key:` or `-` entry. A non-empty collection goes on the lines below, indented; a list item's
+ * collection starts on the dash's own line (`- id: x`), as the yaml library wrote it.
+ */
+function entry(lead: string, value: unknown, childIndent: string, inList: boolean): string {
+  if (value === null || typeof value !== 'object' || isEmpty(value)) return `${lead} ${inline(value)}\n`;
+  const below = collection(value, childIndent);
+  return inList ? `${lead} ${below.slice(childIndent.length)}` : `${lead}\n${below}`;
+}
+
+/** Undefined values are left out, as JSON.stringify and the yaml library leave them out. */
+function mapEntries(value: object): [string, unknown][] {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) throw notPlainData();
+  return Object.entries(value).filter(([, item]) => item !== undefined);
+}
+
+function isEmpty(value: object): boolean {
+  return Array.isArray(value) ? value.length === 0 : mapEntries(value).length === 0;
+}
+
+function inline(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return scalarString(value);
+  if (typeof value === 'number') return scalarNumber(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') return Array.isArray(value) ? '[]' : '{}';
+  throw notPlainData();
+}
+
+/** A bug in coach, not something a user can cause: notes hold answers, flags and scores. */
+const notPlainData = (): TypeError => new TypeError('front matter holds only plain objects, lists, strings, numbers, booleans and null');
+
+/**
+ * YAML 1.1 reads these as booleans or null, and 1.2 reads true, false and null; they are quoted in
+ * any mix of case, whatever case a reader accepts. Everything else that 1.1 or 1.2 reads as a
+ * number, date or null starts with a digit, a sign, a dot or `~`, which the plain rule quotes.
+ */
+const RESERVED_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null']);
+
+/**
+ * A letter first (no indicator, quote, digit or space), then nothing YAML treats as a line break
+ * or non-printable: control characters (tab, CR, LF, NEL), U+2028/2029, the byte order mark,
+ * U+FFFE/FFFF and lone surrogates (which UTF-8 cannot even store).
+ */
+const PLAIN_CHARACTERS = /^\p{L}[^\p{Cc}\p{Cs}\u2028\u2029\uFEFF\uFFFE\uFFFF]*$/u;
+
+/** What a plain scalar must not contain: a `: ` ends a key, ` #` starts a comment. */
+function isPlainSafe(text: string): boolean {
+  return (
+    PLAIN_CHARACTERS.test(text) &&
+    !/\s$/u.test(text) &&
+    !text.endsWith(':') &&
+    !text.includes(': ') &&
+    !text.includes(' #') &&
+    !RESERVED_WORDS.has(text.toLowerCase())
+  );
+}
+
+/** JSON.stringify leaves these raw; YAML readers reject them or break lines at them. */
+const RAW_NON_PRINTABLE = /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
+
+function scalarString(text: string): string {
+  return isPlainSafe(text) ? text : doubleQuoted(text);
+}
+
+function doubleQuoted(text: string): string {
+  return JSON.stringify(text).replace(RAW_NON_PRINTABLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function scalarNumber(value: number): string {
+  if (Number.isNaN(value)) return '.nan';
+  if (!Number.isFinite(value)) return value > 0 ? '.inf' : '-.inf';
+  if (Object.is(value, -0)) return '-0';
+  const text = String(value);
+  // YAML 1.1 reads an exponent as a number only after a decimal point (1.0e-7, not 1e-7).
+  return text.includes('e') && !text.includes('.') ? text.replace('e', '.0e') : text;
+}
+
+/** Question ids and the note's own keys are plain; anything else a reader could misread is quoted. */
+function mapKey(key: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !RESERVED_WORDS.has(key.toLowerCase()) ? key : doubleQuoted(key);
+}
