@@ -11,6 +11,7 @@
 import { parse } from 'yaml';
 import type { Phase } from '../engine/schema.js';
 import { findNestingProblem } from '../engine/find-nesting-problem.js';
+import { readSimpleYaml, toCoreData } from '../engine/simple-yaml.js';
 import { YAML_LIMITS } from '../engine/yaml-limits.js';
 import { plainTopLevelFields } from './plain-yaml-fields.js';
 
@@ -37,6 +38,11 @@ export function noteHeader(frontMatter: string): HeaderResult {
 
 /** The whole front matter as data, with the reason when it cannot be read. */
 export function parseFrontMatterData(frontMatter: string): { data: Record<string, unknown> } | { reason: string } {
+  // coach's own notes are plain enough for the simple reader; a hand-edited one may need the library.
+  const simple = readSimpleYaml(frontMatter);
+  const simpleData = simple === undefined ? undefined : toCoreData(simple);
+  if (simple === null) return { data: {} };
+  if (simpleData !== undefined && simple?.kind === 'map') return { data: simpleData as Record<string, unknown> };
   const tooDeep = findNestingProblem(frontMatter);
   if (tooDeep) return { reason: `its front matter is ${tooDeep.message}` };
   let data: unknown;
