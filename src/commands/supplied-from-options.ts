@@ -13,7 +13,7 @@ export async function suppliedFromOptions(options: SessionOptions, io: Io): Prom
     const fromStdin = options.answers === '-';
     const name = fromStdin ? '<stdin>' : options.answers;
     const text = fromStdin ? await readTextStream(io.stdin, name) : await readTextFile(resolve(io.cwd, options.answers), 'the answers file');
-    for (const [id, answer] of parseAnswers(text, name)) supplied.set(id, answer);
+    for (const [id, answer] of await parseAnswers(text, name)) supplied.set(id, answer);
   }
   for (const [id, answer] of parseSetOptions(options.set ?? [])) supplied.set(id, answer);
   for (const id of ['customer', 'title', 'date'] as const) {
