@@ -126,9 +126,11 @@ async function complete(program: Command, words: readonly string[], io: Io): Pro
   return ExitCode.ok;
 }
 
-/** chalk is loaded by the commands that colour, not by `coach --help`. */
+/** chalk is loaded only when there will be colour, never by `coach --help`. */
 async function colourFor(command: Command, io: Io) {
   const globals = command.optsWithGlobals<{ color?: boolean }>();
+  const { colourWanted, plainChalk } = await import('./terminal/plain-chalk.js');
+  if (!colourWanted(io.stderr, io.env, globals.color)) return plainChalk();
   const { stderrChalk } = await import('./terminal/style.js');
   return stderrChalk(io.stderr, io.env, globals.color);
 }

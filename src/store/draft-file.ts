@@ -4,7 +4,7 @@
  * (draft-parse.ts), which treats the file as untrusted; writing one needs no validation, so a
  * session that only writes drafts never loads it.
  */
-import { createHash } from 'node:crypto';
+import { lazyCrypto } from './lazy-crypto.js';
 import type { Answers } from '../engine/answers.js';
 import type { Phase, Playbook } from '../engine/schema.js';
 
@@ -26,7 +26,7 @@ export interface Draft {
 
 /** Changes whenever the phase's steps, questions, flags or scores change. */
 export function playbookFingerprint(playbook: Playbook, phase: Phase): string {
-  return createHash('sha256').update(JSON.stringify(playbook[phase] ?? null)).digest('hex').slice(0, 16);
+  return lazyCrypto().createHash('sha256').update(JSON.stringify(playbook[phase] ?? null)).digest('hex').slice(0, 16);
 }
 
 export function serializeDraft(draft: Draft): string {

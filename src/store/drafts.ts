@@ -3,7 +3,7 @@
  * user (0700 directory, 0600 files), each replaced atomically on every save. A draft that cannot
  * be read is moved aside, never deleted, so nothing a user typed is ever thrown away by coach.
  */
-import { randomBytes } from 'node:crypto';
+import { lazyCrypto } from './lazy-crypto.js';
 import { link, readdir, rename, rmdir, unlink } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FileError } from '../errors.js';
@@ -21,7 +21,7 @@ export function draftsDirectory(notesDir: string): string {
 /** `20261122-093000-two-questions-prep-1a2b.json`: sorts by start, never collides, stays short. */
 export function newDraftName(playbookId: string, phase: string, started: Date): string {
   const stamp = started.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${playbookId.slice(0, 80)}-${phase}-${randomBytes(2).toString('hex')}${EXTENSION}`;
+  return `${stamp}-${playbookId.slice(0, 80)}-${phase}-${lazyCrypto().randomBytes(2).toString('hex')}${EXTENSION}`;
 }
 
 /** What a user types after `coach resume`: the name without `.json`. */

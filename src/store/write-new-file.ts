@@ -4,14 +4,14 @@
  * ...). A link fails if the name exists, so two runs at once can never lose a note. Nothing here
  * checks and then writes: every decision is made by the operation that does the write.
  */
-import { randomBytes } from 'node:crypto';
+import { lazyCrypto } from './lazy-crypto.js';
 import { link, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 
 async function writeTemp(directory: string, content: string, mode: number): Promise<string> {
-  const temp = join(directory, `.coach-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(directory, `.coach-${lazyCrypto().randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(content, 'utf8');

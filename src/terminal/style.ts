@@ -3,9 +3,9 @@
  * `coach prep > note.md` keeps coloured prompts; NO_COLOR and --no-color switch it off.
  */
 import { Chalk, supportsColorStderr, type ChalkInstance } from 'chalk';
+import { colourWanted } from './plain-chalk.js';
 
 export function stderrChalk(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, colorOption: boolean | undefined): ChalkInstance {
-  const noColor = colorOption === false || (env['NO_COLOR'] ?? '') !== '';
-  if (noColor || !stream.isTTY) return new Chalk({ level: 0 });
+  if (!colourWanted(stream, env, colorOption)) return new Chalk({ level: 0 });
   return new Chalk({ level: supportsColorStderr ? supportsColorStderr.level : 0 });
 }
