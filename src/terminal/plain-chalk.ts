@@ -12,6 +12,9 @@ export function colourWanted(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
 /** `plain.bold.yellow('x')` is 'x', as chalk at level 0 gives it. */
 export function plainChalk(): ChalkInstance {
   const text = (...parts: unknown[]): string => parts.join(' ');
-  const plain: ChalkInstance = new Proxy(text, { get: (_target, key) => (key === 'level' ? 0 : plain) }) as unknown as ChalkInstance;
+  const plain: ChalkInstance = new Proxy(text, {
+    // Not a thenable: an async function returning it would otherwise wait on it forever.
+    get: (_target, key) => (key === 'level' ? 0 : key === 'then' || typeof key === 'symbol' ? undefined : plain),
+  }) as unknown as ChalkInstance;
   return plain;
 }

@@ -17,6 +17,11 @@ describe('plainChalk', () => {
     expect(style(plain)).toBe(style(levelZero));
   });
 
+  it('can be returned from an async function (it is not a thenable)', async () => {
+    const fromAsync = async () => plain;
+    expect((await fromAsync()).bold('x')).toBe('x');
+  });
+
   it('reports level 0', () => {
     expect(plain.level).toBe(0);
   });
