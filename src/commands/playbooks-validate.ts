@@ -1,13 +1,15 @@
 /**
  * `coach playbooks validate <file...>`: every problem of every file as `file:LINE:COL: message`,
  * the form editors and CI annotate from; exit 3 when any playbook is invalid.
+ *
+ * A built-in playbook whose text is exactly what the build validated (the same checks, by this
+ * same build, at install) is not checked a second time; any edit, and every other file, is.
  */
-import { resolve } from 'node:path';
-import { parsePlaybook } from '../engine/parse-playbook.js';
+import { dirname, resolve } from 'node:path';
 import { ExitCode, FileError, PlaybookError, formatIssue, type PlaybookIssue } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { writeOut, type Io } from '../io.js';
-import { findPlaybookFile, isPlaybookPath, playbookSources, type PlaybookSource } from '../store/playbook-library.js';
+import { compiledAtBuild, findPlaybookFile, isPlaybookPath, playbookSources, type PlaybookSource } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { PlaybooksValidateOptions } from './playbooks-commands.js';
 
@@ -56,6 +58,11 @@ async function validateOne(arg: string, sources: readonly PlaybookSource[], cwd:
     const reason = error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message;
     return { file, valid: false, issues: [], error: reason };
   }
+  const builtInDir = sources.find((source) => source.kind === 'built-in')?.dir;
+  const compiled = dirname(path) === builtInDir ? compiledAtBuild(path, text) : undefined;
+  if (compiled) return { file, valid: true, id: compiled.id, issues: [] };
+  // The parser (the schema and the reference checks) loads only when a file needs checking.
+  const { parsePlaybook } = await import('../engine/parse-playbook.js');
   try {
     return { file, valid: true, id: parsePlaybook(text, file).id, issues: [] };
   } catch (error) {

@@ -62,10 +62,18 @@ export const isPlaybookPath = (arg: string): boolean => /[\\/]/.test(arg) || /\.
 
 export async function loadPlaybookFile(path: string, source: SourceKind): Promise<LoadedPlaybook> {
   const text = await readTextFile(path, 'the playbook');
-  const precompiled = source === 'built-in' && PRECOMPILED_BUILTINS ? readPrecompiledPlaybook(precompiledFileFor(path), text) : undefined;
+  const precompiled = source === 'built-in' ? compiledAtBuild(path, text) : undefined;
   // The parser (yaml, the schema and the reference checks) loads only when a playbook needs parsing.
   const playbook = precompiled ?? (await import('../engine/parse-playbook.js')).parsePlaybook(text, path);
   return { playbook, path, source };
+}
+
+/**
+ * A built-in playbook as the build validated and compiled it, when `text` is exactly what it was
+ * compiled from; undefined otherwise (edited since, or running from src), and it must be parsed.
+ */
+export function compiledAtBuild(path: string, text: string): Playbook | undefined {
+  return PRECOMPILED_BUILTINS ? readPrecompiledPlaybook(precompiledFileFor(path), text) : undefined;
 }
 
 /** Every playbook file of a source; a directory that does not exist is simply empty. */

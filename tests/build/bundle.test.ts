@@ -42,4 +42,15 @@ describe('the built package', () => {
     appendFileSync(join(pkg, 'playbooks/turn-around.yaml'), '# edited after the build\n');
     expect(listedTitle('turn-around')).toBe('Turn a negative meeting round');
   });
+
+  it('validates a built-in playbook again once it is edited after the build', () => {
+    const validate = (): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, [join(pkg, 'bin/coach.js'), 'playbooks', 'validate', join(pkg, 'playbooks/customer-is-wrong.yaml')], { encoding: 'utf8' });
+    expect(validate().status).toBe(0);
+    const path = join(pkg, 'playbooks/customer-is-wrong.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('id: customer-is-wrong', 'id: customer-is-wrong\nmood: sunny'));
+    const edited = validate();
+    expect(edited.status).toBe(3);
+    expect(edited.stdout).toMatch(/customer-is-wrong\.yaml:3:1: unknown key "mood"/);
+  });
 });
