@@ -7,9 +7,9 @@
  * playbooks) in a temp directory, so a test run rebuilding dist/ meanwhile cannot disturb it.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCoach } from '../../src/build/build.js';
 import { writeGeneratedPlaybook, writeNotes } from './fixtures.js';
@@ -85,6 +85,14 @@ async function main(): Promise<void> {
   const big = writeGeneratedPlaybook(work, 'big', 100, 20);
   const small = writeGeneratedPlaybook(work, 'small', 1, 20);
   const shipped = readdirSync(join(installed, 'playbooks')).filter((name) => name.endsWith('.yaml')).map((name) => join(installed, 'playbooks', name));
+  // The same five, each with a comment added: the build's own check no longer applies, and every
+  // file is read, checked against the schema and cross-checked, as a user's own playbook is.
+  const edited = shipped.map((path) => {
+    const copy = join(work, 'edited', basename(path));
+    mkdirSync(dirname(copy), { recursive: true });
+    writeFileSync(copy, `${readFileSync(path, 'utf8')}# edited\n`);
+    return copy;
+  });
   const answers = join(repo, 'tests/fixtures/answers/two-questions.yaml');
   const quietPrep = ['--no-input', '--no-save', '--stdout', '-q'];
 
@@ -93,6 +101,7 @@ async function main(): Promise<void> {
     { name: 'coach --help', coach: cli(['--help']), baseline: bare, baselineName: 'node -e 0', target: 1.3 },
     { name: 'prep two-questions --answers --no-input', coach: cli(['prep', 'two-questions', '--answers', answers, ...quietPrep]), baseline: bare, baselineName: 'node -e 0', target: 1.5 },
     { name: `playbooks validate (${shipped.length} shipped)`, coach: cli(['playbooks', 'validate', ...shipped]), baseline: bare, baselineName: 'node -e 0', target: 1.5 },
+    { name: `playbooks validate (${edited.length} edited copies)`, coach: cli(['playbooks', 'validate', ...edited]), baseline: bare, baselineName: 'node -e 0', target: 1.5 },
     { name: 'history --json, 10,000 notes', coach: cli(['history', '--json'], { COACH_NOTES_DIR: notes10k }), baseline: bare, baselineName: 'node -e 0', target: 4 },
     {
       name: 'prep of a 2,000-question playbook',
