@@ -140,6 +140,7 @@ describe('readSimpleYaml', () => {
     ['a document marker', '---\na: 1\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['tabs', 'a:\tb\n'],
+    ['a no-break space where indentation would be', 'a:\n\u00a0b: 1\nc: \u00a0x\n'],
     ['CRLF', 'a: b\r\nc: d\r\n'],
     ['a top-level list', '- a\n- b: c\n'],
     ['a top-level scalar', 'hello\n'],
