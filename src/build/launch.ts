@@ -21,16 +21,16 @@ interface Cli {
 const bundle = join(__dirname, 'cli.cjs');
 const argv = process.argv.slice(2);
 const key = `${codeCacheKey(argv)}.bin`;
-const caching = !process.env['NODE_DISABLE_COMPILE_CACHE'];
-const userCache = join(userCodeCacheDir(process.env), key);
+const userCache = process.env['NODE_DISABLE_COMPILE_CACHE'] ? undefined : join(userCodeCacheDir(process.env), key);
 // The user's cache first: it exists only where the one made at build time did not fit.
-const cachedData = caching ? (readCodeCache(userCache, COACH_CODE_CACHE_STAMP) ?? readCodeCache(join(__dirname, 'code-cache', key), COACH_CODE_CACHE_STAMP)) : undefined;
+const cachedData =
+  userCache === undefined ? undefined : (readCodeCache(userCache, COACH_CODE_CACHE_STAMP) ?? readCodeCache(join(__dirname, 'code-cache', key), COACH_CODE_CACHE_STAMP));
 
 // The wrapper Node puts around a CommonJS module; the column offset keeps stack traces exact.
 const wrapper = '(function (exports, require, module, __filename, __dirname) { ';
 // esbuild writes ASCII only, so latin1 decodes it exactly and faster than UTF-8.
 const script = new Script(`${wrapper}${readFileSync(bundle, 'latin1')}\n})`, { filename: bundle, columnOffset: -wrapper.length, cachedData });
-if (caching && (cachedData === undefined || script.cachedDataRejected === true)) {
+if (userCache !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
   // After the run, so the cache holds every function the command compiled, not only the top level.
   process.once('exit', (code) => {
     if (code === 0) writeCodeCache(userCache, COACH_CODE_CACHE_STAMP, script.createCachedData());
