@@ -23,9 +23,16 @@ export function codeCacheKey(argv: readonly string[]): string {
   return command === 'playbooks' && subcommand !== undefined && word.test(subcommand) ? `playbooks-${subcommand}` : command;
 }
 
-/** Where a run writes the cache it made: $COACH_CACHE_DIR or the platform's cache directory. */
-export function userCodeCacheDir(env: NodeJS.ProcessEnv): string {
-  return join(env['COACH_CACHE_DIR'] || envPaths('coach', { suffix: '' }).cache, 'code-cache');
+/**
+ * Where a run writes the cache it made: $COACH_CACHE_DIR or the platform's cache directory;
+ * undefined when there is none (no home directory), since a cache must never stop a run.
+ */
+export function userCodeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return join(env['COACH_CACHE_DIR'] || envPaths('coach', { suffix: '' }).cache, 'code-cache');
+  } catch {
+    return undefined;
+  }
 }
 
 /** The cached data in a file made for this bundle, or undefined (missing, unreadable, another bundle). */
@@ -41,13 +48,15 @@ export function readCodeCache(file: string, stamp: string): Buffer | undefined {
 
 /**
  * Writes a cache file whole or not at all (a temp file renamed over it), so a concurrent run
- * never reads half a file. A cache is an optimisation: any failure is ignored.
+ * never reads half a file. A cache is an optimisation: any failure, even in making the data, is
+ * ignored, since it happens as a successful run exits.
  */
-export function writeCodeCache(file: string, stamp: string, data: Buffer): void {
+export function writeCodeCache(file: string, stamp: string, data: () => Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
+    const bytes = Buffer.concat([Buffer.from(stamp, 'latin1'), data()]);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, Buffer.concat([Buffer.from(stamp, 'latin1'), data]));
+    writeFileSync(temp, bytes);
     renameSync(temp, file);
   } catch {
     try {

@@ -21,19 +21,21 @@ interface Cli {
 const bundle = join(__dirname, 'cli.cjs');
 const argv = process.argv.slice(2);
 const key = `${codeCacheKey(argv)}.bin`;
-const userCache = process.env['NODE_DISABLE_COMPILE_CACHE'] ? undefined : join(userCodeCacheDir(process.env), key);
+const caching = !process.env['NODE_DISABLE_COMPILE_CACHE'];
+const userCacheDir = caching ? userCodeCacheDir(process.env) : undefined;
+const userCache = userCacheDir === undefined ? undefined : join(userCacheDir, key);
 // The user's cache first: it exists only where the one made at build time did not fit.
-const cachedData =
-  userCache === undefined ? undefined : (readCodeCache(userCache, COACH_CODE_CACHE_STAMP) ?? readCodeCache(join(__dirname, 'code-cache', key), COACH_CODE_CACHE_STAMP));
+const userData = userCache === undefined ? undefined : readCodeCache(userCache, COACH_CODE_CACHE_STAMP);
+const cachedData = caching ? (userData ?? readCodeCache(join(__dirname, 'code-cache', key), COACH_CODE_CACHE_STAMP)) : undefined;
 
 // The wrapper Node puts around a CommonJS module; the column offset keeps stack traces exact.
 const wrapper = '(function (exports, require, module, __filename, __dirname) { ';
-// esbuild writes ASCII only, so latin1 decodes it exactly and faster than UTF-8.
+// The build leaves only ASCII in the bundle, so latin1 decodes it exactly, and faster than UTF-8.
 const script = new Script(`${wrapper}${readFileSync(bundle, 'latin1')}\n})`, { filename: bundle, columnOffset: -wrapper.length, cachedData });
 if (userCache !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
   // After the run, so the cache holds every function the command compiled, not only the top level.
   process.once('exit', (code) => {
-    if (code === 0) writeCodeCache(userCache, COACH_CODE_CACHE_STAMP, script.createCachedData());
+    if (code === 0) writeCodeCache(userCache, COACH_CODE_CACHE_STAMP, () => script.createCachedData());
   });
 }
 

@@ -32,14 +32,14 @@ describe('code cache files', () => {
 
   it('give back exactly the data written for the same bundle', () => {
     const file = join(tempDir(), 'nested/dir/prep.bin');
-    writeCodeCache(file, stamp, data);
+    writeCodeCache(file, stamp, () => data);
     expect(readCodeCache(file, stamp)).toEqual(data);
     expect(readdirSync(join(file, '..'))).toEqual(['prep.bin']);
   });
 
   it('are not used for another bundle, nor when missing', () => {
     const file = join(tempDir(), 'prep.bin');
-    writeCodeCache(file, stampFor('fedcba9876543210'), data);
+    writeCodeCache(file, stampFor('fedcba9876543210'), () => data);
     expect(readCodeCache(file, stamp)).toBeUndefined();
     expect(readCodeCache(join(tempDir(), 'none.bin'), stamp)).toBeUndefined();
     writeFileSync(file, 'coach');
@@ -48,16 +48,23 @@ describe('code cache files', () => {
 
   it('replace an older cache whole', () => {
     const file = join(tempDir(), 'prep.bin');
-    writeCodeCache(file, stampFor('fedcba9876543210'), Buffer.alloc(1000, 7));
-    writeCodeCache(file, stamp, data);
+    writeCodeCache(file, stampFor('fedcba9876543210'), () => Buffer.alloc(1000, 7));
+    writeCodeCache(file, stamp, () => data);
     expect(readFileSync(file)).toEqual(Buffer.concat([Buffer.from(stamp), data]));
   });
 
   it('are skipped without an error where they cannot be written', () => {
     const blocker = join(tempDir(), 'a-file');
     writeFileSync(blocker, '');
-    expect(() => writeCodeCache(join(blocker, 'prep.bin'), stamp, data)).not.toThrow();
+    expect(() => writeCodeCache(join(blocker, 'prep.bin'), stamp, () => data)).not.toThrow();
     expect(existsSync(join(blocker, 'prep.bin'))).toBe(false);
+    const file = join(tempDir(), 'prep.bin');
+    expect(() =>
+      writeCodeCache(file, stamp, () => {
+        throw new Error('V8 could not serialize');
+      }),
+    ).not.toThrow();
+    expect(existsSync(file)).toBe(false);
   });
 
   it('live in $COACH_CACHE_DIR when it is set', () => {
