@@ -1,9 +1,10 @@
 /**
  * The built package (what `npm pack` ships: package.json, bin, dist, playbooks) loads a built-in
- * playbook from the JSON the build precompiled, and from its YAML as soon as the YAML changes.
+ * playbook from the JSON the build precompiled, and from its YAML as soon as the YAML changes. It
+ * starts from the code caches the build made, and runs the same without them.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCoach } from '../../src/build/build.js';
@@ -30,6 +31,49 @@ describe('the built package', () => {
     const result = spawnSync(process.execPath, [join(pkg, 'bin/coach.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatch(/^---\ncoach: 1\nkind: prep\nplaybook: two-questions\n/);
+  });
+
+  describe('code caches', () => {
+    /** Runs the package with its own config, notes and cache directories; returns the cache directory's files. */
+    const coach = (args: string[], env: Record<string, string> = {}) => {
+      const dirs = { COACH_CONFIG_DIR: tempDir(), COACH_NOTES_DIR: tempDir(), COACH_CACHE_DIR: tempDir(), COACH_PLAYBOOKS_PATH: '', NO_COLOR: '1' };
+      const result = spawnSync(process.execPath, [join(pkg, 'bin/coach.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...dirs, ...env } });
+      const cacheDir = join(env['COACH_CACHE_DIR'] ?? dirs.COACH_CACHE_DIR, 'code-cache');
+      return { ...result, cached: existsSync(cacheDir) ? readdirSync(cacheDir) : [] };
+    };
+
+    it('come with the build for the common commands, so a run writes none', () => {
+      const result = coach(['playbooks', 'list', '--json']);
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.cached).toEqual([]);
+      expect(readdirSync(join(pkg, 'dist/code-cache'))).toEqual(expect.arrayContaining(['coach.bin', 'prep.bin', 'history.bin', 'playbooks-validate.bin']));
+    });
+
+    it('that V8 rejects leave the output unchanged and are replaced in the user cache, once', () => {
+      const shipped = join(pkg, 'dist/code-cache/playbooks-show.bin');
+      const stamp = readFileSync(shipped, 'latin1').split('\n')[0] ?? '';
+      const expected = coach(['playbooks', 'show', 'two-questions']).stdout;
+      writeFileSync(shipped, Buffer.concat([Buffer.from(`${stamp}\n`), Buffer.alloc(5000, 42)]));
+
+      const cacheDir = tempDir();
+      const first = coach(['playbooks', 'show', 'two-questions'], { COACH_CACHE_DIR: cacheDir });
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stdout).toBe(expected);
+      expect(first.cached).toEqual(['playbooks-show.bin']);
+      const written = statSync(join(cacheDir, 'code-cache/playbooks-show.bin')).mtimeMs;
+
+      const second = coach(['playbooks', 'show', 'two-questions'], { COACH_CACHE_DIR: cacheDir });
+      expect(second.stdout).toBe(expected);
+      expect(statSync(join(cacheDir, 'code-cache/playbooks-show.bin')).mtimeMs).toBe(written);
+    });
+
+    it('are made for another command after its first successful run only, unless Node\'s switch turns them off', () => {
+      expect(coach(['playbooks', 'new', 'my-playbook']).cached).toEqual(['playbooks-new.bin']);
+      const failed = coach(['debrief', '--last', '--no-input']);
+      expect(failed.status).not.toBe(0);
+      expect(failed.cached).toEqual([]);
+      expect(coach(['playbooks', 'new', 'my-playbook'], { NODE_DISABLE_COMPILE_CACHE: '1' }).cached).toEqual([]);
+    });
   });
 
   it('serves a built-in playbook from its precompiled JSON until the YAML is edited', () => {

@@ -1,0 +1,68 @@
+/**
+ * V8 code caches for the bundle, one per command (see build.ts for why). A cache file is a stamp
+ * line naming the bundle it was made from, then the bytes of `script.createCachedData()`. V8
+ * itself rejects data from another V8 version or other flags, but it checks only the length of
+ * the source, so the stamp is what keeps a cache from one build away from another build's bundle.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import envPaths from 'env-paths';
+
+/** The first line of every cache file for one bundle: build.ts derives it from the bundle's hash. */
+export const stampFor = (bundleHash: string): string => `coach code cache ${bundleHash}\n`;
+
+/**
+ * Which command the arguments run, as a file name: `prep`, `playbooks-validate`, `coach` for
+ * the program itself (`--help`, `--version`, no command). Global options come before the command
+ * and take no value, so the first word that is not an option names it.
+ */
+export function codeCacheKey(argv: readonly string[]): string {
+  const [command, subcommand] = argv.filter((arg) => !arg.startsWith('-'));
+  const word = /^[a-z_]{1,32}$/;
+  if (command === undefined || !word.test(command)) return 'coach';
+  return command === 'playbooks' && subcommand !== undefined && word.test(subcommand) ? `playbooks-${subcommand}` : command;
+}
+
+/**
+ * Where a run writes the cache it made: $COACH_CACHE_DIR or the platform's cache directory;
+ * undefined when there is none (no home directory), since a cache must never stop a run.
+ */
+export function userCodeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return join(env['COACH_CACHE_DIR'] || envPaths('coach', { suffix: '' }).cache, 'code-cache');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cached data in a file made for this bundle, or undefined (missing, unreadable, another bundle). */
+export function readCodeCache(file: string, stamp: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  return bytes.toString('latin1', 0, stamp.length) === stamp ? bytes.subarray(stamp.length) : undefined;
+}
+
+/**
+ * Writes a cache file whole or not at all (a temp file renamed over it), so a concurrent run
+ * never reads half a file. A cache is an optimisation: any failure, even in making the data, is
+ * ignored, since it happens as a successful run exits.
+ */
+export function writeCodeCache(file: string, stamp: string, data: () => Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    const bytes = Buffer.concat([Buffer.from(stamp, 'latin1'), data()]);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(temp, bytes);
+    renameSync(temp, file);
+  } catch {
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was written where nothing can be removed.
+    }
+  }
+}
