@@ -27,7 +27,8 @@ describe('review before saving', () => {
     expect(terminal.text).toContain('What is on the agenda? → the renewal');
     for (let i = 0; i < 4; i++) terminal.press('down');
     terminal.press('enter');
-    await terminal.waitFor('How will they arrive?');
+    // The prompt itself ("? How will…"), not the review list's line for it, which is already on screen.
+    await terminal.waitFor('? How will they arrive?');
     terminal.press('down');
     terminal.press('enter');
     await terminal.answer('How will you let them vent?', 'ten quiet minutes');
