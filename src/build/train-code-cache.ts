@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { codeCacheKey } from './code-cache.js';
 
-/** Answers for the shipped two-questions playbook: the training prep must run to the end. */
-const TWO_QUESTIONS_ANSWERS = {
+/** Answers for the shipped two-questions playbook: the training sessions must run to the end. */
+const PREP_ANSWERS = {
   customer: 'Acme Corp',
   title: 'Renewal after the outage',
   need: 'a firm date for the fix',
@@ -26,6 +26,7 @@ const TWO_QUESTIONS_ANSWERS = {
   on_paper: 'yes',
   agree_points: ['The outage cost them a month', 'Nobody called them back'],
 };
+const DEBRIEF_ANSWERS = { need_met: 'yes', helpful_met: 'yes', mode_used: 'listening', left_feeling: 'relieved', adjustment: 'Send the plan in writing first.' };
 
 const run = promisify(execFile);
 
@@ -42,7 +43,8 @@ export async function trainCodeCaches(outDir: string, playbooksDir: string): Pro
       throw new Error(`build: the built CLI failed \`coach ${args.join(' ')}\` while making its code cache:\n${stderr ?? String(error)}`);
     }
   };
-  const inTurn = async (runs: string[][]): Promise<void> => {
+  /** Runs these one per core at a time. */
+  const runAll = async (runs: string[][]): Promise<void> => {
     const queue = [...runs];
     const worker = async (): Promise<void> => {
       for (let args = queue.shift(); args !== undefined; args = queue.shift()) await coach(args);
@@ -50,8 +52,10 @@ export async function trainCodeCaches(outDir: string, playbooksDir: string): Pro
     await Promise.all(Array.from({ length: Math.min(availableParallelism(), queue.length) }, worker));
   };
   try {
-    const answers = join(scratch, 'answers.json');
-    writeFileSync(answers, JSON.stringify(TWO_QUESTIONS_ANSWERS));
+    const answers = join(scratch, 'prep.json');
+    writeFileSync(answers, JSON.stringify(PREP_ANSWERS));
+    const debriefAnswers = join(scratch, 'debrief.json');
+    writeFileSync(debriefAnswers, JSON.stringify(DEBRIEF_ANSWERS));
     const first = [
       ['--help'],
       // Saves a note (and prints it, stdout being a pipe) for the commands below to read.
@@ -63,11 +67,11 @@ export async function trainCodeCaches(outDir: string, playbooksDir: string): Pro
       ['completion', 'bash'],
       ['__complete', 'prep', ''],
     ];
-    await inTurn(first);
+    await runAll(first);
     const [note] = JSON.parse(await coach(['history', '--json'])) as { id: string }[];
     if (note === undefined) throw new Error('build: the training prep saved no note');
-    const then = [['card'], ['show', note.id]];
-    await inTurn(then);
+    const then = [['card'], ['show', note.id], ['debrief', '--last', '--answers', debriefAnswers, '--no-input']];
+    await runAll(then);
     const missing = [...first, ['history'], ...then].map((args) => `${codeCacheKey(args)}.bin`).filter((name) => !existsSync(join(outDir, 'code-cache', name)));
     if (missing.length > 0) throw new Error(`build: no code cache was written for ${missing.join(', ')}`);
   } finally {
