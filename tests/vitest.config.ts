@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -9,5 +11,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     server: { deps: { inline: [/@inquirer\//] } },
+    // The built CLI leaves code caches for untrained commands in the user's cache directory; a
+    // test run leaves them in a temp directory instead, never in the home of whoever runs it.
+    env: { COACH_CACHE_DIR: join(tmpdir(), 'coach-test-code-cache') },
   },
 });

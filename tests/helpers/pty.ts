@@ -16,7 +16,7 @@ export class PtySession {
 
   constructor(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; cols?: number; rows?: number } = {}) {
     const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && !key.startsWith('COACH_')) env[key] = value;
+    for (const [key, value] of Object.entries(process.env)) if (value !== undefined && (!key.startsWith('COACH_') || key === 'COACH_CACHE_DIR')) env[key] = value;
     // A person's terminal: the runner's colour settings, and CI (which makes chalk drop colour
     // even on a TTY), do not leak in; a test that wants them passes them in options.env.
     for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[key];
