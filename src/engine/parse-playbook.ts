@@ -14,7 +14,7 @@ import { closest } from './closest.js';
 import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
 import { findNestingProblem, positionOf } from './find-nesting-problem.js';
 import { readSimpleYaml, toCoreData } from './simple-yaml.js';
-import { YAML_LIMITS } from './yaml-limits.js';
+import { FORBIDDEN_KEYS, YAML_LIMITS } from './yaml-limits.js';
 
 export { YAML_LIMITS };
 
@@ -76,7 +76,6 @@ function sortIssues(issues: PlaybookIssue[]): PlaybookIssue[] {
   return [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Tags run constructors in some YAML loaders, nesting can blow the stack, a `%YAML 1.1` directive

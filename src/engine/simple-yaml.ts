@@ -12,7 +12,7 @@
  * equals what the yaml library returns: tests/engine/simple-yaml.test.ts checks that against the
  * library on every shipped file and on generated and mutated ones.
  */
-import { YAML_LIMITS } from './yaml-limits.js';
+import { FORBIDDEN_KEYS, YAML_LIMITS } from './yaml-limits.js';
 
 /**
  * Deeper than any real playbook, and well inside the library path's own limit (which counts a
@@ -55,7 +55,6 @@ const decline = (): never => {
 // Control characters, tabs, carriage returns and byte-order marks change how YAML reads a line.
 const UNUSUAL_CHARACTER = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 const NOT_A_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 // Characters that give a plain scalar's first character a YAML meaning (or that we leave alone).
 const INDICATOR_START = new Set([...'-?:,[]{}#&*!|>\'"%@`']);
 
@@ -189,7 +188,7 @@ class Reader {
     const first = trimmed[0] ?? '';
     if (first === '|' || first === '>') return this.blockText(trimmed, parentIndent);
     // A more-indented line after this one would continue it: the caller's loop declines that line.
-    return first === '[' || first === '{' ? new FlowReader(trimmed, this.depth).whole() : lineScalar(trimmed);
+    return first === '[' || first === '{' ? new FlowReader(trimmed, this.depth, this.index).whole() : lineScalar(trimmed);
   }
 
   /** `|` or `>` text, with the default or `-` chomping, and no indentation digit. */
@@ -256,7 +255,7 @@ function lineScalar(text: string): SimpleScalar {
   }
   const comment = text.indexOf(' #');
   const value = (comment === -1 ? text : text.slice(0, comment)).trimEnd();
-  if (INDICATOR_START.has(first) || value.includes(': ') || value.endsWith(':') || value.includes('\t')) decline();
+  if (INDICATOR_START.has(first) || value.includes(': ') || value.endsWith(':')) decline();
   return { kind: 'scalar', text: value, plain: true };
 }
 
@@ -329,6 +328,8 @@ class FlowReader {
   constructor(
     private readonly text: string,
     private depth: number,
+    /** The 1-based line the collection is on, for its entries. */
+    private readonly line: number,
   ) {}
 
   /** The collection must take the whole value, up to an optional comment. */
@@ -377,7 +378,7 @@ class FlowReader {
       seen.add(key);
       this.position = colon + 1;
       this.spaces();
-      entries.push({ key, line: 0, value: this.node() });
+      entries.push({ key, line: this.line, value: this.node() });
       if (this.separator('}')) return { kind: 'map', entries };
     }
   }

@@ -6,6 +6,9 @@
  * reading these numbers does not load the yaml library.
  */
 
+/** Keys that could reach an object's prototype when data is built from a file: refused everywhere. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 export const YAML_LIMITS = {
   /** Aliases expanded by toJS(); stops the "billion laughs" document. */
   maxAliasCount: 100,

@@ -6,7 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node 
 import { findNestingProblem, positionOf } from '../engine/find-nesting-problem.js';
 import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import { UsageError } from '../errors.js';
-import { FORBIDDEN_KEYS } from './read-answers.js';
+import { FORBIDDEN_KEYS } from '../engine/yaml-limits.js';
 
 /** Reads with the yaml library, which knows all of YAML and says where a problem is. */
 export function parseAnswersWithLibrary(text: string, name: string): SuppliedAnswers {

@@ -3,11 +3,10 @@
  * was written (`007`, `no` and `12:30` stay strings); each question's type decides what they mean.
  */
 import { readSimpleYaml } from '../engine/simple-yaml.js';
+import { FORBIDDEN_KEYS } from '../engine/yaml-limits.js';
 import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import { UsageError } from '../errors.js';
 
-/** Ids that could reach an object's prototype. */
-export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export async function parseAnswers(text: string, name: string): Promise<SuppliedAnswers> {
   // The library costs a prep more to load than everything else it reads: only when needed.

@@ -5,9 +5,9 @@
 import * as z from 'zod';
 import { emptyAnswers, type Answers } from '../engine/answers.js';
 import { questionIdPattern } from '../engine/schema.js';
+import { FORBIDDEN_KEYS } from '../engine/yaml-limits.js';
 import { DRAFT_FORMAT, type Draft } from './draft-file.js';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 const answerMap = z.record(z.string().regex(questionIdPattern), answerValue);
 

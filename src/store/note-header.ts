@@ -40,9 +40,9 @@ export function noteHeader(frontMatter: string): HeaderResult {
 export function parseFrontMatterData(frontMatter: string): { data: Record<string, unknown> } | { reason: string } {
   // coach's own notes are plain enough for the simple reader; a hand-edited one may need the library.
   const simple = readSimpleYaml(frontMatter);
-  const simpleData = simple === undefined ? undefined : toCoreData(simple);
   if (simple === null) return { data: {} };
-  if (simpleData !== undefined && simple?.kind === 'map') return { data: simpleData as Record<string, unknown> };
+  const simpleData = simple?.kind === 'map' ? toCoreData(simple) : undefined;
+  if (simpleData !== undefined) return { data: simpleData as Record<string, unknown> };
   const tooDeep = findNestingProblem(frontMatter);
   if (tooDeep) return { reason: `its front matter is ${tooDeep.message}` };
   let data: unknown;
