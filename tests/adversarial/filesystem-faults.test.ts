@@ -14,6 +14,7 @@ import { repoPath } from '../helpers/playbooks.js';
 import { FakeTerminal, tempDir } from '../helpers/run-cli.js';
 import { ANSWERS, expectNoStackTrace, playbookText, RawCapture, runRaw, snapshot, spawnCoach, writePlaybook } from './helpers.js';
 
+// The spawned CLI runs on the real clock: the runs that save a note name their date.
 const NOTE = '2026-11-22-acme-corp-two-questions-prep.md';
 const prep = (...extra: string[]): string[] => ['prep', 'two-questions', '--answers', ANSWERS, '--no-input', '-q', ...extra];
 
@@ -267,7 +268,7 @@ describe('two coach runs at the same moment', () => {
 
   it('never loses a note when several are saved under the same name', async () => {
     const { notes, env } = setup();
-    const results = await Promise.all([1, 2, 3, 4].map((n) => spawnCoach(prep('--title', `Meeting ${n}`), { env })));
+    const results = await Promise.all([1, 2, 3, 4].map((n) => spawnCoach(prep('--title', `Meeting ${n}`, '--date', '2026-11-22'), { env })));
     for (const result of results) expect(result.code).toBe(0);
     const saved = readdirSync(notes).filter((name) => name !== 'earlier.md').sort();
     expect(saved).toEqual([NOTE.replace('.md', '-2.md'), NOTE.replace('.md', '-3.md'), NOTE.replace('.md', '-4.md'), NOTE]);
