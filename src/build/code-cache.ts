@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import envPaths from 'env-paths';
+import { cacheDirectory } from '../store/app-dirs.js';
 
 /** The first line of every cache file for one bundle: build.ts derives it from the bundle's hash. */
 export const stampFor = (bundleHash: string): string => `coach code cache ${bundleHash}\n`;
@@ -28,11 +28,8 @@ export function codeCacheKey(argv: readonly string[]): string {
  * undefined when there is none (no home directory), since a cache must never stop a run.
  */
 export function userCodeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
-  try {
-    return join(env['COACH_CACHE_DIR'] || envPaths('coach', { suffix: '' }).cache, 'code-cache');
-  } catch {
-    return undefined;
-  }
+  const dir = cacheDirectory(env);
+  return dir === undefined ? undefined : join(dir, 'code-cache');
 }
 
 /** The cached data in a file made for this bundle, or undefined (missing, unreadable, another bundle). */

@@ -7,7 +7,7 @@ import type { Command, Option } from 'commander';
 import { readdir } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { notesDirectory } from '../store/notes-dir.js';
+import { defaultNotesDirectory } from '../store/notes-dir.js';
 import { playbookFiles, playbookSources } from '../store/playbook-library.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -103,6 +103,6 @@ async function ids(kind: IdKind, io: Io): Promise<string[]> {
     const files = (await Promise.all(playbookSources(io.env, io.cwd).map(playbookFiles))).flat();
     return [...new Set(files.map((file) => file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')))].sort();
   }
-  const names = await readdir(notesDirectory(undefined, io.env, io.cwd)).catch(() => [] as string[]);
+  const names = await readdir(defaultNotesDirectory(io.env, io.cwd) ?? '').catch(() => [] as string[]);
   return names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).map((name) => name.slice(0, -3)).sort().reverse();
 }

@@ -18,7 +18,7 @@ import { missingAnswersError, scriptedPrompter } from '../prompters/scripted.js'
 import { unmappedSection, withDraftAnswers } from '../store/draft-answers.js';
 import type { Draft } from '../store/draft-file.js';
 import type { LoadedPlaybook } from '../store/playbook-library.js';
-import { notesDirectory } from '../store/notes-dir.js';
+import { defaultNotesDirectory } from '../store/notes-dir.js';
 import { startSessionDraft } from '../store/session-draft.js';
 import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
@@ -72,7 +72,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     signal: io.signal,
     warn: (message) => view.line(chalk.yellow(`coach: ${safe(message)}`)),
     // The printed resume command must find the draft: name the directory unless it is the default.
-    resumeArgs: request.notesDir === notesDirectory(undefined, io.env, io.cwd) ? '' : ` --notes-dir ${shellQuote(request.notesDir)}`,
+    resumeArgs: request.notesDir === defaultNotesDirectory(io.env, io.cwd) ? '' : ` --notes-dir ${shellQuote(request.notesDir)}`,
     resume: request.resume,
     context: request.context,
     prepAnswers: request.prepAnswers,

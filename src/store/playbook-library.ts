@@ -3,7 +3,6 @@
  * the same id): built-in, the user's directory, each directory in COACH_PLAYBOOKS_PATH, then each
  * `--playbooks <dir>`. A path to a .yaml file always works.
  */
-import envPaths from 'env-paths';
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -12,6 +11,7 @@ import { closest } from '../engine/closest.js';
 import type { Playbook } from '../engine/schema.js';
 import { CoachError, UsageError } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
+import { platformDirectory } from './app-dirs.js';
 import { precompiledFileFor, readPrecompiledPlaybook } from './precompiled-playbooks.js';
 
 /**
@@ -47,12 +47,12 @@ export function builtinPlaybooksDir(): string {
 }
 
 export function playbookSources(env: NodeJS.ProcessEnv, cwd: string, extraDirs: readonly string[] = []): PlaybookSource[] {
-  const configDir = env['COACH_CONFIG_DIR'] ? resolve(cwd, env['COACH_CONFIG_DIR']) : envPaths('coach', { suffix: '' }).config;
-  const userDir = join(configDir, 'playbooks');
+  // With no usable home there is no user directory, rather than one relative to wherever coach runs.
+  const configDir = env['COACH_CONFIG_DIR'] ? resolve(cwd, env['COACH_CONFIG_DIR']) : platformDirectory('config');
   const team = (env['COACH_PLAYBOOKS_PATH'] ?? '').split(delimiter).filter((dir) => dir !== '');
   return [
     { kind: 'built-in', dir: builtinPlaybooksDir() },
-    { kind: 'user', dir: userDir },
+    ...(configDir === undefined ? [] : [{ kind: 'user' as const, dir: join(configDir, 'playbooks') }]),
     ...team.map((dir) => ({ kind: 'team' as const, dir: resolve(cwd, dir) })),
     ...extraDirs.map((dir) => ({ kind: 'dir' as const, dir: resolve(cwd, dir) })),
   ];
