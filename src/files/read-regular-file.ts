@@ -5,12 +5,13 @@
  * O_NONBLOCK returns at once for a FIFO, and fstat on the open descriptor decides, so nothing
  * can be swapped in between a check and the read.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 // Windows has no O_NONBLOCK (and no FIFOs in the file system); the flag is simply left out there.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-export type RegularFileRead = { bytes: Buffer } | { problem: 'missing' | 'not-a-file' | 'too-large' | 'unreadable'; error?: unknown };
+/** The bytes, with the file's stats as they were when it was opened. */
+export type RegularFileRead = { bytes: Buffer; stats: Stats } | { problem: 'missing' | 'not-a-file' | 'too-large' | 'unreadable'; error?: unknown };
 
 export function readRegularFileSync(path: string, maxBytes: number): RegularFileRead {
   let fd: number;
@@ -39,7 +40,7 @@ export function readRegularFileSync(path: string, maxBytes: number): RegularFile
       length += bytesRead;
     }
     if (length > maxBytes) return { problem: 'too-large' };
-    return { bytes: buffer.subarray(0, length) };
+    return { bytes: buffer.subarray(0, length), stats };
   } catch (error) {
     return { problem: 'unreadable', error };
   } finally {
