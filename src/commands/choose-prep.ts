@@ -3,6 +3,7 @@ import type { ChalkInstance } from 'chalk';
 import { terminalStreams } from '../terminal/terminal-streams.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { cacheDirectory } from '../store/app-dirs.js';
 import { debriefedPreps, readNotesIndex, type NoteSummary } from '../store/notes-index.js';
 import { canPrompt } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
@@ -17,7 +18,7 @@ const noPrepHint = 'run coach prep first, or debrief a meeting you did not prepa
 
 /** `--last`: the newest prep, debriefed or not, in the order `coach history` lists them. */
 export async function newestPrep(notesDir: string, io: Io): Promise<string> {
-  const notes = await readNotesIndex(notesDir, warnSkipped(io));
+  const notes = await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: cacheDirectory(io.env, io.cwd) });
   const newest = notes.find((note) => note.kind === 'prep');
   if (!newest) throw new UsageError(`no saved preps in ${notesDir}; ${noPrepHint}`);
   return newest.path;
@@ -35,7 +36,7 @@ export async function choosePrep(notesDir: string, options: SessionOptions, io: 
       'name the prep to debrief: coach debrief <session> (ids: coach history --open), or --last for the newest; --playbook <id> debriefs a meeting without a prep',
     );
   }
-  const waiting = openPreps(await readNotesIndex(notesDir, warnSkipped(io))).slice(0, PICKER_SIZE);
+  const waiting = openPreps(await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: cacheDirectory(io.env, io.cwd) })).slice(0, PICKER_SIZE);
   if (waiting.length === 0) throw new UsageError(`no preps are waiting for a debrief in ${notesDir}; ${noPrepHint}`);
   const { pickOne } = await import('../prompters/inquirer.js');
   const id = await pickOne(

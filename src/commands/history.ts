@@ -1,8 +1,9 @@
 /**
  * `coach history`: the saved sessions, newest first, a line each (or JSON for other tools). Read
- * from the notes' front matter alone, so it stays fast over years of notes.
+ * from the notes' front matter alone, through the notes index, so it stays fast over years of notes.
  */
 import { writeOut, type Io } from '../io.js';
+import { cacheDirectory } from '../store/app-dirs.js';
 import { notesDirectory } from '../store/notes-dir.js';
 import { readNotesIndex, type NoteSummary } from '../store/notes-index.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
@@ -11,7 +12,7 @@ import { warnSkipped } from './skipped-note-warning.js';
 
 export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
   const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
-  const notes = await readNotesIndex(notesDir, warnSkipped(io));
+  const notes = await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: cacheDirectory(io.env, io.cwd) });
   const debriefs = debriefsByPrep(notes);
   const shown = notes.filter(matches(options, debriefs)).slice(0, options.limit);
 

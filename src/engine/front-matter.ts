@@ -1,11 +1,10 @@
 /**
  * Reading a note's front matter back. It is written by front-matter-emitter.ts, which does not
  * load the yaml library (a prep only writes); reading it needs a real YAML parser, because a note
- * may have been edited by hand.
+ * may have been edited by hand, and it is read by the library as every YAML document is.
  */
-import { parse } from 'yaml';
+import { readYamlMapping } from '../formats/yaml.js';
 import { FRONT_MATTER_FENCE as FENCE } from './front-matter-emitter.js';
-import { findNestingProblem } from './find-nesting-problem.js';
 
 export interface SplitNote {
   frontMatter: string;
@@ -36,11 +35,7 @@ export function splitFrontMatter(text: string): SplitNote | undefined {
 /** The front matter's data, or undefined when there is none or it is not a YAML mapping. */
 export function parseFrontMatter(text: string): Record<string, unknown> | undefined {
   const split = splitFrontMatter(text);
-  if (!split || findNestingProblem(split.frontMatter)) return undefined;
-  try {
-    const data: unknown = parse(split.frontMatter, { maxAliasCount: 100, uniqueKeys: true, version: '1.2' });
-    return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  if (!split) return undefined;
+  const read = readYamlMapping(split.frontMatter);
+  return 'data' in read ? read.data : undefined;
 }

@@ -1,57 +1,37 @@
 /**
  * YAML text to a validated Playbook, or a PlaybookError that lists every problem as
- * `file:LINE:COL: message`, so an editor or a person can go straight to it.
- *
- * Two readers: the simple one (simple-yaml.ts) reads a well-formed, everyday playbook many times
- * faster; when it declines, or the playbook has a problem, the yaml library reads it again with
- * every node's position, so each message points at its line. Problems are rare, speed is not.
+ * `file:LINE:COL: message`, so an editor or a person can go straight to it. The yaml library
+ * reads it (through formats/yaml.ts) with every node's position; a playbook read once is kept
+ * compiled, so this runs only for a playbook that is new or was edited.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { PlaybookError, type PlaybookIssue } from '../errors.js';
+import { FORBIDDEN_KEYS, hasExplicitTag, isMap, isPair, isScalar, isSeq, readYaml, visit, YAML_LIMITS, yamlData, type Document, type Node } from '../formats/yaml.js';
 import { checkReferences, type IssuePath } from './check-references.js';
 import { closest } from './closest.js';
 import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
-import { findNestingProblem, positionOf } from './find-nesting-problem.js';
-import { readSimpleYaml, toCoreData } from './simple-yaml.js';
-import { FORBIDDEN_KEYS, YAML_LIMITS } from './yaml-limits.js';
 
 export { YAML_LIMITS };
 
-export function parsePlaybook(text: string, file: string): Playbook {
-  return parseWellFormed(text) ?? parseReportingProblems(text, file);
-}
-
-/** The playbook when the simple reader can read it and it has no problem at all; undefined otherwise. */
-function parseWellFormed(text: string): Playbook | undefined {
-  const node = readSimpleYaml(text);
-  if (node === undefined || node === null) return undefined;
-  const data = toCoreData(node);
-  if (data === undefined) return undefined;
-  const parsed = Playbook.safeParse(data);
-  return parsed.success && checkReferences(parsed.data).length === 0 ? parsed.data : undefined;
-}
-
 /** Reads with the yaml library, keeping positions, and throws a PlaybookError naming every problem. */
-export function parseReportingProblems(text: string, file: string): Playbook {
-  const lineCounter = new LineCounter();
-  const at = (offset: number, message: string): PlaybookIssue => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { file, line, col, message };
-  };
-  const tooDeep = findNestingProblem(text);
-  if (tooDeep) throw new PlaybookError([{ file, ...positionOf(text, tooDeep.offset), message: tooDeep.message }]);
-  const doc = parseDocument(text, { lineCounter, version: '1.2', uniqueKeys: true, prettyErrors: false, strict: true });
+export function parsePlaybook(text: string, file: string): Playbook {
+  const read = readYaml(text);
+  if ('tooDeep' in read) throw new PlaybookError([{ file, line: read.tooDeep.line, col: read.tooDeep.col, message: read.tooDeep.message }]);
+  const { doc, position } = read;
+  const at = (offset: number, message: string): PlaybookIssue => ({ file, ...position(offset), message });
 
-  const syntax = [...doc.errors, ...doc.warnings].map((error) =>
-    at(error.pos[0], error.code === 'MULTIPLE_DOCS' ? 'a playbook is one YAML document: remove this "---", or split the file in two' : firstLine(error.message)),
-  );
+  const syntax: PlaybookIssue[] = read.problems.map(({ line, col, code, message }) => ({
+    file,
+    line,
+    col,
+    message: code === 'MULTIPLE_DOCS' ? 'a playbook is one YAML document: remove this "---", or split the file in two' : message,
+  }));
   syntax.push(...yamlFeatureIssues(doc).map(({ offset, message }) => at(offset, message)));
   if (syntax.length > 0) throw new PlaybookError(sortIssues(syntax));
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+    data = yamlData(doc);
   } catch (error) {
     throw new PlaybookError([at(0, `cannot be read: ${firstLine((error as Error).message)}`)]);
   }
@@ -105,11 +85,6 @@ function yamlFeatureIssues(doc: Document): { offset: number; message: string }[]
     },
   });
   return found;
-}
-
-function hasExplicitTag(node: Node): boolean {
-  // The parser records a tag only when the source wrote one (`!!str`, `!foo`).
-  return typeof node.tag === 'string' && node.tag.length > 0;
 }
 
 interface Located {

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { emptyAnswers, type Answers } from '../engine/answers.js';
 import { questionIdPattern } from '../engine/schema.js';
-import { FORBIDDEN_KEYS } from '../engine/yaml-limits.js';
+import { FORBIDDEN_KEYS } from '../formats/yaml-limits.js';
 import { DRAFT_FORMAT, type Draft } from './draft-file.js';
 
 const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);

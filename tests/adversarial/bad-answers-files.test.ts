@@ -117,7 +117,7 @@ describe('an answers file with YAML a map of answers must not have (exit 2)', ()
 });
 
 describe('answers are kept as written', () => {
-  it('keeps 007, no, 12:30, ~, 1e3 and 0o17 as the strings they are where text is expected', async () => {
+  it('keeps 007, no, 12:30, a quoted ~, 1e3 and 0o17 as the strings they are where text is expected', async () => {
     const { dir, notes, env } = setup();
     const playbook = writePlaybook(
       dir,
@@ -134,7 +134,7 @@ describe('answers are kept as written', () => {
         ].join('\n'),
       ),
     );
-    const path = answersFile(dir, 'customer: 007\ntitle: no\ncode: 007\nword: no\ntime: 12:30\ntilde: ~\nsci: 1e3\noctal: 0o17\nagreed: no\nitems: [on, off, 08]\n');
+    const path = answersFile(dir, 'customer: 007\ntitle: no\ncode: 007\nword: no\ntime: 12:30\ntilde: "~"\nsci: 1e3\noctal: 0o17\nagreed: no\nitems: [on, off, 08]\n');
     const result = await runRaw(['prep', playbook, '--answers', path, '--no-input'], { env });
     expect(result.code).toBe(0);
     const [file] = readdirSync(notes).filter((name) => name !== 'kept.md');
@@ -154,5 +154,18 @@ describe('answers are kept as written', () => {
     const [file] = readdirSync(notes).filter((name) => name !== 'kept.md');
     const data = parseFrontMatter(readFileSync(join(notes, file ?? ''), 'utf8'));
     expect(data?.['answers']).toMatchObject({ need: '7', time_cleared: true });
+  });
+
+  it.each([
+    ['JSON null', (answers: Record<string, unknown>) => JSON.stringify(answers).replace('"NEED"', 'null'), 'answers.json'],
+    ['YAML ~', (answers: Record<string, unknown>) => Object.entries(answers).map(([id, value]) => `${id}: ${value === 'NEED' ? '~' : String(value)}`).join('\n'), 'answers.yaml'],
+  ])('reads %s as no answer, so a required question is still missing', async (_name, write, name) => {
+    const { dir, notes, env, before } = setup();
+    const path = join(dir, name);
+    writeFileSync(path, write({ customer: 'Acme', need: 'NEED', state: 'calm', helpful: 'listen', mode: 'listening', reassurance: 'fixed', time_cleared: 'yes' }));
+    const result = await prepWithAnswers(path, env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('1 required answer is missing for two-questions: need.');
+    expect(snapshot(notes)).toEqual(before);
   });
 });

@@ -32,7 +32,7 @@ export function spawnCoach(
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
-  for (const key of Object.keys(env)) if (key.startsWith('COACH_') && !(options.env && key in options.env)) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('COACH_') && key !== 'COACH_CACHE_DIR' && !(options.env && key in options.env)) delete env[key];
   const child = spawn(process.execPath, [repoPath('bin/coach.js'), ...args], { cwd: options.cwd ?? repoPath('.'), env, stdio: options.stdio ?? 'pipe' });
   let stdout = '';
   let stderr = '';

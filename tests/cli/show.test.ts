@@ -53,12 +53,15 @@ describe('coach show', () => {
     expect(result.stderr).toContain('README.md: cannot use this note: it has no front matter');
   });
 
-  it('reports where the front matter is broken when asked for its data', async () => {
+  it('reports where the front matter is broken, as history does, with or without --json', async () => {
     writeNote(notes, 'edited', {}, 'answers:\n  need: "unterminated\n');
-    expect((await show(['edited'])).code).toBe(0);
-    const result = await show(['edited', '--json']);
-    expect(result.code).toBe(4);
-    expect(result.stderr).toContain('edited.md: cannot use this note: its front matter is not valid YAML');
+    for (const args of [['edited'], ['edited', '--json']]) {
+      const result = await show(args);
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(/edited\.md: cannot use this note: its front matter is not valid YAML \(line \d+: Missing closing \"quote\)/);
+    }
+    const history = await runCli(['history'], { env: { COACH_NOTES_DIR: notes } });
+    expect(history.stderr).toMatch(/warning: skipped .*edited\.md: its front matter is not valid YAML \(line \d+: /);
   });
 
   it('keeps escape sequences in a note from driving the terminal, but not from a pipe', async () => {

@@ -127,7 +127,8 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     stdin,
     stdout,
     stderr,
-    env: { NO_COLOR: '1', ...options.env },
+    // Caches (the notes index, compiled playbooks) go where vitest.config.ts says, never in a real home.
+    env: { NO_COLOR: '1', COACH_CACHE_DIR: process.env['COACH_CACHE_DIR'] ?? tempDir('coach-test-cache-'), ...options.env },
     cwd: options.cwd ?? process.cwd(),
     now: () => options.now ?? FIXED_NOW,
     signal: options.signal,

@@ -57,10 +57,10 @@ describe('noteHeader', () => {
     );
   });
 
-  it('still reads the fields when the mistake is inside a nested block (show --json and debrief report it)', () => {
+  it('refuses the whole note when the mistake is inside a nested block, as show and debrief do', () => {
     const frontMatter = `${base}customer: Acme\ndate: 2026-11-22\nanswers:\n  need: "unterminated\n`;
     expect(fullParse(frontMatter).ok).toBe(false);
-    expect(noteHeader(frontMatter)).toMatchObject({ ok: true, header: { customer: 'Acme' } });
+    expect(noteHeader(frontMatter)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its front matter is not valid YAML \(line \d+: /) });
   });
 
   it.each([
