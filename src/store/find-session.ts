@@ -24,24 +24,31 @@ export interface SavedNoteData extends SavedNote {
   data: Record<string, unknown>;
 }
 
-function isFile(path: string): boolean {
+/** Whether a path is a regular file, nothing, or something else (a directory, a FIFO, a device). */
+function whatIs(path: string): 'file' | 'missing' | 'other' {
   try {
-    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return stats === undefined ? 'missing' : stats.isFile() ? 'file' : 'other';
   } catch {
-    return false;
+    return 'missing';
   }
 }
 
 /** The path of the session `arg` names, or a UsageError with the nearest id and where to look. */
 export async function findSession(arg: string, notesDir: string, cwd: string): Promise<string> {
   const looksLikePath = /[\\/]/.test(arg) || arg.endsWith('.md');
-  if (looksLikePath && isFile(resolve(cwd, arg))) return resolve(cwd, arg);
-  if (!/[\\/]/.test(arg)) {
-    const inNotes = join(notesDir, arg.endsWith('.md') ? arg : `${arg}.md`);
-    if (isFile(inNotes)) return inNotes;
+  const candidates = [
+    ...(looksLikePath ? [resolve(cwd, arg)] : []),
+    ...(/[\\/]/.test(arg) ? [] : [join(notesDir, arg.endsWith('.md') ? arg : `${arg}.md`)]),
+  ];
+  for (const path of candidates) {
+    const found = whatIs(path);
+    if (found === 'file') return path;
+    // Say what is really there rather than that nothing is.
+    if (found === 'other') throw notANote(path, 'it is not a regular file');
   }
   const id = basename(arg).replace(/\.md$/, '');
-  const ids = (await noteFileNames(notesDir)).map(noteIdOf);
+  const ids = (await noteFileNames(notesDir)).map(noteIdOf).filter((candidate) => candidate !== id);
   const startingWith = ids.filter((candidate) => candidate.startsWith(id));
   const hint = closest(id, ids) ?? (startingWith.length === 1 ? startingWith[0] : undefined);
   throw new UsageError(

@@ -53,7 +53,8 @@ export const noteIdOf = (fileName: string): string => fileName.slice(0, -'.md'.l
 export async function noteFileNames(directory: string): Promise<string[]> {
   try {
     const entries = await readdir(directory, { withFileTypes: true });
-    return entries.filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isNoteFileName(entry.name)).map((entry) => entry.name);
+    // Anything but a directory: a FIFO or a device named *.md is reported as skipped, not passed over.
+    return entries.filter((entry) => !entry.isDirectory() && isNoteFileName(entry.name)).map((entry) => entry.name);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new FileError(`${directory}: cannot read the notes directory: ${describeFsError(error)}`);
