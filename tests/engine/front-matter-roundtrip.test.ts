@@ -14,6 +14,7 @@ import { parseFrontMatter, splitFrontMatter } from '../../src/engine/front-matte
 import { noteFromWalk } from '../../src/engine/note.js';
 import { parsePlaybook } from '../../src/engine/parse-playbook.js';
 import { renderMarkdown } from '../../src/engine/render-markdown.js';
+import { UNICODE_SPACES } from '../helpers/unicode-spaces.js';
 
 const playbook = parsePlaybook(
   `
@@ -34,7 +35,7 @@ prep:
 );
 
 /** The strings that break hand-written front matter, mixed into arbitrary Unicode. */
-const tricky = fc.constantFrom('\n', '---', '\n---\n', 'key: value', '"', "'", 'no', 'on', 'yes', '~', 'null', '12:30', '007', '1e3', '\u2028', '\u2029', '\u0085', ' ', '\t', '#', '- ', '[a]', '{b}', '&a', '*a', '!tag', '%', '@', '`', '|', '>', '\r\n', 'é', '日本語', '🙂');
+const tricky = fc.constantFrom('\n', '---', '\n---\n', 'key: value', '"', "'", 'no', 'on', 'yes', '~', 'null', '12:30', '007', '1e3', '\u2028', '\u2029', '\u0085', ' ', '\t', '#', '- ', '[a]', '{b}', '&a', '*a', '!tag', '%', '@', '`', '|', '>', '\r\n', 'é', '日本語', '🙂', ...UNICODE_SPACES);
 const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), tricky);
 const answerText = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')).filter((text) => text.trim() !== '');
 
