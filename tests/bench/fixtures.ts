@@ -6,31 +6,53 @@ import { stringify } from 'yaml';
 const CUSTOMERS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises', 'Soylent'];
 const PLAYBOOKS = ['two-questions', 'take-the-stick', 'customer-is-wrong', 'turn-around', 'listen-to-understand'];
 
-/** A notes directory as years of use leave it: preps, most with a debrief, with real bodies. */
-export function writeNotes(dir: string, count: number): void {
+/**
+ * A notes directory as years of use leave it: preps, most with a debrief, with real bodies
+ * (`bodyRepeat` paragraphs of about 2 KB; history reads only the front matter, so the size of
+ * the body matters only to the disk).
+ */
+export function writeNotes(dir: string, count: number, bodyRepeat = 3): void {
   mkdirSync(dir, { recursive: true });
-  const body = `\n# Meeting prep\n\n${'Some answer text that a person wrote before the meeting. '.repeat(40)}\n`.repeat(3);
+  const body = `\n# Meeting prep\n\n${'Some answer text that a person wrote before the meeting. '.repeat(40)}\n`.repeat(bodyRepeat);
   for (let i = 0; i < count; i++) {
-    const day = new Date(Date.UTC(2018, 0, 1) + Math.floor(i / 3) * 86_400_000).toISOString().slice(0, 10);
-    const customer = CUSTOMERS[i % CUSTOMERS.length] ?? 'Acme';
-    const playbook = PLAYBOOKS[i % PLAYBOOKS.length] ?? 'two-questions';
-    const kind = i % 2 === 0 ? 'prep' : 'debrief';
-    const slug = customer.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    const id = `${day}-${slug}-${playbook}-${i}`;
-    const front = {
-      coach: 1,
-      kind,
-      playbook,
-      customer,
-      title: `Meeting ${i}`,
-      date: day,
-      created: `${day}T09:30:00.000Z`,
-      ...(kind === 'debrief' ? { prep: `${day}-${slug}-${playbook}-${i - 1}-prep` } : {}),
-      answers: { need: 'a firm date for the fix', state: 'angry', helpful: 'listen first' },
-      flags: [{ level: 'warn', message: 'They may arrive angry.', actions: ['Let them vent'] }],
-    };
-    writeFileSync(join(dir, `${id}-${kind}.md`), `---\n${stringify(front)}---\n${body}`);
+    writeFileSync(join(dir, noteName(i)), noteText(i, body));
   }
+}
+
+/** The note `i` of a directory written by writeNotes; `edit` gives the same note other words. */
+export function rewriteNote(dir: string, i: number, edit: number): void {
+  writeFileSync(join(dir, noteName(i)), noteText(i, `\n# Meeting prep\n\nEdited ${edit} times.\n`, `Meeting ${i}, edit ${edit}`));
+}
+
+function noteName(i: number): string {
+  const { id, kind } = noteFields(i);
+  return `${id}-${kind}.md`;
+}
+
+function noteFields(i: number) {
+  const day = new Date(Date.UTC(2018, 0, 1) + Math.floor(i / 3) * 86_400_000).toISOString().slice(0, 10);
+  const customer = CUSTOMERS[i % CUSTOMERS.length] ?? 'Acme';
+  const playbook = PLAYBOOKS[i % PLAYBOOKS.length] ?? 'two-questions';
+  const kind = i % 2 === 0 ? 'prep' : 'debrief';
+  const slug = customer.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return { day, customer, playbook, kind, slug, id: `${day}-${slug}-${playbook}-${i}` };
+}
+
+function noteText(i: number, body: string, title = `Meeting ${i}`): string {
+  const { day, customer, playbook, kind, slug } = noteFields(i);
+  const front = {
+    coach: 1,
+    kind,
+    playbook,
+    customer,
+    title,
+    date: day,
+    created: `${day}T09:30:00.000Z`,
+    ...(kind === 'debrief' ? { prep: `${day}-${slug}-${playbook}-${i - 1}-prep` } : {}),
+    answers: { need: 'a firm date for the fix', state: 'angry', helpful: 'listen first' },
+    flags: [{ level: 'warn', message: 'They may arrive angry.', actions: ['Let them vent'] }],
+  };
+  return `---\n${stringify(front)}---\n${body}`;
 }
 
 /** A playbook of `steps` steps with `perStep` text questions each, and an answers file for it. */
