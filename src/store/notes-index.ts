@@ -15,9 +15,9 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
-import { headBuffer } from './front-matter-head.js';
+import { headBuffer, type HeadBuffer } from './front-matter-head.js';
 import type { NoteHeader } from './note-header.js';
-import { loadNotesIndex, notesIndexFile, saveNotesIndex, type IndexedNote, type LoadedIndex } from './notes-index-file.js';
+import { isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, resultAt, stampAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
 import { NOT_A_REGULAR_FILE, readNoteHead } from './read-note-head.js';
 
 export interface NoteSummary extends NoteHeader {
@@ -52,9 +52,8 @@ export const noteIdOf = (fileName: string): string => fileName.slice(0, -'.md'.l
 /** The Markdown file names in the directory; none when it does not exist yet. */
 export async function noteFileNames(directory: string): Promise<string[]> {
   try {
-    const entries = await readdir(directory, { withFileTypes: true });
-    // Anything but a directory: a FIFO or a device named *.md is reported as skipped, not passed over.
-    return entries.filter((entry) => !entry.isDirectory() && isNoteFileName(entry.name)).map((entry) => entry.name);
+    // Names only: the history stats every note anyway, and passes over directories then.
+    return (await readdir(directory)).filter(isNoteFileName);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new FileError(`${directory}: cannot read the notes directory: ${describeFsError(error)}`);
@@ -67,68 +66,78 @@ export async function readNotesIndex(
   onSkip: (skipped: SkippedFile) => void = () => undefined,
   options: NotesIndexOptions = {},
 ): Promise<NoteSummary[]> {
-  // File-name order, so two runs over the same directory warn in the same order.
-  const names = (await noteFileNames(directory)).sort(compare);
+  // File-name order, so two runs over the same directory warn in the same order, and the index
+  // (kept in the same order) is matched against the listing in one pass.
+  const listing = noteFileNames(directory);
+  // Read while the thread pool lists the directory.
   const indexFile = options.cacheDir === undefined ? undefined : notesIndexFile(options.cacheDir, directory);
   const index = indexFile === undefined ? undefined : loadNotesIndex(indexFile, directory);
-  const kept = new Map<string, IndexedNote>();
-  let reread = false;
+  const names = (await listing).sort(compare);
+  const indexed = index?.names ?? [];
+  /** For each listed name: its place in the index when unchanged, or what was read now. */
+  const outcomes: (number | Fresh | undefined)[] = new Array<number | Fresh | undefined>(names.length);
+  let changed = index === undefined;
+  let cursor = 0;
   const buffer = headBuffer();
   // path.join normalises every path again; the directory is the same for all of them.
   const prefix = join(directory, '/');
   const notes: NoteSummary[] = [];
-  for (const [position, name] of names.entries()) {
+  for (let position = 0; position < names.length; position++) {
     if (position > 0 && position % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    const name = names[position] as string;
     const path = `${prefix}${name}`;
-    const found = indexedOrRead(path, name, index, buffer, options.onRead);
-    if (found.read) reread = true;
-    if (found.note) kept.set(name, found.note);
-    const result = found.note?.result ?? found.result;
-    if (result === undefined) continue;
+    while (cursor < indexed.length && compare(indexed[cursor] as string, name) < 0) cursor++;
+    const place = index !== undefined && indexed[cursor] === name ? cursor : -1;
+    const outcome = unchangedOrRead(path, name, index, place, buffer, options.onRead);
+    outcomes[position] = outcome;
+    if (outcome === undefined) continue;
+    let result: NoteResult | undefined;
+    if (typeof outcome === 'number') result = resultAt(index as LoadedIndex, outcome);
+    else {
+      changed = true;
+      result = outcome.result;
+    }
     if ('reason' in result) onSkip({ path, reason: result.reason });
-    else notes.push({ id: noteIdOf(name), path, ...result });
+    else notes.push({ id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep });
   }
   // Written only when it would differ: a note was read, or one the index knew has gone.
-  if (indexFile !== undefined && (index === undefined || reread || index.notes.size !== kept.size)) saveNotesIndex(indexFile, directory, kept);
+  if (indexFile !== undefined && (changed || indexed.length !== names.length)) {
+    const writer = new NotesIndexWriter();
+    names.forEach((name, position) => {
+      const outcome = outcomes[position];
+      if (typeof outcome === 'number') {
+        if (index !== undefined) writer.add(name, stampAt(index, outcome), resultAt(index, outcome));
+      } else if (outcome?.stamp !== undefined) writer.add(name, outcome.stamp, outcome.result);
+    });
+    writer.save(indexFile, directory);
+  }
   return notes.sort(newestFirst);
 }
 
-interface Found {
-  /** What to keep in the index; undefined for a file that could not be read or is not a regular file. */
-  note?: IndexedNote | undefined;
-  /** What to report for a file that is not kept. */
-  result?: IndexedNote['result'] | undefined;
-  read: boolean;
+/** A note read from its file; `stamp` is undefined when it cannot be kept (unreadable, not a regular file). */
+interface Fresh {
+  stamp?: FileStamp | undefined;
+  result: NoteResult;
 }
 
-function indexedOrRead(path: string, name: string, index: LoadedIndex | undefined, buffer: ReturnType<typeof headBuffer>, onRead?: (name: string) => void): Found {
+/** The note's place in the index when it is unchanged, what it says now, or undefined for a directory. */
+function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefined, place: number, buffer: HeadBuffer, onRead?: (name: string) => void): number | Fresh | undefined {
   let stats;
   try {
     stats = statSync(path, { throwIfNoEntry: false });
   } catch (error) {
-    return { result: { reason: `cannot read it: ${describeFsError(error)}` }, read: false };
+    return { result: { reason: `cannot read it: ${describeFsError(error)}` } };
   }
   // Gone since the listing, or a link to nothing.
-  if (stats === undefined) return { result: { reason: 'cannot read it: no such file or directory' }, read: false };
-  if (!stats.isFile()) return { result: { reason: NOT_A_REGULAR_FILE }, read: false };
-  const cached = index?.notes.get(name);
-  if (
-    cached !== undefined &&
-    index !== undefined &&
-    cached.size === stats.size &&
-    cached.mtimeMs === stats.mtimeMs &&
-    cached.ctimeMs === stats.ctimeMs &&
-    cached.ino === stats.ino &&
-    stats.mtimeMs < index.writtenAt &&
-    stats.ctimeMs < index.writtenAt
-  ) {
-    return { note: cached, read: false };
-  }
+  if (stats === undefined) return { result: { reason: 'cannot read it: no such file or directory' } };
+  if (stats.isDirectory()) return undefined;
+  if (!stats.isFile()) return { result: { reason: NOT_A_REGULAR_FILE } };
+  if (index !== undefined && place !== -1 && isUnchanged(index, place, stats)) return place;
   onRead?.(name);
   const head = readNoteHead(path, buffer);
-  if (head.stats === undefined) return { result: head.result, read: true };
+  if (head.stats === undefined) return { result: head.result };
   const { size, mtimeMs, ctimeMs, ino } = head.stats;
-  return { note: { size, mtimeMs, ctimeMs, ino, result: head.result }, read: true };
+  return { stamp: { size, mtimeMs, ctimeMs, ino }, result: head.result };
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
