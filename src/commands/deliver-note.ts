@@ -11,6 +11,7 @@ import { FileError } from '../errors.js';
 import { writeOut, type Io } from '../io.js';
 import { appendWithLock } from '../store/append-file.js';
 import { notePath } from '../store/notes-dir.js';
+import { checkSavedSize } from '../store/saved-size-limit.js';
 import { replaceFile, writeNewFile } from '../store/write-new-file.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { SessionOptions } from './session-options.js';
@@ -56,8 +57,10 @@ export async function deliverNote(
   notesDir: string,
   delivered: Delivered = { stdout: false },
 ): Promise<Delivered> {
-  if (options.save) delivered.saved = await writeNewFile(notePath(notesDir, note), markdown, { numberIfTaken: true });
   const out = fileNamed(options.out);
+  // Refused before anything is written: a note coach could not read back is not saved half-way.
+  if (options.save || out !== undefined) checkSavedSize(markdown, note.answers);
+  if (options.save) delivered.saved = await writeNewFile(notePath(notesDir, note), markdown, { numberIfTaken: true });
   if (out !== undefined) {
     const target = resolve(io.cwd, out);
     delivered.out = options.force ? await replaceFile(target, markdown) : await writeNewFile(target, markdown);
