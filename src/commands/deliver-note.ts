@@ -66,7 +66,7 @@ export async function deliverNote(
     delivered.out = options.force ? await replaceFile(target, markdown) : await writeNewFile(target, markdown);
   }
   const append = fileNamed(options.append);
-  if (append !== undefined) delivered.appended = await appendWithLock(resolve(io.cwd, append), markdown, io.now);
+  if (append !== undefined) delivered.appended = await appendWithLock(resolve(io.cwd, append), markdown, io.now, (line) => void io.stderr.write(`coach: ${sanitizeForTerminal(line)}\n`));
   if (stdoutWanted(options, io)) {
     const text = options.format === 'json' ? `${JSON.stringify(note, null, 2)}\n` : markdown;
     // The note holds whatever was typed; on a terminal it must not drive the terminal.
