@@ -19,6 +19,7 @@ import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { FileError } from '../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
+import { isRunning } from './process-alive.js';
 
 export const LOCK_WAIT_MS = 5000;
 const LOCK_RETRY_MS = 25;
@@ -112,17 +113,6 @@ export function verdictOf(text: string, ageMs: number, lock: string): Verdict {
   if (owner.host !== hostname()) return { stale: false, owner };
   if (owner.pid === process.pid) return held.has(lock) ? { stale: false, owner } : { stale: true, why: `left by an earlier coach with pid ${owner.pid}` };
   return isRunning(owner.pid) ? { stale: false, owner } : { stale: true, why: `left by coach pid ${owner.pid}, which is no longer running` };
-}
-
-function isRunning(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
 }
 
 /** Removes the lock only if it is still the file judged stale, not one a faster coach just took. */
