@@ -12,7 +12,8 @@ import { FileError, UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
 import { answersFromDraft } from '../store/draft-answers.js';
 import { playbookFingerprint, type Draft } from '../store/draft-file.js';
-import { DRAFTS_DIR, draftHandle, draftsDirectory, listDrafts, loadDraft, moveAside, type LoadedDraft, type UnreadableDraft } from '../store/drafts.js';
+import { savedNoteOfDraft } from '../store/draft-saved-note.js';
+import { DRAFTS_DIR, draftHandle, draftsDirectory, listDrafts, loadDraft, moveAside, removeDraft, type LoadedDraft, type UnreadableDraft } from '../store/drafts.js';
 import { findSession, readSavedNoteData } from '../store/find-session.js';
 import { notesDirectory } from '../store/notes-dir.js';
 import { loadPlaybook, loadPlaybookFile, playbookSources, type LoadedPlaybook, type PlaybookSource, type SourceKind } from '../store/playbook-library.js';
@@ -27,6 +28,14 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   const say = (text: string): void => void io.stderr.write(`${text}\n`);
   const { file, draft } = draftArg === undefined ? await chooseDraft(notesDir, options, io, chalk, say) : await namedDraft(draftArg, notesDir, io.cwd);
   const handle = safe(draftHandle(file));
+
+  // Killed between saving the note and removing the draft: the meeting is saved already.
+  const saved = await savedNoteOfDraft(draft);
+  if (saved !== undefined) {
+    await removeDraft(file);
+    say(`coach: ${safe(describeDraft(draft))} was already saved as ${safe(saved)} (the run that saved it stopped before removing its draft); removed the draft ${handle}`);
+    return 0;
+  }
 
   // The session lives where the draft does: `<notes>/.drafts/<draft>.json`.
   const sessionNotesDir = basename(dirname(file)) === DRAFTS_DIR ? dirname(dirname(file)) : notesDir;

@@ -18,7 +18,7 @@ import { missingAnswersError, scriptedPrompter } from '../prompters/scripted.js'
 import { unmappedSection, withDraftAnswers } from '../store/draft-answers.js';
 import type { Draft } from '../store/draft-file.js';
 import type { LoadedPlaybook } from '../store/playbook-library.js';
-import { defaultNotesDirectory } from '../store/notes-dir.js';
+import { defaultNotesDirectory, notePath } from '../store/notes-dir.js';
 import { startSessionDraft } from '../store/session-draft.js';
 import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
@@ -112,6 +112,8 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     note = noteFromWalk(playbook, phase, result, now, request.prepId);
     const extraSections = [...(request.extraSections?.(note) ?? []), ...unmappedSection(request.resume?.unmapped ?? {})];
     const markdown = renderMarkdown(note, playbook, { prepAnswers: request.prepAnswers, extraSections });
+    // Killed after the note is saved but before the draft is gone, resume must know it is done.
+    if (options.save) await draft.saving({ note: notePath(request.notesDir, note), created: note.created });
     await deliverNote(note, markdown, options, io, request.notesDir, delivered);
   } catch (error) {
     throw await draft.explain(error);

@@ -1,6 +1,8 @@
 /**
  * Reads a file a user or a colleague handed us: a regular file, at most 1 MiB, strict UTF-8.
- * Anything else is a one-line FileError that names the file and what to do.
+ * Anything else is a one-line FileError that names the file and what to do. What coach wrote
+ * itself (notes, drafts) is read with the higher limit of saved-size-limit.ts, since one answer
+ * can appear in a note more than once.
  */
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -21,7 +23,14 @@ export function decodeStrictUtf8(bytes: Uint8Array, name: string): string {
 // Without O_NONBLOCK, opening a FIFO waits for a writer forever, before fstat can refuse it.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-export async function readTextFile(path: string, what: string): Promise<string> {
+/** `1 MiB`, `1.2 MiB`, `600 KiB`. */
+export function describeBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (mib < 1) return `${Math.ceil(bytes / 1024)} KiB`;
+  return Number.isInteger(mib) ? `${mib} MiB` : `${mib.toFixed(1)} MiB`;
+}
+
+export async function readTextFile(path: string, what: string, maxBytes: number = MAX_INPUT_BYTES): Promise<string> {
   let handle;
   try {
     handle = await open(path, OPEN_FLAGS);
@@ -31,15 +40,21 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   try {
     const stats = await handle.stat();
     if (!stats.isFile()) throw new FileError(`${path}: ${what} must be a regular file`);
-    if (stats.size > MAX_INPUT_BYTES) throw new FileError(`${path}: ${what} is larger than 1 MiB; coach reads at most 1 MiB`);
+    const tooLarge = (): FileError => new FileError(`${path}: ${what} is larger than ${describeBytes(maxBytes)}; coach reads at most ${describeBytes(maxBytes)}`);
+    if (stats.size > maxBytes) throw tooLarge();
     // Read to the end rather than trusting the size: a file can grow, and /proc files claim 0.
-    const buffer = Buffer.allocUnsafe(MAX_INPUT_BYTES + 1);
+    let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stats.size + 1, 64 * 1024)));
     let length = 0;
     for (;;) {
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(Math.min(maxBytes + 1, length * 2));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
       const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
       if (bytesRead === 0) break;
       length += bytesRead;
-      if (length > MAX_INPUT_BYTES) throw new FileError(`${path}: ${what} is larger than 1 MiB; coach reads at most 1 MiB`);
+      if (length > maxBytes) throw tooLarge();
     }
     return decodeStrictUtf8(buffer.subarray(0, length), path);
   } catch (error) {

@@ -22,6 +22,18 @@ export interface Draft {
   context?: { customer: string; title?: string | undefined; date: string } | undefined;
   prepAnswers?: Answers | undefined;
   prepId?: string | undefined;
+  /**
+   * Written (and on disk) just before the note is saved: where it goes and its `created` stamp.
+   * A draft that outlives its note (coach killed between the two) is then known to be done, and
+   * `coach resume` removes it instead of saving the meeting twice.
+   */
+  saving?: SavingNote | undefined;
+}
+
+export interface SavingNote {
+  /** The note's path as first tried; a taken name makes it `-2`, `-3`, ... */
+  note: string;
+  created: string;
 }
 
 /** Changes whenever the phase's steps, questions, flags or scores change. */

@@ -6,7 +6,7 @@
  */
 import type { Answers } from '../engine/answers.js';
 import { FileError } from '../errors.js';
-import type { Draft } from './draft-file.js';
+import type { Draft, SavingNote } from './draft-file.js';
 import { draftHandle, removeDraft, saveDraft } from './drafts.js';
 
 export interface DraftKeeper {
@@ -17,6 +17,8 @@ export interface DraftKeeper {
   readonly asked: number;
   /** Schedules a write of the session so far; never throws (see flushed). */
   record(id: string, answers: Answers): void;
+  /** Schedules a write that records the note about to be saved (see Draft.saving). */
+  saving(note: SavingNote): void;
   /** Resolves once everything recorded is on disk; rejects with the first write's failure. */
   flushed(): Promise<void>;
   /** Removes the draft, after waiting for any write still running (which would recreate it). */
@@ -29,6 +31,7 @@ export function keepDraft(file: string, start: DraftStart, now: () => Date): Dra
   const asked = [...start.asked];
   const seen = new Set(asked);
   let answers = start.answers;
+  let saving: SavingNote | undefined;
   let chain: Promise<void> = Promise.resolve();
   let queued = false;
   let failure: FileError | undefined;
@@ -37,12 +40,19 @@ export function keepDraft(file: string, start: DraftStart, now: () => Date): Dra
   // proportion to the session's size, and each write carries the newest state.
   const write = async (): Promise<void> => {
     queued = false;
-    const state: Draft = { ...start, asked: [...asked], answers: { ...answers }, saved: now().toISOString() };
+    const state: Draft = { ...start, asked: [...asked], answers: { ...answers }, saved: now().toISOString(), ...(saving ? { saving } : {}) };
     try {
       await saveDraft(file, state);
     } catch (error) {
       failure ??= error instanceof FileError ? error : new FileError(`${file}: cannot save the draft: ${String(error)}`);
     }
+  };
+
+  const schedule = (): void => {
+    // A write already waiting will pick up this newest state when it starts.
+    if (queued) return;
+    queued = true;
+    chain = chain.then(write);
   };
 
   return {
@@ -57,10 +67,11 @@ export function keepDraft(file: string, start: DraftStart, now: () => Date): Dra
         asked.push(id);
       }
       answers = latest;
-      // A write already waiting will pick up this newest state when it starts.
-      if (queued) return;
-      queued = true;
-      chain = chain.then(write);
+      schedule();
+    },
+    saving(note) {
+      saving = note;
+      schedule();
     },
     async flushed() {
       await chain;

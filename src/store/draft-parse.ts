@@ -30,6 +30,7 @@ const DraftSchema = z.strictObject({
   context: z.strictObject({ customer: z.string(), title: z.string().optional(), date: z.string() }).optional(),
   prepAnswers: answerMap.optional(),
   prepId: z.string().optional(),
+  saving: z.strictObject({ note: z.string().min(1), created: z.string().min(1) }).optional(),
 });
 
 /** The draft, or a one-line reason it cannot be used. */

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeFsError, readTextFile } from '../files/read-text-file.js';
 import { serializeDraft, type Draft } from './draft-file.js';
+import { MAX_SAVED_BYTES } from './saved-size-limit.js';
 import { replaceFile } from './write-new-file.js';
 
 export const DRAFTS_DIR = '.drafts';
@@ -39,7 +40,7 @@ export type UnreadableDraft = { file: string; problem: string; movedTo?: string 
 export async function loadDraft(file: string): Promise<LoadedDraft | UnreadableDraft> {
   let text: string;
   try {
-    text = await readTextFile(file, 'the draft');
+    text = await readTextFile(file, 'the draft', MAX_SAVED_BYTES);
   } catch (error) {
     return { file, problem: firstLine((error as Error).message.replace(`${file}: `, '')) };
   }

@@ -9,6 +9,7 @@ import { closest } from '../engine/closest.js';
 import { splitFrontMatter } from '../engine/front-matter.js';
 import { FileError, UsageError } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
+import { MAX_SAVED_BYTES } from './saved-size-limit.js';
 import { headerFromData, noteHeader, parseFrontMatterData, type NoteHeader } from './note-header.js';
 import { noteFileNames, noteIdOf } from './notes-index.js';
 
@@ -60,7 +61,7 @@ export const noteIdOfPath = (path: string): string => basename(path).replace(/\.
 
 /** A saved note whose front matter names a coach session (its nested blocks are not checked). */
 export async function readSavedNote(path: string): Promise<SavedNote> {
-  const text = await readTextFile(path, 'the note');
+  const text = await readTextFile(path, 'the note', MAX_SAVED_BYTES);
   const split = splitFrontMatter(text);
   if (!split) throw notANote(path, 'it has no front matter');
   const result = noteHeader(split.frontMatter);
@@ -70,7 +71,7 @@ export async function readSavedNote(path: string): Promise<SavedNote> {
 
 /** A saved note with its whole front matter, for the commands that need the answers and flags. */
 export async function readSavedNoteData(path: string): Promise<SavedNoteData> {
-  const text = await readTextFile(path, 'the note');
+  const text = await readTextFile(path, 'the note', MAX_SAVED_BYTES);
   const split = splitFrontMatter(text);
   if (!split) throw notANote(path, 'it has no front matter');
   const parsed = parseFrontMatterData(split.frontMatter);

@@ -10,7 +10,7 @@ import type { Prompter } from '../engine/prompter.js';
 import type { Phase } from '../engine/schema.js';
 import type { WalkEvent } from '../engine/walk.js';
 import { CoachError, InterruptedError, type InterruptCode } from '../errors.js';
-import type { Draft } from './draft-file.js';
+import type { Draft, SavingNote } from './draft-file.js';
 import { playbookFingerprint } from './draft-file.js';
 import { keepDraft, type DraftKeeper } from './draft-keeper.js';
 import { draftsDirectory, newDraftName } from './drafts.js';
@@ -23,6 +23,8 @@ export interface SessionDraft {
   guard(prompter: Prompter): Prompter;
   /** The error to report instead, when the session stops before its note is written. */
   explain(error: unknown): Promise<unknown>;
+  /** Before the note goes into the notes directory: the draft records it, on disk (Draft.saving). */
+  saving(note: SavingNote): Promise<void>;
   /** The note is safely written: the draft is no longer needed. */
   finish(): Promise<void>;
 }
@@ -94,6 +96,11 @@ export async function startSessionDraft(request: DraftRequest): Promise<SessionD
         return new InterruptedError(`${words}. ${count} kept; continue with: ${resumeHint()}`, code);
       }
       return kept ? withHint(error, `Your answers so far are kept; continue with: ${resumeHint()}`) : error;
+    },
+    async saving(note) {
+      if (!keeper || !active) return;
+      keeper.saving(note);
+      await settle();
     },
     async finish() {
       if (keeper) await keeper.discard().catch((error: unknown) => request.warn((error as Error).message));

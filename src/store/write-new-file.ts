@@ -2,16 +2,20 @@
  * Writes a file without ever replacing one: the content goes to a temporary file in the same
  * directory, is flushed to disk, then hard-linked to the first free name (`name.md`, `name-2.md`,
  * ...). A link fails if the name exists, so two runs at once can never lose a note. Nothing here
- * checks and then writes: every decision is made by the operation that does the write.
+ * checks and then writes: every decision is made by the operation that does the write. A temporary
+ * file names its writer, so one left by a killed coach is removed by a later save
+ * (leftover-temps.ts).
  */
 import { lazyCrypto } from './lazy-crypto.js';
 import { link, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { FileError } from '../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
+import { removeLeftoverTemps, tempName } from './leftover-temps.js';
 
 async function writeTemp(directory: string, content: string, mode: number): Promise<string> {
-  const temp = join(directory, `.coach-${lazyCrypto().randomBytes(6).toString('hex')}.tmp`);
+  await removeLeftoverTemps(directory);
+  const temp = join(directory, tempName(lazyCrypto().randomBytes(6).toString('hex')));
   const handle = await open(temp, 'wx', mode);
   try {
     await handle.writeFile(content, 'utf8');

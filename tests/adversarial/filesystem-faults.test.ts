@@ -7,9 +7,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter, splitFrontMatter } from '../../src/engine/front-matter.js';
+import { lockText } from '../../src/store/append-lock.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { FakeTerminal, tempDir } from '../helpers/run-cli.js';
 import { ANSWERS, expectNoStackTrace, playbookText, RawCapture, runRaw, snapshot, spawnCoach, writePlaybook } from './helpers.js';
@@ -32,6 +34,14 @@ async function answerTiny(terminal: FakeTerminal): Promise<void> {
   await terminal.answer('What is the meeting?', '');
   await terminal.answer('Date of the meeting', '');
   await terminal.answer('What do they need?', 'a firm date');
+}
+
+/** The pid of a process that has already exited: what a lock left by a killed coach names. */
+function exitedPid(): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    child.on('close', () => resolve(child.pid ?? 0));
+  });
 }
 
 function drafts(notes: string): string[] {
@@ -286,5 +296,36 @@ describe('two coach runs at the same moment', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toBe(`coach: ${running}: another coach has been appending for 5 s; if none is running, delete ${running}.lock\n`);
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('recovers a lock whose coach died (its pid is gone), with one line saying so, and appends', async () => {
+    const { dir, env } = setup();
+    const running = join(dir, 'running.md');
+    writeFileSync(running, '# Running notes\n');
+    const dead = await exitedPid();
+    writeFileSync(`${running}.lock`, lockText({ pid: dead, host: hostname() }, new Date('2026-11-22T09:00:00Z')));
+    const result = await runRaw(prep('--no-save', '--append', running), { env });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`coach: ${running}: removed a stale lock ${running}.lock (left by coach pid ${dead}, which is no longer running)\n`);
+    expect(readFileSync(running, 'utf8')).toContain('customer: Acme Corp');
+    expect(existsSync(`${running}.lock`)).toBe(false);
+  });
+
+  it('waits for a lock a running coach holds, then gives up naming it, leaving the file and its lock alone', async () => {
+    const { dir, env } = setup();
+    const running = join(dir, 'running.md');
+    writeFileSync(running, '# Running notes\n');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      const pid = holder.pid ?? 0;
+      writeFileSync(`${running}.lock`, lockText({ pid, host: hostname() }, new Date('2026-11-22T09:00:00Z')));
+      const before = snapshot(dir);
+      const result = await runRaw(prep('--no-save', '--append', running), { env });
+      expect(result.code).toBe(4);
+      expect(result.stderr).toBe(`coach: ${running}: another coach (pid ${pid} on ${hostname()}) has been appending for 5 s; if none is running, delete ${running}.lock\n`);
+      expect(snapshot(dir)).toEqual(before);
+    } finally {
+      holder.kill('SIGKILL');
+    }
   });
 });

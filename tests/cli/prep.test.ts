@@ -101,6 +101,38 @@ describe('coach prep, non-interactive', () => {
     const text = readFileSync(journal, 'utf8');
     expect(text.startsWith('# My journal\n\n---\ncoach: 1\n')).toBe(true);
   });
+
+  it.each([
+    ['-o -', ['-o', '-']],
+    ['--out - --force', ['--out', '-', '--force']],
+    ['--append -', ['--append', '-']],
+    ['-o - --append -', ['-o', '-', '--append', '-']],
+  ])('%s writes the note to stdout (once), even on a terminal, and creates no file named "-"', async (_name, flags) => {
+    const { dir, notes, env } = setup();
+    const result = await runCli(prep(flags), { env, cwd: dir, stdoutIsTTY: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(readFileSync(join(notes, noteName), 'utf8'));
+    expect(existsSync(join(dir, '-'))).toBe(false);
+    expect(existsSync(join(dir, '-.lock'))).toBe(false);
+    expect(result.stderr).not.toMatch(/Written|Appended/);
+  });
+
+  it('-o - with --no-save and --answers - : answers from stdin, the note to stdout, no file at all', async () => {
+    const { dir, notes, env } = setup();
+    const answers = readFileSync(answersFile, 'utf8');
+    const result = await runCli(['prep', 'two-questions', '--answers', '-', '--no-input', '--no-save', '-o', '-'], { env, cwd: dir, stdin: answers, stdoutIsTTY: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('# Meeting prep: Acme Corp - Renewal after the outage');
+    expect(readdirSync(dir)).toEqual([]);
+    expect(existsSync(notes)).toBe(false);
+  });
+
+  it('writes a file really named "-" when asked for ./-', async () => {
+    const { dir, env } = setup();
+    const result = await runCli(prep(['-o', './-']), { env, cwd: dir });
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, '-'), 'utf8')).toContain('# Meeting prep: Acme Corp');
+  });
 });
 
 describe('coach prep, failures', () => {

@@ -1,0 +1,48 @@
+/**
+ * A coach killed while saving (kill -9, a power cut) leaves its temporary file, `.coach-*.tmp`,
+ * in the directory it was writing to. The next save there removes such leftovers, but only
+ * coach's own and only ones no running coach can be writing:
+ *
+ * - `.coach-<host>-<pid>-<random>.tmp` (what writeTemp names them) whose pid, on this host, is
+ *   not running;
+ * - any `.coach-…tmp` (also an older coach's `.coach-<random>.tmp`, or another host's) whose
+ *   last change is more than LEFTOVER_AFTER_MS ago: no save takes that long.
+ *
+ * A temporary file never holds the only copy of anything: the note it was becoming is either
+ * saved under its name already or still in the session's draft. Each directory is looked at once
+ * per process, and any failure here is ignored: tidying must never stop a save.
+ */
+import { lstat, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { hostTag, isRunning } from './process-alive.js';
+
+export const LEFTOVER_AFTER_MS = 60 * 60 * 1000;
+const TEMP_NAME = /^\.coach-(?:(.+)-(\d+)-)?[0-9a-f]{12}\.tmp$/;
+
+/** The name of a new temporary file, telling a later run who wrote it. */
+export function tempName(random: string): string {
+  return `.coach-${hostTag()}-${process.pid}-${random}.tmp`;
+}
+
+const tidied = new Set<string>();
+
+/** Removes the leftovers in `directory`; returns the names removed. */
+export async function removeLeftoverTemps(directory: string, now = Date.now()): Promise<string[]> {
+  if (tidied.has(directory)) return [];
+  tidied.add(directory);
+  const removed: string[] = [];
+  const names = await readdir(directory).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match) continue;
+    const path = join(directory, name);
+    const stats = await lstat(path).catch(() => undefined);
+    if (!stats?.isFile()) continue;
+    const [, host, pid] = match;
+    const writerGone = host === hostTag() && pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
+    if (!writerGone && now - stats.mtimeMs <= LEFTOVER_AFTER_MS) continue;
+    if (await unlink(path).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
