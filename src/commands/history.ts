@@ -17,7 +17,7 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
   const shown = notes.filter(matches(options, debriefs)).slice(0, options.limit);
 
   if (options.json) {
-    await writeOut(io.stdout, `${JSON.stringify(shown.map((note) => asJson(note, debriefs)), null, 2)}\n`);
+    await writeJsonList(io, shown, (note) => asJson(note, debriefs));
     return 0;
   }
   if (shown.length === 0) {
@@ -26,6 +26,19 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
   }
   await writeOut(io.stdout, formatLines(shown, debriefs));
   return 0;
+}
+
+/** What one write may hold: over 100,000 notes the whole list as one string would be 35 MB. */
+const JSON_CHUNK = 500;
+
+/** The same text as `JSON.stringify(items, null, 2)`, written a chunk at a time. */
+async function writeJsonList<T>(io: Io, items: readonly T[], asJson: (item: T) => object): Promise<void> {
+  if (items.length === 0) return writeOut(io.stdout, '[]\n');
+  for (let start = 0; start < items.length; start += JSON_CHUNK) {
+    const chunk = items.slice(start, start + JSON_CHUNK).map((item) => `  ${JSON.stringify(asJson(item), null, 2).replaceAll('\n', '\n  ')}`);
+    const end = start + JSON_CHUNK >= items.length;
+    await writeOut(io.stdout, `${start === 0 ? '[\n' : ',\n'}${chunk.join(',\n')}${end ? '\n]\n' : ''}`);
+  }
 }
 
 /** Each prep's debrief (the newest, when there are several), by the prep's id. */

@@ -134,4 +134,13 @@ describe('coach history', () => {
     expect(result.code).toBe(4);
     expect(result.stderr).toBe(`coach: ${notes}: cannot read the notes directory: a part of the path is not a directory\n`);
   });
+
+  it('prints a long list as one JSON document, across the chunks it is written in', async () => {
+    for (let i = 0; i < 1_203; i++) writeNote(notes, `2024-01-01-bulk-${String(i).padStart(4, '0')}-prep`, { customer: `Bulk ${i}`, title: 'a "quoted"\ntitle', date: '2024-01-01' });
+    const result = await history('--json');
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as unknown[];
+    expect(parsed).toHaveLength(1_208);
+    expect(result.stdout).toBe(`${JSON.stringify(parsed, null, 2)}\n`);
+  });
 });
