@@ -4,7 +4,7 @@
  * the actions the coaching raised, and the method's reminders. Pure: text in, text out.
  */
 import { formatAnswer, type Answers } from './answers.js';
-import { evaluateCondition } from './conditions.js';
+import { reachedSteps } from './reached.js';
 import type { MeetingContext } from './context.js';
 import { interpolate } from './interpolate.js';
 import type { Playbook, Question } from './schema.js';
@@ -29,11 +29,13 @@ interface CardSection {
 export function cardSections(input: CardInput): { heading: string; sections: CardSection[] } {
   const { playbook, context } = input;
   const answers = { ...(context ? { customer: context.customer, date: context.date, ...(context.title ? { title: context.title } : {}) } : {}), ...input.answers };
-  const questions = new Map(playbook.prep.steps.flatMap((step) => step.questions).map((question) => [question.id, question]));
+  // A saved prep's card shows what its walk reached (a step's `when` counts too); the method card shows every key question.
+  const steps = input.answers ? reachedSteps(playbook.prep.steps, answers) : playbook.prep.steps.map((step) => ({ step, questions: step.questions }));
+  const questions = new Map(steps.flatMap((reached) => reached.questions).map((question) => [question.id, question]));
   const keyIds = playbook.card?.questions ?? defaultKeyQuestions(playbook);
   const keyQuestions = keyIds.flatMap((id) => {
     const question = questions.get(id);
-    if (!question || (input.answers && question.when && !evaluateCondition(question.when, answers))) return [];
+    if (!question) return [];
     const value = input.answers?.[id];
     return [{ head: interpolate(question.prompt, answers), detail: input.answers ? formatAnswer(value) : undefined }];
   });

@@ -5,7 +5,7 @@
  */
 import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
 import { choiceLabel, choiceValue, scaleBounds } from './coerce-answer.js';
-import { evaluateCondition } from './conditions.js';
+import { reachedSteps } from './reached.js';
 import type { FiredFlag } from './flags.js';
 import { stringifyFrontMatter } from './front-matter-emitter.js';
 import { interpolate } from './interpolate.js';
@@ -36,16 +36,12 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
   const blocks: string[] = [heading, `${note.date} · ${playbook.title} · _${playbook.source}_`];
   if (walk.intro) blocks.push(fill(walk.intro).trim());
 
-  for (const step of walk.steps) {
-    if (step.when && !evaluateCondition(step.when, scope)) continue;
+  for (const { step, questions } of reachedSteps(walk.steps, scope)) {
     // A debrief's built-in actions question is rendered as task lists by the extra sections.
     if (step.id === PREP_ACTIONS_STEP_ID) continue;
     blocks.push(`## ${step.title}`);
     if (step.guidance) blocks.push(fill(step.guidance).trim());
-    for (const question of step.questions) {
-      if (question.when && !evaluateCondition(question.when, scope)) continue;
-      blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
-    }
+    for (const question of questions) blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
   }
 
   blocks.push(...(options.extraSections ?? []));

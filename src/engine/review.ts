@@ -3,10 +3,10 @@
  * order they were asked, and which answers a change made obsolete.
  */
 import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
-import { evaluateCondition } from './conditions.js';
 import { contextStep, type MeetingContext } from './context.js';
 import { interpolate } from './interpolate.js';
 import { conditionScope } from './prep-scope.js';
+import { reachedSteps } from './reached.js';
 import type { Phase, Playbook, Question } from './schema.js';
 import type { WalkResult } from './walk.js';
 
@@ -34,16 +34,9 @@ export function answeredQuestions(
   options: { today: string; context?: MeetingContext | undefined; prepAnswers?: Answers | undefined },
 ): AnsweredQuestion[] {
   const steps = [...(options.context ? [] : [contextStep(options.today)]), ...(playbook[phase]?.steps ?? [])];
-  const reached: AnsweredQuestion[] = [];
-  const scope = conditionScope(all, options.prepAnswers);
-  for (const step of steps) {
-    if (step.when && !evaluateCondition(step.when, scope)) continue;
-    for (const question of step.questions) {
-      if (question.when && !evaluateCondition(question.when, scope)) continue;
-      reached.push({ question: { ...question, prompt: interpolate(question.prompt, all, options.prepAnswers) }, value: all[question.id] });
-    }
-  }
-  return reached;
+  return reachedSteps(steps, conditionScope(all, options.prepAnswers)).flatMap(({ questions }) =>
+    questions.map((question) => ({ question: { ...question, prompt: interpolate(question.prompt, all, options.prepAnswers) }, value: all[question.id] })),
+  );
 }
 
 /** Answers present before a change and gone after it: their branch no longer applies. */

@@ -8,6 +8,7 @@ import { conditionRefs, evaluateCondition } from './conditions.js';
 import { contextFrom, contextStep, type MeetingContext } from './context.js';
 import { computeFlags, fireFlag, type FiredFlag } from './flags.js';
 import { interpolate, templateRefs } from './interpolate.js';
+import { isReached } from './reached.js';
 import { conditionScope, isPrepRef } from './prep-scope.js';
 import type { Prompter } from './prompter.js';
 import { computeScores, type ScoreResult } from './scores.js';
@@ -98,7 +99,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     const guidance = step.guidance && interpolate(step.guidance, all, prepAnswers);
     emit({ type: 'step', number, total, title: step.title, guidance });
     for (const question of step.questions) {
-      if (question.when && !evaluateCondition(question.when, scope)) {
+      if (!isReached(question, scope)) {
         settle(question.id);
         raiseDecidedFlags();
         continue;
@@ -125,7 +126,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
 
   const total = walk.steps.length;
   for (const [index, step] of walk.steps.entries()) {
-    if (step.when && !evaluateCondition(step.when, scope)) {
+    if (!isReached(step, scope)) {
       step.questions.forEach((question) => settle(question.id));
       raiseDecidedFlags();
       continue;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CARD_HEIGHT, CARD_WIDTH, renderCardMarkdown, renderCardText } from '../../src/engine/meeting-card.js';
+import { parsePlaybook } from '../../src/engine/parse-playbook.js';
 import { shippedPlaybook } from '../helpers/playbooks.js';
 
 const playbook = shippedPlaybook('two-questions');
@@ -26,6 +27,35 @@ describe('the meeting card', () => {
   it('leaves out key questions on a branch the prep did not take', () => {
     const text = renderCardText({ playbook, context, answers: { ...answers, state: 'calm' } });
     expect(text).not.toContain('empathetic statement');
+  });
+
+  it('leaves out key questions of a step the prep did not reach, as the walk and the note do', () => {
+    const stepped = parsePlaybook(
+      `id: stepped
+title: Stepped
+summary: A step that only an angry customer reaches.
+source: Tests
+prep:
+  steps:
+    - id: mood
+      title: Mood
+      questions:
+        - { id: state, type: select, prompt: How are they?, choices: [angry, calm] }
+    - id: calming
+      title: Calming
+      when: { answer: state, equals: angry }
+      questions:
+        - { id: empathy, type: text, prompt: What will you say to calm them? }
+card:
+  questions: [state, empathy]
+`,
+      'stepped.yaml',
+    );
+    expect(renderCardText({ playbook: stepped, context, answers: { state: 'angry', empathy: 'It cost you a month.' } })).toContain('What will you say to calm them?');
+    const calm = renderCardText({ playbook: stepped, context, answers: { state: 'calm', empathy: 'left from an earlier branch' } });
+    expect(calm).toContain('How are they?');
+    expect(calm).not.toContain('What will you say to calm them?');
+    expect(renderCardText({ playbook: stepped })).toContain('What will you say to calm them?');
   });
 
   it('still fits on one screen with very long answers and many actions, saying what it left out', () => {
