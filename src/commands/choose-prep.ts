@@ -8,8 +8,7 @@ import { debriefedPreps, readNotesIndex, type NoteSummary } from '../store/notes
 import { canPrompt } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 import { warnSkipped } from './skipped-note-warning.js';
-
-const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ');
+import { oneLine } from '../engine/text-lines.js';
 
 /** How many preps the picker offers: the recent ones are the ones still worth debriefing. */
 export const PICKER_SIZE = 30;

@@ -4,11 +4,11 @@
  * (so a new command or option completes with no change here) plus playbook and session ids.
  */
 import type { Command, Option } from 'commander';
-import { readdir } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { defaultNotesDirectory } from '../store/notes-dir.js';
-import { playbookFiles, playbookSources } from '../store/playbook-library.js';
+import { noteFileNames, noteIdOf } from '../store/notes-index.js';
+import { fileId, playbookFiles, playbookSources } from '../store/playbook-library.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -101,8 +101,9 @@ async function ids(kind: IdKind, io: Io): Promise<string[]> {
   if (kind === 'shell') return [...SHELLS];
   if (kind === 'playbook') {
     const files = (await Promise.all(playbookSources(io.env, io.cwd).map(playbookFiles))).flat();
-    return [...new Set(files.map((file) => file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '')))].sort();
+    return [...new Set(files.map(fileId))].sort();
   }
-  const names = await readdir(defaultNotesDirectory(io.env, io.cwd) ?? '').catch(() => [] as string[]);
-  return names.filter((name) => name.endsWith('.md') && !name.startsWith('.')).map((name) => name.slice(0, -3)).sort().reverse();
+  const notesDir = defaultNotesDirectory(io.env, io.cwd);
+  const names = notesDir === undefined ? [] : await noteFileNames(notesDir).catch(() => [] as string[]);
+  return names.map(noteIdOf).sort().reverse();
 }

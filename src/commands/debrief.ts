@@ -15,6 +15,7 @@ import { savedPrep, type SavedPrep } from '../store/saved-prep.js';
 import { choosePrep, newestPrep } from './choose-prep.js';
 import { runSession, type SessionRequest } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
+import { CONTEXT_IDS } from '../engine/schema.js';
 
 export interface DebriefOptions extends SessionOptions {
   last?: true | undefined;
@@ -46,7 +47,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
     throw new UsageError(`${note.id} is a debrief, not a prep${its}`);
   }
   const prep = savedPrep(note);
-  for (const id of ['customer', 'title', 'date'] as const) {
+  for (const id of CONTEXT_IDS) {
     if (options[id] !== undefined) throw new UsageError(`--${id}: a debrief of a saved prep takes the meeting's ${id} from the prep (${prep.id})`);
   }
 

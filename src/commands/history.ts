@@ -9,6 +9,7 @@ import { readNotesIndex, type NoteSummary } from '../store/notes-index.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { HistoryOptions } from './history-options.js';
 import { warnSkipped } from './skipped-note-warning.js';
+import { column } from '../terminal/fit.js';
 
 export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
   const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
@@ -93,21 +94,15 @@ function formatLines(notes: readonly NoteSummary[], debriefs: Map<string, string
   const widths = { customer: width('customer'), title: width('title'), playbook: width('playbook') };
   const lines = rows.map((row) =>
     [
-      fit(row.date, 10),
-      fit(row.kind, 7),
-      fit(row.customer, widths.customer),
+      column(row.date, 10),
+      column(row.kind, 7),
+      column(row.customer, widths.customer),
       // No column at all when no session shown has a title.
-      ...(widths.title > 0 ? [fit(row.title, widths.title)] : []),
-      fit(row.playbook, widths.playbook),
-      fit(row.status, 10),
+      ...(widths.title > 0 ? [column(row.title, widths.title)] : []),
+      column(row.playbook, widths.playbook),
+      column(row.status, 10),
       row.id,
     ].join('  '),
   );
   return `${lines.join('\n')}\n`;
-}
-
-/** Padded to the column, or cut with an ellipsis when longer. */
-function fit(text: string, width: number): string {
-  if (text.length > width) return `${text.slice(0, Math.max(0, width - 1))}…`;
-  return text.padEnd(width);
 }

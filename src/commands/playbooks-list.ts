@@ -3,6 +3,7 @@ import { writeOut, type Io } from '../io.js';
 import { listedId, listPlaybooks, playbookSources, type ListedPlaybook } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { PlaybooksListOptions } from './playbooks-commands.js';
+import { collapseWhitespace } from '../engine/text-lines.js';
 
 export async function playbooksListCommand(options: PlaybooksListOptions, io: Io): Promise<number> {
   const listed = await listPlaybooks(playbookSources(io.env, io.cwd, options.playbooks));
@@ -26,9 +27,8 @@ function listText(listed: readonly ListedPlaybook[]): string {
     const about = entry.error !== undefined ? `INVALID: ${entry.error}` : `${entry.playbook.title} - ${entry.playbook.when_to_use ?? entry.playbook.summary}`;
     const hidden = (entry.hides ?? []).map((hidden) => hidden.source);
     const hides = hidden.length > 0 ? ` (overrides ${[...new Set(hidden)].join(', ')})` : '';
-    return sanitizeForTerminal(`${listedId(entry).padEnd(idWidth)}  ${entry.source.padEnd(sourceWidth)}  ${oneLine(about)}${hides}`);
+    return sanitizeForTerminal(`${listedId(entry).padEnd(idWidth)}  ${entry.source.padEnd(sourceWidth)}  ${collapseWhitespace(about)}${hides}`);
   });
   return `${lines.join('\n')}\n`;
 }
 
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();

@@ -13,6 +13,7 @@ import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import type { WalkResult } from '../engine/walk.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import type { SessionView } from '../terminal/session-view.js';
+import { truncate } from '../terminal/fit.js';
 
 export interface ReviewDependencies {
   playbook: Playbook;
@@ -42,7 +43,7 @@ export async function reviewAnswers(first: WalkResult, deps: ReviewDependencies)
       'Review before saving: pick an answer to change, or save',
       [
         { value: SAVE, name: chalk.green('Save the note') },
-        ...reached.map(({ question, value }) => ({ value: question.id, name: fit(`${safe(question.prompt)} ${chalk.dim(`→ ${safe(formatAnswer(value))}`)}`, room) })),
+        ...reached.map(({ question, value }) => ({ value: question.id, name: truncate(`${safe(question.prompt)} ${chalk.dim(`→ ${safe(formatAnswer(value))}`)}`, room) })),
       ],
       SAVE,
     );
@@ -65,12 +66,4 @@ export async function reviewAnswers(first: WalkResult, deps: ReviewDependencies)
     }
     result = next;
   }
-}
-
-/** One line per choice: long prompts and answers are cut with an ellipsis, counting visible width. */
-function fit(text: string, width: number): string {
-  // eslint-disable-next-line no-control-regex
-  const visible = text.replace(/\u001b\[[0-9;]*m/g, '');
-  if (visible.length <= width) return text;
-  return `${visible.slice(0, width - 1)}…`;
 }

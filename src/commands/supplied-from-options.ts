@@ -5,6 +5,7 @@ import { parseAnswers, parseSetOptions } from '../files/read-answers.js';
 import type { Io } from '../io.js';
 import { resolve } from 'node:path';
 import type { SessionOptions } from './session-options.js';
+import { CONTEXT_IDS } from '../engine/schema.js';
 
 /** The file first, then --set, then the named context options: the most specific wins. */
 export async function suppliedFromOptions(options: SessionOptions, io: Io): Promise<SuppliedAnswers> {
@@ -16,7 +17,7 @@ export async function suppliedFromOptions(options: SessionOptions, io: Io): Prom
     for (const [id, answer] of await parseAnswers(text, name)) supplied.set(id, answer);
   }
   for (const [id, answer] of parseSetOptions(options.set ?? [])) supplied.set(id, answer);
-  for (const id of ['customer', 'title', 'date'] as const) {
+  for (const id of CONTEXT_IDS) {
     const value = options[id];
     if (value !== undefined) supplied.set(id, { raw: value, origin: `--${id}` });
   }

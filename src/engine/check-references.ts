@@ -223,8 +223,8 @@ function checkTestFits(condition: Condition, question: Question, path: IssuePath
 
 function checkTemplate(template: string, path: IssuePath, asked: Set<string>, refs: Refs): void {
   for (const ref of templateRefs(template)) {
-    if (ref.startsWith('prep.')) {
-      const id = ref.slice('prep.'.length);
+    if (isPrepRef(ref)) {
+      const id = ref.slice(PREP_PREFIX.length);
       if (!refs.prepIds) {
         refs.issues.push({ path, message: `{{${ref}}} can only be used in the debrief walk` });
       } else if (!refs.prepIds.has(id) && !CONTEXT.has(id)) {

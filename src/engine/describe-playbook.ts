@@ -9,6 +9,7 @@ import { describeCondition, type QuestionTypes } from './describe-condition.js';
 import { interpolate } from './interpolate.js';
 import { LEVEL_LABEL } from './render-markdown.js';
 import type { Flag, Phase, Playbook, Question, Score, Walk } from './schema.js';
+import { PREP_PREFIX } from './prep-scope.js';
 
 export const PHASE_HEADING: Record<Phase, string> = { prep: 'Before the meeting', debrief: 'After the meeting' };
 
@@ -16,7 +17,7 @@ export const PHASE_HEADING: Record<Phase, string> = { prep: 'Before the meeting'
 export function showSlots(template: string): string {
   const slots = (prefix: string): Answers =>
     new Proxy(emptyAnswers(), { get: (_target, key) => `‹${prefix}${String(key)}›` });
-  return interpolate(template, slots(''), slots('prep.'));
+  return interpolate(template, slots(''), slots(PREP_PREFIX));
 }
 
 export function questionTypes(walk: Walk): QuestionTypes {

@@ -1,4 +1,5 @@
 import { formatAnswer, type Answers } from './answers.js';
+import { isPrepRef, PREP_PREFIX } from './prep-scope.js';
 
 const PLACEHOLDER = /\{\{\s*([a-zA-Z0-9_.-]+)\s*\}\}/g;
 
@@ -14,7 +15,7 @@ export function templateRefs(template: string): string[] {
  */
 export function interpolate(template: string, answers: Answers, prepAnswers: Answers = {}): string {
   return template.replace(PLACEHOLDER, (_match, ref: string) => {
-    if (ref.startsWith('prep.')) return formatAnswer(prepAnswers[ref.slice('prep.'.length)]);
+    if (isPrepRef(ref)) return formatAnswer(prepAnswers[ref.slice(PREP_PREFIX.length)]);
     return formatAnswer(answers[ref]);
   });
 }

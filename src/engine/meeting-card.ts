@@ -8,6 +8,7 @@ import { reachedSteps } from './reached.js';
 import type { MeetingContext } from './context.js';
 import { interpolate } from './interpolate.js';
 import type { Playbook, Question } from './schema.js';
+import { collapseWhitespace } from './text-lines.js';
 
 export const CARD_WIDTH = 80;
 export const CARD_HEIGHT = 24;
@@ -59,21 +60,20 @@ function defaultKeyQuestions(playbook: Playbook): string[] {
   return playbook.prep.steps.flatMap((step) => step.questions).filter(isPlan).slice(0, 4).map((question) => question.id);
 }
 
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const cut = (text: string, width: number): string => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
 
 /** Plain text for the terminal and printers; never wider than 80 columns or taller than 24 lines. */
 export function renderCardText(input: CardInput): string {
   const { heading, sections } = cardSections(input);
   const rule = '─'.repeat(CARD_WIDTH);
-  const lines: string[] = [rule, cut(` ${oneLine(heading)}`, CARD_WIDTH), rule];
+  const lines: string[] = [rule, cut(` ${collapseWhitespace(heading)}`, CARD_WIDTH), rule];
   const budget = CARD_HEIGHT - 1;
   let dropped = 0;
   for (const section of sections) {
     const block = [` ${section.title.toUpperCase()}`];
     for (const item of section.items) {
-      block.push(cut(`  ${section.title === 'Actions' ? '[ ]' : '•'} ${oneLine(item.head)}`, CARD_WIDTH));
-      if (item.detail !== undefined) block.push(cut(`      ${oneLine(item.detail)}`, CARD_WIDTH));
+      block.push(cut(`  ${section.title === 'Actions' ? '[ ]' : '•'} ${collapseWhitespace(item.head)}`, CARD_WIDTH));
+      if (item.detail !== undefined) block.push(cut(`      ${collapseWhitespace(item.detail)}`, CARD_WIDTH));
     }
     for (const line of block) {
       if (lines.length < budget) lines.push(line);
@@ -86,11 +86,11 @@ export function renderCardText(input: CardInput): string {
 
 export function renderCardMarkdown(input: CardInput): string {
   const { heading, sections } = cardSections(input);
-  const blocks = [`## Meeting card: ${oneLine(heading)}`];
+  const blocks = [`## Meeting card: ${collapseWhitespace(heading)}`];
   for (const section of sections) {
     const items = section.items.map((item) => {
       const marker = section.title === 'Actions' ? '- [ ]' : '-';
-      return item.detail === undefined ? `${marker} ${oneLine(item.head)}` : `${marker} **${oneLine(item.head)}**  \n  ${oneLine(item.detail)}`;
+      return item.detail === undefined ? `${marker} ${collapseWhitespace(item.head)}` : `${marker} **${collapseWhitespace(item.head)}**  \n  ${collapseWhitespace(item.detail)}`;
     });
     blocks.push(`**${section.title}**`, items.join('\n'));
   }

@@ -10,6 +10,7 @@ import { FORBIDDEN_KEYS, hasExplicitTag, isMap, isPair, isScalar, isSeq, readYam
 import { checkReferences, type IssuePath } from './check-references.js';
 import { closest } from './closest.js';
 import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
+import { firstLine } from './text-lines.js';
 
 export { YAML_LIMITS };
 
@@ -50,12 +51,9 @@ export function parsePlaybook(text: string, file: string): Playbook {
   return parsed.data;
 }
 
-const firstLine = (message: string): string => message.split('\n')[0]?.trim() ?? message;
-
 function sortIssues(issues: PlaybookIssue[]): PlaybookIssue[] {
   return [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
 }
-
 
 /**
  * Tags run constructors in some YAML loaders, nesting can blow the stack, a `%YAML 1.1` directive

@@ -6,9 +6,9 @@ import { choiceLabel } from './coerce-answer.js';
 import { describeCondition, type QuestionTypes } from './describe-condition.js';
 import { answerKind, flagTrigger, PHASE_HEADING, questionTypes, scoreMethod, showSlots, sortedBands } from './describe-playbook.js';
 import type { Phase, Playbook, Question, Walk } from './schema.js';
+import { oneLine } from './text-lines.js';
 
 /** Headings and bold text must stay on one line. */
-const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 
 export function playbookCheatSheet(playbook: Playbook): string {
   const blocks: string[] = [`# ${oneLine(playbook.title)}`, `_${oneLine(playbook.summary)}_`];

@@ -7,6 +7,7 @@
 import type { Answers } from './answers.js';
 import type { FiredFlag } from './flags.js';
 import type { Playbook, Question, Step } from './schema.js';
+import { oneLine } from './text-lines.js';
 
 /** The answer id; a playbook may not use it in its debrief. */
 export const DONE_ACTIONS_ID = 'done_actions';
@@ -61,8 +62,6 @@ export function carriedActions(actions: readonly string[], answers: Answers): Ca
   actions.forEach((action, index) => (doneNumbers.has(String(index + 1)) ? done : open).push(action));
   return { done, open };
 }
-
-const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 
 /** "Completed actions" and "Follow-ups" as Markdown task lists, for the debrief's body. */
 export function carriedActionsSections(carried: CarriedActions): string[] {

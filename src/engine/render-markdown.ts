@@ -14,6 +14,7 @@ import type { NoteData } from './note.js';
 import { PREP_ACTIONS_STEP_ID } from './prep-actions.js';
 import { gauge, type ScoreResult } from './scores.js';
 import type { Playbook, Question } from './schema.js';
+import { oneLine } from './text-lines.js';
 
 export const LEVEL_LABEL = { tip: 'Tip', warn: 'Watch out', stop: 'Stop' } as const;
 
@@ -58,9 +59,6 @@ function contextAnswers(note: NoteData): Answers {
   answers['date'] = note.date;
   return answers;
 }
-
-/** Headings and bold prompts must stay on one line whatever the answer contained. */
-const oneLine = (text: string): string => text.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 
 const quote = (text: string): string =>
   text

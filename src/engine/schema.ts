@@ -11,6 +11,8 @@ export const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
 /** Ids of the built-in context questions every session asks first. */
 export const CONTEXT_IDS = ['customer', 'title', 'date'] as const;
 
+export const isContextId = (id: string): id is (typeof CONTEXT_IDS)[number] => (CONTEXT_IDS as readonly string[]).includes(id);
+
 const kebabId = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and single dashes');

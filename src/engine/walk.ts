@@ -12,7 +12,7 @@ import { isReached } from './reached.js';
 import { conditionScope, isPrepRef } from './prep-scope.js';
 import type { Prompter } from './prompter.js';
 import { computeScores, type ScoreResult } from './scores.js';
-import type { Phase, Playbook, Step, Walk } from './schema.js';
+import { CONTEXT_IDS, isContextId, type Phase, type Playbook, type Step, type Walk } from './schema.js';
 
 export type WalkEvent =
   | { type: 'step'; number: number; total: number; title: string; guidance?: string | undefined }
@@ -119,7 +119,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
 
   if (options.context) {
     for (const [id, value] of Object.entries(withoutUndefined(options.context))) record(id, value);
-    for (const id of ['customer', 'title', 'date']) settle(id);
+    for (const id of CONTEXT_IDS) settle(id);
   } else {
     await askStep(contextStep(options.today), 0, walk.steps.length);
   }
@@ -141,7 +141,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
 export function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult {
   const answers = emptyAnswers();
   for (const [id, value] of Object.entries(all)) {
-    if (id !== 'customer' && id !== 'title' && id !== 'date') answers[id] = value;
+    if (!isContextId(id)) answers[id] = value;
   }
   return {
     context: contextFrom(all),

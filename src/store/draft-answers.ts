@@ -9,6 +9,7 @@ import { coerceAnswer } from '../engine/coerce-answer.js';
 import type { Question } from '../engine/schema.js';
 import type { SuppliedAnswers } from '../engine/supplied-answers.js';
 import type { Draft } from './draft-file.js';
+import { isContextId } from '../engine/schema.js';
 
 export interface DraftAnswers {
   supplied: SuppliedAnswers;
@@ -18,8 +19,6 @@ export interface DraftAnswers {
   /** Ids whose question changed so that the old answer no longer fits; asked again. */
   refitted: string[];
 }
-
-const CONTEXT_IDS = new Set(['customer', 'title', 'date']);
 
 export function answersFromDraft(draft: Draft, questions: ReadonlyMap<string, Question>, origin: string): DraftAnswers {
   const supplied: SuppliedAnswers = new Map();
@@ -31,7 +30,7 @@ export function answersFromDraft(draft: Draft, questions: ReadonlyMap<string, Qu
 
   for (const id of ids) {
     // A debrief of a saved prep carries its meeting in the draft's context, not as questions.
-    if (draft.context && CONTEXT_IDS.has(id)) continue;
+    if (draft.context && isContextId(id)) continue;
     const value: AnswerValue | undefined = given[id];
     const question = questions.get(id);
     if (!question) {

@@ -11,6 +11,7 @@ import { describeFsError, readTextFile } from '../files/read-text-file.js';
 import { serializeDraft, type Draft } from './draft-file.js';
 import { MAX_SAVED_BYTES } from './saved-size-limit.js';
 import { replaceFile } from './write-new-file.js';
+import { firstLine } from '../engine/text-lines.js';
 
 export const DRAFTS_DIR = '.drafts';
 const EXTENSION = '.json';
@@ -107,4 +108,3 @@ export async function removeDraft(file: string): Promise<void> {
   await rmdir(join(file, '..')).catch(() => undefined);
 }
 
-const firstLine = (text: string): string => text.split('\n')[0] ?? text;

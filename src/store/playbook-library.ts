@@ -13,6 +13,7 @@ import { CoachError, UsageError } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { platformDirectory } from './app-dirs.js';
 import { precompiledFileFor, readPrecompiledPlaybook } from './precompiled-playbooks.js';
+import { firstLine } from '../engine/text-lines.js';
 
 /**
  * True in the bundle only (src/build/build.ts defines it): only the bundle has precompiled
@@ -120,7 +121,8 @@ function idMismatch(loaded: LoadedPlaybook): string | undefined {
   return loaded.playbook.id === id ? undefined : `${loaded.path}: the file declares id "${loaded.playbook.id}"; name the file ${loaded.playbook.id}.yaml`;
 }
 
-const fileId = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
+/** The id a playbook file answers to: its name without `.yaml` or `.yml`. */
+export const fileId = (path: string): string => path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
 
 async function knownIds(sources: readonly PlaybookSource[]): Promise<string[]> {
   const files = (await Promise.all(sources.map(playbookFiles))).flat();
@@ -181,4 +183,3 @@ export async function listPlaybooks(sources: readonly PlaybookSource[]): Promise
   );
 }
 
-const firstLine = (text: string): string => text.split('\n')[0] ?? text;

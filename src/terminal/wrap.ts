@@ -4,11 +4,9 @@
  * inside a paragraph is a space, so authors can hard-wrap their YAML. Either way, list items hang
  * their continuation under their text.
  */
-const LIST_ITEM = /^(\s*(?:[-*+]|\d+[.)]|\[[ x]\])\s+)/;
+import { visibleLength } from './fit.js';
 
-/** Colour codes take no room on the screen. */
-// eslint-disable-next-line no-control-regex
-const visibleLength = (text: string): number => text.replace(/\u001b\[[0-9;]*m/g, '').length;
+const LIST_ITEM = /^(\s*(?:[-*+]|\d+[.)]|\[[ x]\])\s+)/;
 
 /** Joins each paragraph's or list item's lines into one logical line. */
 function logicalLines(text: string): string[] {
