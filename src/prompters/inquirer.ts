@@ -1,7 +1,8 @@
 /**
- * The interactive prompter: the only module that imports @inquirer/*. Prompts draw on stderr so
- * stdout carries only the note (`coach prep > note.md` keeps the prompts visible). Every typed
- * answer is checked by coerceAnswer, the same check supplied answers get.
+ * The interactive prompter: with text-prompt.ts (its text input), the only modules that import
+ * @inquirer/*. Prompts draw on stderr so stdout carries only the note (`coach prep > note.md`
+ * keeps the prompts visible). Every typed answer is checked by coerceAnswer, the same check
+ * supplied answers get.
  */
 import { checkbox, confirm, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';

@@ -11,7 +11,7 @@ import type { Phase } from '../engine/schema.js';
 import type { WalkEvent } from '../engine/walk.js';
 import { CoachError, InterruptedError, type InterruptCode } from '../errors.js';
 import type { Draft, SavingNote } from './draft-file.js';
-import { playbookFingerprint } from './draft-file.js';
+import { DRAFT_FORMAT, playbookFingerprint } from './draft-file.js';
 import { keepDraft, type DraftKeeper } from './draft-keeper.js';
 import { draftsDirectory, newDraftName } from './drafts.js';
 import type { LoadedPlaybook } from './playbook-library.js';
@@ -124,7 +124,7 @@ async function openKeeper(request: DraftRequest): Promise<DraftKeeper | undefine
   return keepDraft(
     file,
     {
-      coach_draft: 1,
+      coach_draft: DRAFT_FORMAT,
       playbook: { id: loaded.playbook.id, path: loaded.path, source: loaded.source, fingerprint: playbookFingerprint(loaded.playbook, phase) },
       phase,
       started: previous?.started ?? started.toISOString(),

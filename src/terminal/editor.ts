@@ -33,8 +33,10 @@ export function editorCommand(env: NodeJS.ProcessEnv): string | undefined {
   return command === '' ? undefined : command;
 }
 
-/** Opens the editor on a template; resolves with the answer, or with why it could not. */
-/** The signal (SIGTERM, SIGHUP) ends the editor with the session rather than leaving it behind. */
+/**
+ * Opens the editor on a template; resolves with the answer, or with why it could not. The signal
+ * (SIGTERM, SIGHUP) ends the editor with the session rather than leaving it behind.
+ */
 export async function editInEditor(
   launch: EditorLaunch,
   template: string,
