@@ -11,7 +11,7 @@ import { slugify } from './slug.js';
 export function notesDirectory(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
   const chosen = option ?? (env['COACH_NOTES_DIR'] || undefined);
   if (chosen) return isAbsolute(chosen) ? chosen : resolve(cwd, chosen);
-  const platform = platformDirectory('data');
+  const platform = platformDirectory('data', env);
   if (platform === undefined) {
     throw new UsageError('cannot find a home directory to keep the notes in; set COACH_NOTES_DIR to a directory (or pass --notes-dir)');
   }

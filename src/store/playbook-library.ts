@@ -49,7 +49,7 @@ export function builtinPlaybooksDir(): string {
 
 export function playbookSources(env: NodeJS.ProcessEnv, cwd: string, extraDirs: readonly string[] = []): PlaybookSource[] {
   // With no usable home there is no user directory, rather than one relative to wherever coach runs.
-  const configDir = env['COACH_CONFIG_DIR'] ? resolve(cwd, env['COACH_CONFIG_DIR']) : platformDirectory('config');
+  const configDir = env['COACH_CONFIG_DIR'] ? resolve(cwd, env['COACH_CONFIG_DIR']) : platformDirectory('config', env);
   const team = (env['COACH_PLAYBOOKS_PATH'] ?? '').split(delimiter).filter((dir) => dir !== '');
   return [
     { kind: 'built-in', dir: builtinPlaybooksDir() },
