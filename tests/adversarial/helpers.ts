@@ -32,7 +32,9 @@ export function spawnCoach(
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
-  for (const key of Object.keys(env)) if (key.startsWith('COACH_') && !(options.env && key in options.env)) delete env[key];
+  // The runner's COACH_CACHE_DIR (a temp directory, tests/vitest.config.ts) stays, so that the
+  // caches the CLI leaves never land in the home of whoever runs the tests.
+  for (const key of Object.keys(env)) if (key.startsWith('COACH_') && key !== 'COACH_CACHE_DIR' && !(options.env && key in options.env)) delete env[key];
   const child = spawn(process.execPath, [repoPath('bin/coach.js'), ...args], { cwd: options.cwd ?? repoPath('.'), env, stdio: options.stdio ?? 'pipe' });
   let stdout = '';
   let stderr = '';
