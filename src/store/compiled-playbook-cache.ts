@@ -5,7 +5,7 @@
  * build (precompiled-playbooks.ts).
  *
  * An entry is JSON `{ format, coach, source, playbook }`: the exact text it was compiled from and
- * the coach version that compiled it. Its file name is a hash of both (fnv1a.ts: no node:crypto
+ * the coach version (and build) that compiled it. Its file name is a hash of both (fnv1a.ts: no node:crypto
  * on the path of every prep), but the name only finds an entry; a hit needs the same format, the
  * same version and the same text, compared whole, so an edit (even one of the same size) or a
  * collision misses. The playbook depends on its text alone (the file name appears only in
@@ -36,8 +36,13 @@ const BUNDLED = typeof COACH_BUNDLE !== 'undefined' && COACH_BUNDLE;
 /** Bumped whenever the entry's shape, or what parsing makes of a text, changes within one version. */
 export const COMPILED_PLAYBOOK_FORMAT = 1;
 
-/** The version of coach that compiles: an entry from any other version is ignored. */
-export const COACH_VERSION: string = packageJson.version;
+/**
+ * Which build of coach compiles, in the bundle `<version>+<hash of the bundle>` (build.ts fills
+ * COACH_BUILD_ID in after bundling): an entry from any other version, or from another build of
+ * the same version (a schema changed before the version number did), is ignored.
+ */
+declare const COACH_BUILD_ID: string | undefined;
+export const COACH_VERSION: string = typeof COACH_BUILD_ID === 'string' ? `${packageJson.version}+${COACH_BUILD_ID}` : packageJson.version;
 
 /**
  * A playbook file is at most 1 MiB (read-text-file.ts); its entry holds that text and the

@@ -5,10 +5,9 @@
  * that is broken, missing or shared by runs at the same moment never changes what a user sees.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compiledPlaybookFile } from '../../src/store/compiled-playbook-cache.js';
 import { ANSWERS, spawnCoach } from '../adversarial/helpers.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { tempDir } from '../helpers/run-cli.js';
@@ -19,7 +18,12 @@ function setup() {
   const path = join(dir, 'two-questions.yaml');
   copyFileSync(repoPath('playbooks/two-questions.yaml'), path);
   const cache = join(dir, 'cache');
-  const entry = (): string => compiledPlaybookFile(join(cache, 'playbooks'), readFileSync(path, 'utf8'));
+  /** The one entry in the cache (its name hashes the bundle's own build id, so it is looked up). */
+  const entry = (): string => {
+    const names = readdirSync(join(cache, 'playbooks'));
+    expect(names).toHaveLength(1);
+    return join(cache, 'playbooks', names[0] ?? '');
+  };
   return { dir, path, cache, entry, env: { COACH_CACHE_DIR: cache, COACH_CONFIG_DIR: join(dir, 'config') } };
 }
 
@@ -39,7 +43,7 @@ describe('a user playbook with the compiled-playbook cache', () => {
     const { path, entry, env } = setup();
     const cold = await validate(path, env);
     expect(shown(cold)).toEqual({ code: 0, signal: null, stdout: `${path}: ok (two-questions)\n`, stderr: '' });
-    expect(existsSync(entry())).toBe(true);
+    expect(entry()).toMatch(/\.json$/);
     expect(shown(await validate(path, env))).toEqual(shown(cold));
     expect(shown(await spawnCoach(['playbooks', 'validate', '--json', path], { env }))).toEqual(
       shown(await spawnCoach(['playbooks', 'validate', '--json', path], { env: { ...env, COACH_CACHE_DIR: join(tempDir(), 'cold') } })),
@@ -52,7 +56,7 @@ describe('a user playbook with the compiled-playbook cache', () => {
     expect(cold.code).toBe(0);
     expect(cold.stdout).toContain('# Meeting prep: Acme Corp - Renewal after the outage');
     expect(cold.stderr).toContain('Watch out: They may arrive angry.');
-    expect(existsSync(entry())).toBe(true);
+    expect(entry()).toMatch(/\.json$/);
     expect(shown(await prep(path, env))).toEqual(shown(cold));
   });
 
@@ -60,12 +64,28 @@ describe('a user playbook with the compiled-playbook cache', () => {
     // Only a test changes an entry behind coach: it shows which of the two a run used.
     const { path, entry, env } = setup();
     await validate(path, env);
-    const stored = JSON.parse(readFileSync(entry(), 'utf8')) as { playbook: { title: string } };
+    const file = entry();
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { playbook: { title: string } };
     stored.playbook.title = 'Title from the cache';
-    writeFileSync(entry(), JSON.stringify(stored));
+    writeFileSync(file, JSON.stringify(stored));
     const show = await spawnCoach(['playbooks', 'show', path], { env });
     expect(show.code).toBe(0);
     expect(show.stdout).toContain('Title from the cache');
+  });
+
+  it('an entry from another build of the same version is not used', async () => {
+    const { path, entry, env } = setup();
+    await validate(path, env);
+    const file = entry();
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { coach: string; playbook: { title: string } };
+    expect(stored.coach).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{16}$/);
+    stored.coach = stored.coach.replace(/\+.*/, '+0123456789abcdef');
+    stored.playbook.title = 'Title from another build';
+    writeFileSync(file, JSON.stringify(stored));
+    const show = await spawnCoach(['playbooks', 'show', path], { env });
+    expect(show.code).toBe(0);
+    expect(show.stdout).not.toContain('Title from another build');
+    expect(show.stdout).toContain('The two-question sheet');
   });
 
   it('an edited file is checked again: a broken edit is reported, not hidden by the cache', async () => {
@@ -85,9 +105,10 @@ describe('a user playbook with the compiled-playbook cache', () => {
   ])('an entry that is %s is ignored: the run prints what a cold one does and exits 0', async (_name, make) => {
     const { path, entry, env } = setup();
     const cold = await validate(path, env);
-    const good = readFileSync(entry(), 'utf8');
-    spawnSync('rm', ['-f', entry()]);
-    make(entry(), good);
+    const file = entry();
+    const good = readFileSync(file, 'utf8');
+    spawnSync('rm', ['-f', file]);
+    make(file, good);
     expect(shown(await spawnCoach(['playbooks', 'validate', path], { env, timeoutMs: 10_000 }))).toEqual(shown(cold));
     expect(readFileSync(entry(), 'utf8')).toBe(good);
   });
@@ -114,10 +135,11 @@ describe('a user playbook with the compiled-playbook cache', () => {
   });
 
   it('several runs filling a cold cache at once all succeed and leave one good entry', async () => {
-    const { path, cache, entry, env } = setup();
+    const { path, entry, env } = setup();
     const runs = await Promise.all([1, 2, 3, 4, 5, 6].map(() => validate(path, env)));
     for (const run of runs) expect(shown(run)).toEqual({ code: 0, signal: null, stdout: `${path}: ok (two-questions)\n`, stderr: '' });
-    expect(readdirSync(join(cache, 'playbooks'))).toEqual([entry().slice(join(cache, 'playbooks').length + 1)]);
+    // One entry and no temp file of any run left beside it.
+    expect(entry()).toMatch(/\.json$/);
     expect(JSON.parse(readFileSync(entry(), 'utf8'))).toMatchObject({ source: readFileSync(path, 'utf8'), playbook: { id: 'two-questions' } });
   });
 });
