@@ -70,6 +70,17 @@ function asciiOnly(code: string): string {
   return code.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * The bundle knows which build it is (store/compiled-playbook-cache.ts keys the user's compiled
+ * playbooks by it): a placeholder at bundling, then the hash of the bundle that holds it.
+ */
+const BUILD_ID_PLACEHOLDER = 'coach-build-id-placeholder';
+function withBuildId(code: string): string {
+  const id = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  // esbuild may fold the string into a template literal: the bare word is replaced, wherever it is.
+  return code.replaceAll(BUILD_ID_PLACEHOLDER, id);
+}
+
 /** Builds the bundle, its launcher and their code caches, and the precompiled playbooks into outDir; rejects with a PlaybookError. */
 export async function buildCoach(outDir: string): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
@@ -88,12 +99,12 @@ export async function buildCoach(outDir: string): Promise<void> {
     logLevel: 'warning',
     // `import()` becomes a plain require of the module already in the bundle.
     supported: { 'dynamic-import': false },
-    define: { COACH_BUNDLE: 'true', 'import.meta.url': '__coachImportMeta.url' },
+    define: { COACH_BUNDLE: 'true', COACH_BUILD_ID: JSON.stringify(BUILD_ID_PLACEHOLDER), 'import.meta.url': '__coachImportMeta.url' },
     // Computed on first use: node:url is not needed by every command.
     banner: { js: "const __coachImportMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
     plugins: [lazyChildProcessForCommander, yamlAsEsModules],
   });
-  const code = asciiOnly(readFileSync(bundle, 'utf8'));
+  const code = withBuildId(asciiOnly(readFileSync(bundle, 'utf8')));
   writeFileSync(bundle, code);
   await build({
     entryPoints: [join(root, 'src/build/launch.ts')],

@@ -4,8 +4,9 @@
  * itself rejects data from another V8 version or other flags, but it checks only the length of
  * the source, so the stamp is what keeps a cache from one build away from another build's bundle.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { readRegularFileSync } from '../files/read-regular-file.js';
 import { cacheDirectory } from '../store/app-dirs.js';
 
 /** The first line of every cache file for one bundle: build.ts derives it from the bundle's hash. */
@@ -32,14 +33,23 @@ export function userCodeCacheDir(env: NodeJS.ProcessEnv): string | undefined {
   return dir === undefined ? undefined : join(dir, 'code-cache');
 }
 
-/** The cached data in a file made for this bundle, or undefined (missing, unreadable, another bundle). */
+/**
+ * The largest cache file read. A command's cache is 0.25-0.5 MB for a 0.6 MB bundle today, and a
+ * cache of every function in the bundle would be a few MB; 64 MiB leaves room for the bundle to
+ * grow many times over while bounding what a file put in a cache's place (a link to /dev/zero,
+ * a huge file) can cost: it is skipped, not read.
+ */
+export const MAX_CODE_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The cached data in a file made for this bundle, or undefined: missing, unreadable, another
+ * bundle, or not a regular file of at most MAX_CODE_CACHE_BYTES (a FIFO would hang a plain read,
+ * a link to /dev/zero would fill memory).
+ */
 export function readCodeCache(file: string, stamp: string): Buffer | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return undefined;
-  }
+  const read = readRegularFileSync(file, MAX_CODE_CACHE_BYTES);
+  if (!('bytes' in read)) return undefined;
+  const { bytes } = read;
   return bytes.toString('latin1', 0, stamp.length) === stamp ? bytes.subarray(stamp.length) : undefined;
 }
 

@@ -9,6 +9,7 @@ import { CoachError, UsageError } from '../errors.js';
 import { writeOut, type Io } from '../io.js';
 import { findSession, readSavedNoteData } from '../store/find-session.js';
 import { notesDirectory } from '../store/notes-dir.js';
+import { compiledPlaybooksDir } from '../store/compiled-playbook-cache.js';
 import { isPlaybookPath, loadPlaybook, playbookSources, type PlaybookSource } from '../store/playbook-library.js';
 import { savedPrep } from '../store/saved-prep.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
@@ -30,8 +31,9 @@ export async function cardCommand(arg: string | undefined, options: CardOptions,
 }
 
 async function cardInput(arg: string | undefined, notesDir: string, sources: PlaybookSource[], io: Io): Promise<CardInput> {
+  const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
   if (arg !== undefined && isPlaybookPath(arg) && !arg.endsWith('.md')) {
-    return { playbook: (await loadPlaybook(arg, sources, io.cwd)).playbook };
+    return { playbook: (await loadPlaybook(arg, sources, io.cwd, compiledCache)).playbook };
   }
   let path: string;
   try {
@@ -39,7 +41,7 @@ async function cardInput(arg: string | undefined, notesDir: string, sources: Pla
   } catch (sessionError) {
     if (arg === undefined || !(sessionError instanceof UsageError)) throw sessionError;
     try {
-      return { playbook: (await loadPlaybook(arg, sources, io.cwd)).playbook };
+      return { playbook: (await loadPlaybook(arg, sources, io.cwd, compiledCache)).playbook };
     } catch (playbookError) {
       if (!(playbookError instanceof CoachError) || !/^no playbook/.test(playbookError.message)) throw playbookError;
       throw new UsageError(`no saved session or playbook "${arg}"; see \`coach history\` for sessions and \`coach playbooks\` for playbooks`);
@@ -49,6 +51,6 @@ async function cardInput(arg: string | undefined, notesDir: string, sources: Pla
   // The card is for going into the meeting: a debrief's card is its prep's.
   if (note.header.kind === 'debrief' && note.header.prep) note = await readSavedNoteData(join(dirname(path), `${note.header.prep}.md`));
   const prep = savedPrep(note);
-  const { playbook } = await loadPlaybook(prep.playbook, sources, io.cwd);
+  const { playbook } = await loadPlaybook(prep.playbook, sources, io.cwd, compiledCache);
   return { playbook, context: prep.context, answers: prep.answers, actions: prep.actions };
 }

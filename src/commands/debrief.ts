@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { findSession, readSavedNoteData } from '../store/find-session.js';
 import { notesDirectory } from '../store/notes-dir.js';
+import { compiledPlaybooksDir } from '../store/compiled-playbook-cache.js';
 import { loadPlaybook, playbookSources, type LoadedPlaybook } from '../store/playbook-library.js';
 import { savedPrep, type SavedPrep } from '../store/saved-prep.js';
 import { choosePrep, newestPrep } from './choose-prep.js';
@@ -25,11 +26,12 @@ export interface DebriefOptions extends SessionOptions {
 export async function debriefCommand(sessionArg: string | undefined, options: DebriefOptions, io: Io, chalk: ChalkInstance): Promise<number> {
   const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
   const sources = playbookSources(io.env, io.cwd, options.playbooks);
+  const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
   if (sessionArg !== undefined && options.last) throw new UsageError('give a session or --last, not both');
 
   // 1. A meeting without a prep: the walk asks who it was with, as a prep would.
   if (options.playbook !== undefined && sessionArg === undefined && !options.last) {
-    const loaded = withDebriefWalk(await loadPlaybook(options.playbook, sources, io.cwd));
+    const loaded = withDebriefWalk(await loadPlaybook(options.playbook, sources, io.cwd, compiledCache));
     await runSession({ loaded, phase: 'debrief', options, io, chalk, notesDir });
     return 0;
   }
@@ -52,7 +54,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
   }
 
   // 3. The prep's playbook, with the built-in question about the prep's actions as its last step.
-  const loaded = withDebriefWalk(await prepPlaybook(prep, options.playbook, sources, io.cwd));
+  const loaded = withDebriefWalk(await prepPlaybook(prep, options.playbook, sources, io.cwd, compiledCache));
   if (prep.actions.length > 0 && usesDoneActionsId(loaded.playbook)) {
     throw new UsageError(`${loaded.path}: the debrief asks a question with the id "${DONE_ACTIONS_ID}", which coach uses for the prep's actions; rename it`);
   }
@@ -83,16 +85,22 @@ export function debriefOfPrep(prep: SavedPrep, loaded: LoadedPlaybook): Omit<Ses
   };
 }
 
-async function prepPlaybook(prep: SavedPrep, override: string | undefined, sources: ReturnType<typeof playbookSources>, cwd: string): Promise<LoadedPlaybook> {
+async function prepPlaybook(
+  prep: SavedPrep,
+  override: string | undefined,
+  sources: ReturnType<typeof playbookSources>,
+  cwd: string,
+  compiledCache: string | undefined,
+): Promise<LoadedPlaybook> {
   if (override !== undefined) {
-    const loaded = await loadPlaybook(override, sources, cwd);
+    const loaded = await loadPlaybook(override, sources, cwd, compiledCache);
     if (loaded.playbook.id !== prep.playbook) {
       throw new UsageError(`--playbook ${override} is "${loaded.playbook.id}", but ${prep.id} was prepared with "${prep.playbook}"`);
     }
     return loaded;
   }
   try {
-    return await loadPlaybook(prep.playbook, sources, cwd);
+    return await loadPlaybook(prep.playbook, sources, cwd, compiledCache);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     throw new UsageError(`${error.message}\n${prep.id} was prepared with "${prep.playbook}": if that playbook is a file elsewhere, give it with --playbook <file.yaml>`);

@@ -1,12 +1,13 @@
 /** `coach playbooks [list]`: every playbook found, one line each, with where it comes from. */
 import { writeOut, type Io } from '../io.js';
+import { compiledPlaybooksDir } from '../store/compiled-playbook-cache.js';
 import { listedId, listPlaybooks, playbookSources, type ListedPlaybook } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { PlaybooksListOptions } from './playbooks-commands.js';
 import { collapseWhitespace } from '../engine/text-lines.js';
 
 export async function playbooksListCommand(options: PlaybooksListOptions, io: Io): Promise<number> {
-  const listed = await listPlaybooks(playbookSources(io.env, io.cwd, options.playbooks));
+  const listed = await listPlaybooks(playbookSources(io.env, io.cwd, options.playbooks), compiledPlaybooksDir(io.env, io.cwd));
   await writeOut(io.stdout, options.json ? `${JSON.stringify(listed.map(asJson), null, 2)}\n` : listText(listed));
   return 0;
 }

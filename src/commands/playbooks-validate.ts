@@ -3,12 +3,14 @@
  * the form editors and CI annotate from; exit 3 when any playbook is invalid.
  *
  * A built-in playbook whose text is exactly what the build validated (the same checks, by this
- * same build, at install) is not checked a second time; any edit, and every other file, is.
+ * same build, at install) is not checked a second time, nor is a file whose exact text this
+ * version of coach found valid before (compiled-playbook-cache.ts); any edit is checked.
  */
 import { dirname, resolve } from 'node:path';
 import { ExitCode, FileError, PlaybookError, formatIssue, type PlaybookIssue } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { writeOut, type Io } from '../io.js';
+import { compiledPlaybooksDir, parsePlaybookWithCache } from '../store/compiled-playbook-cache.js';
 import { compiledAtBuild, findPlaybookFile, isPlaybookPath, playbookSources, type PlaybookSource } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { PlaybooksValidateOptions } from './playbooks-commands.js';
@@ -24,8 +26,9 @@ interface Validation {
 
 export async function playbooksValidateCommand(files: readonly string[], options: PlaybooksValidateOptions, io: Io): Promise<number> {
   const sources = playbookSources(io.env, io.cwd, options.playbooks);
+  const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
   const results: Validation[] = [];
-  for (const file of files) results.push(await validateOne(file, sources, io.cwd));
+  for (const file of files) results.push(await validateOne(file, sources, io.cwd, compiledCache));
 
   const invalid = results.filter((result) => !result.valid);
   if (options.json) {
@@ -45,7 +48,7 @@ export async function playbooksValidateCommand(files: readonly string[], options
 }
 
 /** A path is read as given; an id is the file `coach prep <id>` would use. */
-async function validateOne(arg: string, sources: readonly PlaybookSource[], cwd: string): Promise<Validation> {
+async function validateOne(arg: string, sources: readonly PlaybookSource[], cwd: string, compiledCache: string | undefined): Promise<Validation> {
   const found = isPlaybookPath(arg) ? undefined : findPlaybookFile(arg, sources);
   const file = found?.path ?? arg;
   const path = resolve(cwd, file);
@@ -61,10 +64,8 @@ async function validateOne(arg: string, sources: readonly PlaybookSource[], cwd:
   const builtInDir = sources.find((source) => source.kind === 'built-in')?.dir;
   const compiled = dirname(path) === builtInDir ? compiledAtBuild(path, text) : undefined;
   if (compiled) return { file, valid: true, id: compiled.id, issues: [] };
-  // The parser (the schema and the reference checks) loads only when a file needs checking.
-  const { parsePlaybook } = await import('../engine/parse-playbook.js');
   try {
-    return { file, valid: true, id: parsePlaybook(text, file).id, issues: [] };
+    return { file, valid: true, id: (await parsePlaybookWithCache(text, file, compiledCache)).id, issues: [] };
   } catch (error) {
     if (!(error instanceof PlaybookError)) throw error;
     return { file, valid: false, issues: [...error.issues] };

@@ -5,6 +5,7 @@ import { recommendPlaybook, triageStep, type Recommendation } from '../engine/tr
 import { walkPlaybook } from '../engine/walk.js';
 import { UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
+import { compiledPlaybooksDir } from '../store/compiled-playbook-cache.js';
 import { notesDirectory } from '../store/notes-dir.js';
 import { listPlaybooks, loadPlaybook, playbookSources, type LoadedPlaybook, type PlaybookSource } from '../store/playbook-library.js';
 import { createSessionView } from '../terminal/session-view.js';
@@ -14,14 +15,16 @@ import type { SessionOptions } from './session-options.js';
 
 export async function prepCommand(playbookArg: string | undefined, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<number> {
   const sources = playbookSources(io.env, io.cwd, options.playbooks);
-  const loaded = playbookArg !== undefined ? await loadPlaybook(playbookArg, sources, io.cwd) : await choosePlaybook(options, io, chalk, sources);
+  const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
+  const loaded =
+    playbookArg !== undefined ? await loadPlaybook(playbookArg, sources, io.cwd, compiledCache) : await choosePlaybook(options, io, chalk, sources, compiledCache);
   await runSession({ loaded, phase: 'prep', options, io, chalk, notesDir: notesDirectory(options.notesDir, io.env, io.cwd) });
   return 0;
 }
 
 /** With no playbook named: ask about the situation, recommend a method, then let the user pick. */
-async function choosePlaybook(options: SessionOptions, io: Io, chalk: ChalkInstance, sources: PlaybookSource[]): Promise<LoadedPlaybook> {
-  const listed = await listPlaybooks(sources);
+async function choosePlaybook(options: SessionOptions, io: Io, chalk: ChalkInstance, sources: PlaybookSource[], compiledCache: string | undefined): Promise<LoadedPlaybook> {
+  const listed = await listPlaybooks(sources, compiledCache);
   const usable = listed.filter((entry): entry is LoadedPlaybook & { error?: undefined } => entry.error === undefined);
   if (!canPrompt(options, io)) {
     throw new UsageError(`name a playbook: coach prep <playbook> (available: ${usable.map((entry) => entry.playbook.id).join(', ')})`);

@@ -12,6 +12,7 @@ import type { Playbook } from '../engine/schema.js';
 import { CoachError, UsageError } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { platformDirectory } from './app-dirs.js';
+import { parsePlaybookWithCache } from './compiled-playbook-cache.js';
 import { precompiledFileFor, readPrecompiledPlaybook } from './precompiled-playbooks.js';
 import { firstLine } from '../engine/text-lines.js';
 
@@ -61,11 +62,15 @@ export function playbookSources(env: NodeJS.ProcessEnv, cwd: string, extraDirs: 
 
 export const isPlaybookPath = (arg: string): boolean => /[\\/]/.test(arg) || /\.ya?ml$/i.test(arg);
 
-export async function loadPlaybookFile(path: string, source: SourceKind): Promise<LoadedPlaybook> {
+/**
+ * A playbook file, validated. `compiledCache` is where compiled playbooks are kept between runs
+ * (compiledPlaybooksDir); without it every file that is not a precompiled built-in is parsed.
+ */
+export async function loadPlaybookFile(path: string, source: SourceKind, compiledCache?: string): Promise<LoadedPlaybook> {
   const text = await readTextFile(path, 'the playbook');
   const precompiled = source === 'built-in' ? compiledAtBuild(path, text) : undefined;
   // The parser (yaml, the schema and the reference checks) loads only when a playbook needs parsing.
-  const playbook = precompiled ?? (await import('../engine/parse-playbook.js')).parsePlaybook(text, path);
+  const playbook = precompiled ?? (await parsePlaybookWithCache(text, path, compiledCache));
   return { playbook, path, source };
 }
 
@@ -99,11 +104,11 @@ export function findPlaybookFile(id: string, sources: readonly PlaybookSource[])
 }
 
 /** An id resolves to `<id>.yaml` in the last source that has it; a path is read as it is. */
-export async function loadPlaybook(idOrPath: string, sources: readonly PlaybookSource[], cwd: string): Promise<LoadedPlaybook> {
-  if (isPlaybookPath(idOrPath)) return loadPlaybookFile(resolve(cwd, idOrPath), 'file');
+export async function loadPlaybook(idOrPath: string, sources: readonly PlaybookSource[], cwd: string, compiledCache?: string): Promise<LoadedPlaybook> {
+  if (isPlaybookPath(idOrPath)) return loadPlaybookFile(resolve(cwd, idOrPath), 'file', compiledCache);
   const found = findPlaybookFile(idOrPath, sources);
   if (found) {
-    const loaded = await loadPlaybookFile(found.path, found.source);
+    const loaded = await loadPlaybookFile(found.path, found.source, compiledCache);
     const mismatch = idMismatch(loaded);
     if (mismatch) throw new UsageError(mismatch);
     return loaded;
@@ -155,7 +160,7 @@ export const listedId = (entry: ListedPlaybook): string => entry.playbook?.id ??
  * hides. An invalid file is listed with its first error, never hidden and never fatal to the
  * listing; it still wins its id, because `coach prep <id>` would pick it too.
  */
-export async function listPlaybooks(sources: readonly PlaybookSource[]): Promise<ListedPlaybook[]> {
+export async function listPlaybooks(sources: readonly PlaybookSource[], compiledCache?: string): Promise<ListedPlaybook[]> {
   const byId = new Map<string, { winner: PlaybookLocation; hides: PlaybookLocation[] }>();
   for (const source of sources) {
     const files = await playbookFiles(source);
@@ -171,7 +176,7 @@ export async function listPlaybooks(sources: readonly PlaybookSource[]): Promise
   return Promise.all(
     byIdSorted.map(async ([id, { winner, hides }]): Promise<ListedPlaybook> => {
       try {
-        const loaded = await loadPlaybookFile(winner.path, winner.source);
+        const loaded = await loadPlaybookFile(winner.path, winner.source, compiledCache);
         const mismatch = idMismatch(loaded);
         if (mismatch) return { id, ...winner, hides, error: mismatch };
         return { ...loaded, hides };

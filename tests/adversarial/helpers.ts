@@ -32,6 +32,8 @@ export function spawnCoach(
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  // The runner's COACH_CACHE_DIR (a temp directory, tests/vitest.config.ts) stays, so that the
+  // caches the CLI leaves never land in the home of whoever runs the tests.
   for (const key of Object.keys(env)) if (key.startsWith('COACH_') && key !== 'COACH_CACHE_DIR' && !(options.env && key in options.env)) delete env[key];
   const child = spawn(process.execPath, [repoPath('bin/coach.js'), ...args], { cwd: options.cwd ?? repoPath('.'), env, stdio: options.stdio ?? 'pipe' });
   let stdout = '';
