@@ -4,10 +4,10 @@
  * itself rejects data from another V8 version or other flags, but it checks only the length of
  * the source, so the stamp is what keeps a cache from one build away from another build's bundle.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { readRegularFileSync } from '../files/read-regular-file.js';
 import { cacheDirectory } from '../store/app-dirs.js';
+import { writeCacheFileSync } from '../store/write-cache-file.js';
 
 /** The first line of every cache file for one bundle: build.ts derives it from the bundle's hash. */
 export const stampFor = (bundleHash: string): string => `coach code cache ${bundleHash}\n`;
@@ -59,17 +59,11 @@ export function readCodeCache(file: string, stamp: string): Buffer | undefined {
  * ignored, since it happens as a successful run exits.
  */
 export function writeCodeCache(file: string, stamp: string, data: () => Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
+  let bytes: Buffer;
   try {
-    const bytes = Buffer.concat([Buffer.from(stamp, 'latin1'), data()]);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(temp, bytes);
-    renameSync(temp, file);
+    bytes = Buffer.concat([Buffer.from(stamp, 'latin1'), data()]);
   } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing was written where nothing can be removed.
-    }
+    return;
   }
+  writeCacheFileSync(file, bytes);
 }

@@ -18,13 +18,13 @@
  * decoded entry's shape is checked, but the playbook is not run through the schema again: that
  * is the cost being saved, and only coach writes these files.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import packageJson from '../../package.json' with { type: 'json' };
 import type { Playbook } from '../engine/schema.js';
 import { readRegularFileSync } from '../files/read-regular-file.js';
 import { cacheDirectory } from './app-dirs.js';
+import { COACH_VERSION } from './coach-build.js';
 import { fnv1a32 } from './fnv1a.js';
+import { writeCacheFileSync } from './write-cache-file.js';
 
 /**
  * True in the bundle only (src/build/build.ts defines it). Run from src (tests, tsx), the schema
@@ -36,13 +36,6 @@ const BUNDLED = typeof COACH_BUNDLE !== 'undefined' && COACH_BUNDLE;
 /** Bumped whenever the entry's shape, or what parsing makes of a text, changes within one version. */
 export const COMPILED_PLAYBOOK_FORMAT = 1;
 
-/**
- * Which build of coach compiles, in the bundle `<version>+<hash of the bundle>` (build.ts fills
- * COACH_BUILD_ID in after bundling): an entry from any other version, or from another build of
- * the same version (a schema changed before the version number did), is ignored.
- */
-declare const COACH_BUILD_ID: string | undefined;
-export const COACH_VERSION: string = typeof COACH_BUILD_ID === 'string' ? `${packageJson.version}+${COACH_BUILD_ID}` : packageJson.version;
 
 /**
  * A playbook file is at most 1 MiB (read-text-file.ts); its entry holds that text and the
@@ -98,27 +91,11 @@ function isEntryFor(entry: unknown, text: string, version: string): entry is Com
   );
 }
 
-let tempCounter = 0;
-
 /** Keeps a validated playbook for the next run; never throws, and leaves no temp file behind. */
 export function writeCompiledPlaybook(dir: string, text: string, playbook: Playbook, version = COACH_VERSION): void {
-  const file = compiledPlaybookFile(dir, text, version);
-  // The pid keeps runs apart, the counter and the random part the writes of one run.
-  const temp = `${file}.${process.pid}-${++tempCounter}-${Math.random().toString(36).slice(2, 10)}.tmp`;
-  try {
-    const entry: CompiledPlaybookEntry = { format: COMPILED_PLAYBOOK_FORMAT, coach: version, source: text, playbook };
-    const json = JSON.stringify(entry);
-    if (Buffer.byteLength(json) > MAX_ENTRY_BYTES) return;
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, json, { flag: 'wx' });
-    renameSync(temp, file);
-  } catch {
-    try {
-      rmSync(temp, { force: true });
-    } catch {
-      // Nothing was written where nothing can be removed.
-    }
-  }
+  const entry: CompiledPlaybookEntry = { format: COMPILED_PLAYBOOK_FORMAT, coach: version, source: text, playbook };
+  const json = JSON.stringify(entry);
+  if (Buffer.byteLength(json) <= MAX_ENTRY_BYTES) writeCacheFileSync(compiledPlaybookFile(dir, text, version), json);
 }
 
 /**

@@ -11,9 +11,9 @@
  * key on every value, and a customer's name or a date is one string however often it appears.
  */
 import { join } from 'node:path';
-import packageJson from '../../package.json' with { type: 'json' };
 import { readRegularFileSync } from '../files/read-regular-file.js';
-import { lazyCrypto } from './lazy-crypto.js';
+import { COACH_VERSION } from './coach-build.js';
+import { fnv1a32 } from './fnv1a.js';
 import type { NoteHeader } from './note-header.js';
 import { writeCacheFileSync } from './write-cache-file.js';
 
@@ -56,10 +56,13 @@ export interface LoadedIndex extends IndexColumns {
   writtenAt: number;
 }
 
-/** `<cache>/notes-index/<hash of the notes directory>.json` */
+/**
+ * `<cache>/notes-index/<hash of the notes directory>.json`. The hash only spreads names: the index
+ * names its directory inside, so two directories with one hash cost each other a re-read, never
+ * a wrong answer.
+ */
 export function notesIndexFile(cacheDir: string, notesDir: string): string {
-  const key = lazyCrypto().createHash('sha256').update(notesDir).digest('hex').slice(0, 32);
-  return join(cacheDir, 'notes-index', `${key}.json`);
+  return join(cacheDir, 'notes-index', `${fnv1a32(notesDir).toString(16).padStart(8, '0')}.json`);
 }
 
 export function loadNotesIndex(file: string, notesDir: string): LoadedIndex | undefined {
@@ -134,7 +137,7 @@ export class NotesIndexWriter {
   }
 
   save(file: string, notesDir: string): void {
-    writeCacheFileSync(file, JSON.stringify({ format: NOTES_INDEX_FORMAT, coach: packageJson.version, dir: notesDir, ...this.columns }));
+    writeCacheFileSync(file, JSON.stringify({ format: NOTES_INDEX_FORMAT, coach: COACH_VERSION, dir: notesDir, ...this.columns }));
   }
 
   private place(text: string | undefined): number {
@@ -152,7 +155,7 @@ export class NotesIndexWriter {
 function wellFormed(stored: unknown, notesDir: string): IndexColumns | undefined {
   if (stored === null || typeof stored !== 'object') return undefined;
   const { format, coach, dir, names, stamps, strings, notes } = stored as Record<string, unknown>;
-  if (format !== NOTES_INDEX_FORMAT || coach !== packageJson.version || dir !== notesDir) return undefined;
+  if (format !== NOTES_INDEX_FORMAT || coach !== COACH_VERSION || dir !== notesDir) return undefined;
   if (!Array.isArray(names) || !Array.isArray(stamps) || !Array.isArray(strings) || !Array.isArray(notes)) return undefined;
   const count = names.length;
   if (stamps.length !== count * STAMP || notes.length !== count * FIELDS) return undefined;

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as parser from '../../src/engine/parse-playbook.js';
 import { PlaybookError } from '../../src/errors.js';
+import { COACH_VERSION } from '../../src/store/coach-build.js';
 import {
-  COACH_VERSION,
   compiledPlaybookFile,
   compiledPlaybooksDir,
   parsePlaybookWithCache,
