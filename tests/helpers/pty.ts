@@ -1,8 +1,9 @@
 /**
  * Runs the built CLI (bin/coach.js) under a real pseudo-terminal, as a person would: keys go in
  * one at a time, the screen comes back with every escape code the terminal saw.
+ * @lydell/node-pty is node-pty with prebuilt binaries, so installing needs no compiler.
  */
-import { spawn, type IPty } from 'node-pty';
+import { spawn, type IPty } from '@lydell/node-pty';
 import { stripVTControlCharacters } from 'node:util';
 import { repoPath } from './playbooks.js';
 
