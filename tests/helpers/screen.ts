@@ -71,3 +71,8 @@ export async function screenOf(output: string, size: { cols: number; rows: numbe
   terminal.dispose();
   return result;
 }
+
+/** The rows that ran past the right edge: each is followed by a row the emulator wrapped onto. */
+export function overflowedRows(screen: Screen): string[] {
+  return screen.all.flatMap((line, i) => (screen.all[i + 1]?.wrapped ? [line.text] : []));
+}
