@@ -18,7 +18,8 @@ describe('long answers under a real terminal', () => {
     await session.answer('enter opens your editor', '');
     await session.save();
     expect((await session.exited).exitCode).toBe(0);
-    expect(session.text).toContain('EDITOR-SCREEN');
+    // The editor painted on the terminal, on a row of its own.
+    expect((await session.screen()).all.map((row) => row.text)).toContain('EDITOR-SCREEN');
     const note = readFileSync(out, 'utf8');
     expect(note).not.toContain('EDITOR-SCREEN');
     expect(parseFrontMatter(note)?.['answers']).toEqual({ story: 'They lost a month of production.\nThey want a named owner.' });

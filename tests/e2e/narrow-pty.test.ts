@@ -1,12 +1,30 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { repoPath } from '../helpers/playbooks.js';
 import { PtySession } from '../helpers/pty.js';
 import { tempDir } from '../helpers/run-cli.js';
 
+interface TwoQuestions {
+  prep: { steps: { guidance?: string }[]; flags: { id: string; message: string }[] };
+}
+
+/** The rows from the one that starts with `first` to the end of its paragraph, joined with spaces. */
+function paragraph(rows: string[], first: string): string {
+  const start = rows.findIndex((row) => row.trimStart().startsWith(first));
+  expect(start, `a row starting with ${JSON.stringify(first)}`).toBeGreaterThanOrEqual(0);
+  const indentOf = (row: string): number => row.length - row.trimStart().length;
+  const indent = indentOf(rows[start] ?? '');
+  const end = rows.findIndex((row, i) => i > start && (row.trim() === '' || indentOf(row) !== indent));
+  return rows
+    .slice(start, end < 0 ? undefined : end)
+    .map((row) => row.trim())
+    .join(' ');
+}
+
 describe('a narrow terminal', () => {
-  it('wraps the guidance and the coaching to 40 columns', async () => {
+  it('wraps the guidance and the coaching to 40 columns, between words', async () => {
     const answers = join(tempDir(), 'answers.yaml');
     writeFileSync(answers, `${readFileSync(repoPath('tests/fixtures/answers/two-questions.yaml'), 'utf8')}need_shift_signs: [a price question]\nsignals: [short emails]\n`);
     const session = PtySession.coach(['prep', 'two-questions', '--answers', answers, '--no-save', '--no-review', '-o', join(tempDir(), 'note.md')], {
@@ -17,12 +35,18 @@ describe('a narrow terminal', () => {
     await session.answer('Date of', '');
     const { exitCode } = await session.exited;
     expect(exitCode).toBe(0);
-    const coachLines = session.text
-      .replace(/\r/g, '')
-      .split('\n')
-      .filter((line) => line.startsWith('  ') || line.startsWith('Readiness'));
-    expect(coachLines.length).toBeGreaterThan(5);
-    for (const line of coachLines) expect([...line].length, line).toBeLessThanOrEqual(40);
-    expect(session.text).toContain('Watch out:');
+    const { all } = await session.screen();
+    const rows = all.map((line) => line.text);
+    // The guidance and coaching are the indented rows. A row that ran past column 40 would make
+    // the emulator wrap it onto the next row (at any character, mid-word); none may.
+    const coachRows = all.flatMap((line, i) => (line.text.startsWith('  ') || line.text.startsWith('Readiness') ? [i] : []));
+    expect(coachRows.length).toBeGreaterThan(5);
+    for (const i of coachRows) expect(all[i + 1]?.wrapped ?? false, `row ${i} ran past column 40: ${rows[i]}`).toBe(false);
+    // Broken between words: read back row by row, the paragraphs are the playbook's sentences.
+    const playbook = parse(readFileSync(repoPath('playbooks/two-questions.yaml'), 'utf8')) as TwoQuestions;
+    const guidance = playbook.prep.steps[0]?.guidance ?? '';
+    expect(paragraph(rows, guidance.slice(0, 20))).toBe(guidance);
+    const angry = playbook.prep.flags.find((flag) => flag.message.startsWith('They may arrive angry'))?.message ?? '';
+    expect(paragraph(rows, 'Watch out:')).toBe(`Watch out: ${angry}`);
   });
 });

@@ -12,10 +12,17 @@ import { tempDir } from '../helpers/run-cli.js';
 
 const ESCAPE = /\u001b/;
 
-async function answerTwoQuestions(session: PtySession): Promise<void> {
+/** Answers every question, taking the date the prompt offers, and returns that date. */
+async function answerTwoQuestions(session: PtySession): Promise<string> {
   await session.answer('Who is the customer?', 'Initech');
   await session.answer('What is the meeting?', 'Quarterly review');
-  await session.answer('Date of the meeting', '');
+  // The offered date is today by the CLI's own clock and zone: read it off the screen, so the
+  // expected note follows that clock (faketime, TZ) instead of the test's.
+  await session.waitFor('Date of the meeting');
+  const offered = /^\? Date of the meeting \(YYYY-MM-DD\) \((\d{4}-\d{2}-\d{2})\)/;
+  const asked = await session.waitForScreen((screen) => screen.drawn.some((row) => offered.test(row)));
+  const date = asked.drawn.map((row) => offered.exec(row)?.[1]).find((found) => found !== undefined) ?? '';
+  session.press(KEYS.enter);
   await session.answer('? What do they need from me in this meeting?', 'proof the fix holds');
   await session.answer('their need has changed', 'they ask about price');
   await session.answer('2.', '');
@@ -35,23 +42,29 @@ async function answerTwoQuestions(session: PtySession): Promise<void> {
   await session.answer('cleared your calendar', 'y');
   await session.answer('on paper', 'n');
   await session.save();
+  return date;
 }
 
 describe('coach prep under a real terminal', () => {
   it('writes the expected note from answers typed key by key', async () => {
     const notes = tempDir();
     const session = PtySession.coach(['prep', 'two-questions'], { env: { COACH_NOTES_DIR: notes } });
-    await answerTwoQuestions(session);
+    const date = await answerTwoQuestions(session);
     const { exitCode } = await session.exited;
     expect(exitCode).toBe(0);
-    expect(session.text).toContain('Step 1 of 4 - What do they need from you?');
-    expect(session.text).toContain('Tip: Memory fails when a meeting heats up');
-    const [file] = readdirSync(notes);
-    expect(file).toMatch(/^\d{4}-\d{2}-\d{2}-initech-two-questions-prep\.md$/);
-    const note = readFileSync(join(notes, file ?? ''), 'utf8');
+    // What stayed on the terminal (the scrollback included): each step's heading on its own row,
+    // the tip, and the answers as the prompts left them.
+    const rows = (await session.screen()).all.map((line) => line.text);
+    expect(rows).toContain('Step 1 of 4 - What do they need from you?');
+    expect(rows.some((row) => row.trimStart().startsWith('Tip: Memory fails when a meeting heats up'))).toBe(true);
+    expect(rows).toContain(`✔ Date of the meeting (YYYY-MM-DD) ${date}`);
+    expect(rows).toContain('✔ Who is the customer? Initech');
+    expect(readdirSync(notes)).toEqual([`${date}-initech-two-questions-prep.md`]);
+    const note = readFileSync(join(notes, `${date}-initech-two-questions-prep.md`), 'utf8');
     expect(parseFrontMatter(note)).toMatchObject({
       customer: 'Initech',
       title: 'Quarterly review',
+      date,
       answers: {
         need: 'proof the fix holds',
         need_shift_signs: ['they ask about price'],
@@ -72,7 +85,8 @@ describe('coach prep under a real terminal', () => {
     const session = PtySession.shell(`node ${repoPath('bin/coach.js')} prep two-questions > ${out}`, { env: { COACH_NOTES_DIR: join(dir, 'notes') } });
     await answerTwoQuestions(session);
     expect((await session.exited).exitCode).toBe(0);
-    expect(session.text).toContain('Who is the customer?');
+    // The prompts were drawn on the terminal (as a person sees them, answered), in colour.
+    expect((await session.screen()).all.map((line) => line.text)).toContain('✔ Who is the customer? Initech');
     expect(session.raw).toMatch(ESCAPE);
     const markdown = readFileSync(out, 'utf8');
     expect(markdown).not.toMatch(ESCAPE);

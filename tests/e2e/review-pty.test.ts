@@ -18,18 +18,36 @@ describe('review before saving, under a real terminal', () => {
     await session.answer('What is on the agenda?', 'the renewal');
     await session.answer('Anything else?', 'bring the contract');
     await session.waitFor('Review before saving');
+    // Four rows down from "Save the note" the cursor is on the branch's answer, as the list shows.
     for (let i = 0; i < 4; i++) session.press(KEYS.down);
+    await session.waitForScreen((screen) => screen.drawn.includes('❯ How will they arrive? → calm'));
     session.press(KEYS.enter);
     await session.waitFor('How will they arrive?');
     session.press(KEYS.down);
     session.press(KEYS.enter);
     await session.answer('How will you let them vent?', 'ten quiet minutes');
     await session.waitFor('Dropped, no longer asked: What is on the agenda?');
+    // The second review lists the new branch's answer in place of the dropped one.
+    const review = await session.waitForScreen((screen) => screen.drawn.at(-1) === '↑↓ navigate • ⏎ select');
+    const list = review.drawn.slice(review.drawn.lastIndexOf('❯ Save the note'));
+    expect(list).toEqual([
+      '❯ Save the note',
+      `  Who is the customer? → Acme`,
+      '  What is the meeting? → (no answer)',
+      expect.stringMatching(/^ {2}Date of the meeting → \d{4}-\d{2}-\d{2}$/),
+      '  How will they arrive? → angry',
+      '  How will you let them vent? → ten quiet minutes',
+      '  Anything else? → bring the contract',
+      '',
+      '↑↓ navigate • ⏎ select',
+    ]);
     await session.save();
     expect((await session.exited).exitCode).toBe(0);
-    expect(session.text).toContain('Watch out: They will arrive angry.');
-    expect(session.text).toContain('Ready ████████ 2/2 - Ready');
     const [file] = readdirSync(notes);
+    const screen = await session.screen();
+    expect(screen.drawn).toContain('  Watch out: They will arrive angry.');
+    expect(screen.drawn).toContain('  Ready ████████ 2/2 - Ready');
+    expect(screen.drawn.at(-1)).toBe(`✔ Saved ${join(notes, file ?? '')}`);
     const note = readFileSync(join(notes, file ?? ''), 'utf8');
     expect(parseFrontMatter(note)?.['answers']).toEqual({ state: 'angry', vent: 'ten quiet minutes', extra: 'bring the contract' });
     expect(note).toContain('- [ ] Let them vent');

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { repoPath } from '../helpers/playbooks.js';
 import { KEYS, PtySession } from '../helpers/pty.js';
 import { tempDir } from '../helpers/run-cli.js';
 
@@ -12,6 +15,9 @@ const situations: Situation[] = [
   ['a meeting turning negative', 'turn-around', ['n', 'n', 'n', 'y']],
 ];
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const titleOf = (id: string): string => (parse(readFileSync(repoPath(`playbooks/${id}.yaml`), 'utf8')) as { title: string }).title;
+
 describe('which method fits, under a real terminal', () => {
   it.each(situations)('%s -> %s, preselected in the picker', async (_name, expected, [failed, upset, wrong, negative]) => {
     const session = PtySession.coach(['prep', '--no-save'], { env: { COACH_NOTES_DIR: tempDir() } });
@@ -21,8 +27,13 @@ describe('which method fits, under a real terminal', () => {
     await session.answer('stuck in negativity', negative);
     await session.waitFor(`Recommended: ${expected} - `);
     await session.waitFor('Which playbook fits this meeting?');
+    // The cursor in the picker is on the recommended playbook (by its title, as listed).
+    const picker = await session.waitForScreen((screen) => screen.drawn.some((row) => row.startsWith('❯ ')));
+    expect(picker.drawn.filter((row) => row.startsWith('❯ '))).toEqual([expect.stringMatching(new RegExp(`^❯ ${escapeRegExp(titleOf(expected))}( - .*)? \\(recommended\\)$`))]);
     session.press(KEYS.enter);
     await session.waitFor('Who is the customer?');
+    // Taken as it stood, the pick starts that playbook: its title heads the session.
+    expect((await session.screen()).drawn).toContain(titleOf(expected));
     session.press(KEYS.ctrlC);
     expect((await session.exited).exitCode).toBe(130);
   });

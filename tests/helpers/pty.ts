@@ -1,10 +1,13 @@
 /**
  * Runs the built CLI (bin/coach.js) under a real pseudo-terminal, as a person would: keys go in
- * one at a time, the screen comes back with every escape code the terminal saw.
+ * one at a time, the output comes back with every escape code the terminal saw (`raw`), and an
+ * emulated terminal of the same size turns it into the screen a person sees (`screen()`).
+ * @lydell/node-pty is node-pty with prebuilt binaries, so installing needs no compiler.
  */
-import { spawn, type IPty } from 'node-pty';
+import { spawn, type IPty } from '@lydell/node-pty';
 import { stripVTControlCharacters } from 'node:util';
 import { repoPath } from './playbooks.js';
+import { EmulatedTerminal, type Screen } from './screen.js';
 
 export const KEYS = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ', ctrlC: '\u0003', ctrlD: '\u0004' } as const;
 
@@ -12,6 +15,7 @@ export class PtySession {
   private readonly pty: IPty;
   raw = '';
   private seen = 0;
+  private readonly terminal: EmulatedTerminal;
   readonly exited: Promise<{ exitCode: number; signal?: number | undefined }>;
 
   constructor(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; cols?: number; rows?: number } = {}) {
@@ -20,15 +24,19 @@ export class PtySession {
     // A person's terminal: the runner's colour settings, and CI (which makes chalk drop colour
     // even on a TTY), do not leak in; a test that wants them passes them in options.env.
     for (const key of ['NO_COLOR', 'FORCE_COLOR', 'CI']) delete env[key];
+    const cols = options.cols ?? 100;
+    const rows = options.rows ?? 40;
+    this.terminal = new EmulatedTerminal(cols, rows);
     this.pty = spawn(command, args, {
       name: 'xterm-256color',
-      cols: options.cols ?? 100,
-      rows: options.rows ?? 40,
+      cols,
+      rows,
       cwd: options.cwd ?? repoPath('.'),
       env: { ...env, TERM: 'xterm-256color', ...options.env },
     });
     this.pty.onData((data) => {
       this.raw += data;
+      this.terminal.write(data);
     });
     this.exited = new Promise((resolve) => this.pty.onExit(resolve));
   }
@@ -45,6 +53,25 @@ export class PtySession {
 
   get pid(): number {
     return this.pty.pid;
+  }
+
+  /** What the terminal shows now, after everything printed so far. */
+  screen(): Promise<Screen> {
+    return this.terminal.screen();
+  }
+
+  /**
+   * Waits until the screen shows what `shows` looks for, and returns that screen: keys are
+   * answered by a redraw, and only the redrawn screen says where the cursor or a line now is.
+   */
+  async waitForScreen(shows: (screen: Screen) => boolean, timeoutMs = 10_000): Promise<Screen> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const now = await this.screen();
+      if (shows(now)) return now;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the screen; it shows:\n${now.drawn.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   get text(): string {
