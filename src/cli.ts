@@ -17,8 +17,8 @@ import { watchInterrupts, restoreTerminal } from './interrupts.js';
 import { processIo, writeOut, type Io } from './io.js';
 import { sanitizeForTerminal as safe } from './terminal/sanitize.js';
 
-type Action = (io: Io, command: Command) => Promise<number>;
-type SessionRun<O> = (arg: string | undefined, options: O, io: Io, chalk: ChalkInstance) => Promise<number>;
+type Action = (io: Io, command: Command) => Promise<void>;
+type SessionRun<O> = (arg: string | undefined, options: O, io: Io, chalk: ChalkInstance) => Promise<void>;
 
 function createProgram(io: Io, runAction: (action: Action, command: Command) => Promise<void>): Command {
   const program = new Command('coach')
@@ -109,7 +109,6 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       runAction(async (actionIo) => {
         const { completionScript } = await import('./commands/completion.js');
         await writeOut(actionIo.stdout, completionScript(shell));
-        return ExitCode.ok;
       }, command),
     );
 
@@ -146,9 +145,8 @@ export async function run(argv: readonly string[], given?: Io): Promise<number> 
   // A reader that goes away early (`coach prep | head -1`) must not crash us with EPIPE.
   const ignore = (): void => undefined;
   io.stdout.on('error', ignore);
-  const program = createProgram(io, async (action, command) => {
-    code = await action(io, command);
-  });
+  // A command that returns has succeeded; every failure is thrown and becomes its exit code in report().
+  const program = createProgram(io, (action, command) => action(io, command));
   try {
     if (argv[0] === '__complete') return await complete(program, argv.slice(1), io);
     await program.parseAsync([...argv], { from: 'user' });

@@ -33,6 +33,17 @@ export class UsageError extends CoachError {
   }
 }
 
+/** No playbook has this id in any source; `known` are the ids there are. */
+export class UnknownPlaybookError extends UsageError {
+  constructor(
+    readonly id: string,
+    readonly known: readonly string[],
+    hint: string | undefined,
+  ) {
+    super(`no playbook "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; available: ${known.join(', ')}. A path to a .yaml file works too.`);
+  }
+}
+
 /** One problem in a playbook, located so an editor can jump to it. */
 export interface PlaybookIssue {
   file: string;
@@ -52,10 +63,33 @@ export class PlaybookError extends CoachError {
   }
 }
 
-/** A file that cannot be read or written. */
+/**
+ * `playbooks validate` found problems, already printed file by file: exit 3 when a playbook is
+ * invalid, 4 when the only problems were files that could not be read.
+ */
+export class PlaybooksInvalidError extends CoachError {
+  constructor(
+    readonly invalid: readonly { issues: readonly PlaybookIssue[] }[],
+    readonly checked: number,
+  ) {
+    const problems = invalid.reduce((sum, result) => sum + Math.max(result.issues.length, 1), 0);
+    super(
+      `${invalid.length} of ${checked} playbook${checked === 1 ? '' : 's'} invalid (${problems} problem${problems === 1 ? '' : 's'})`,
+      invalid.some((result) => result.issues.length > 0) ? ExitCode.invalidPlaybook : ExitCode.file,
+    );
+  }
+}
+
+/**
+ * A file that cannot be read or written: which one (undefined for a stream such as stdout) and
+ * why, apart, so a caller can show the reason under another name without taking a message apart.
+ */
 export class FileError extends CoachError {
-  constructor(message: string) {
-    super(message, ExitCode.file);
+  constructor(
+    readonly path: string | undefined,
+    readonly reason: string,
+  ) {
+    super(path === undefined ? reason : `${path}: ${reason}`, ExitCode.file);
   }
 }
 

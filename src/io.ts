@@ -59,7 +59,7 @@ export function writeOut(stream: Output, text: string): Promise<void> {
     stream.write(text, (error?: Error | null) => {
       if (!error) return resolve();
       const code = (error as NodeJS.ErrnoException).code;
-      reject(new FileError(code === 'EPIPE' ? 'standard output was closed before the whole note was written' : `cannot write to standard output: ${error.message}`));
+      reject(new FileError(undefined, code === 'EPIPE' ? 'standard output was closed before the whole note was written' : `cannot write to standard output: ${error.message}`));
     });
   });
 }

@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { renderCardMarkdown, renderCardText, type CardInput } from '../engine/meeting-card.js';
-import { CoachError, UsageError } from '../errors.js';
+import { UnknownPlaybookError, UsageError } from '../errors.js';
 import { writeOut, type Io } from '../io.js';
 import { findSession, readSavedNoteData } from '../store/find-session.js';
 import { notesDirectory } from '../store/notes-dir.js';
@@ -21,13 +21,12 @@ export interface CardOptions {
   playbooks?: string[] | undefined;
 }
 
-export async function cardCommand(arg: string | undefined, options: CardOptions, io: Io): Promise<number> {
+export async function cardCommand(arg: string | undefined, options: CardOptions, io: Io): Promise<void> {
   const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
   const sources = playbookSources(io.env, io.cwd, options.playbooks);
   const input = await cardInput(arg, notesDir, sources, io);
   const text = options.markdown ? renderCardMarkdown(input) : renderCardText(input);
   await writeOut(io.stdout, io.stdout.isTTY ? sanitizeForTerminal(text) : text);
-  return 0;
 }
 
 async function cardInput(arg: string | undefined, notesDir: string, sources: PlaybookSource[], io: Io): Promise<CardInput> {
@@ -43,7 +42,7 @@ async function cardInput(arg: string | undefined, notesDir: string, sources: Pla
     try {
       return { playbook: (await loadPlaybook(arg, sources, io.cwd, compiledCache)).playbook };
     } catch (playbookError) {
-      if (!(playbookError instanceof CoachError) || !/^no playbook/.test(playbookError.message)) throw playbookError;
+      if (!(playbookError instanceof UnknownPlaybookError)) throw playbookError;
       throw new UsageError(`no saved session or playbook "${arg}"; see \`coach history\` for sessions and \`coach playbooks\` for playbooks`);
     }
   }

@@ -23,7 +23,7 @@ export interface DebriefOptions extends SessionOptions {
   playbook?: string | undefined;
 }
 
-export async function debriefCommand(sessionArg: string | undefined, options: DebriefOptions, io: Io, chalk: ChalkInstance): Promise<number> {
+export async function debriefCommand(sessionArg: string | undefined, options: DebriefOptions, io: Io, chalk: ChalkInstance): Promise<void> {
   const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
   const sources = playbookSources(io.env, io.cwd, options.playbooks);
   const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
@@ -33,7 +33,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
   if (options.playbook !== undefined && sessionArg === undefined && !options.last) {
     const loaded = withDebriefWalk(await loadPlaybook(options.playbook, sources, io.cwd, compiledCache));
     await runSession({ loaded, phase: 'debrief', options, io, chalk, notesDir });
-    return 0;
+    return;
   }
 
   // 2. Which prep: named, the newest, or picked from the ones still waiting for a debrief.
@@ -59,7 +59,6 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
     throw new UsageError(`${loaded.path}: the debrief asks a question with the id "${DONE_ACTIONS_ID}", which coach uses for the prep's actions; rename it`);
   }
   await runSession({ ...debriefOfPrep(prep, loaded), phase: 'debrief', options, io, chalk });
-  return 0;
 }
 
 /**

@@ -31,7 +31,7 @@ export interface Delivered {
 export function checkOutTarget(options: SessionOptions, io: Io): void {
   if (options.out === undefined || options.out === STDOUT || options.force) return;
   const target = resolve(io.cwd, options.out);
-  if (existsSync(target)) throw new FileError(`${options.out}: already exists; add --force to replace it, or choose another file`);
+  if (existsSync(target)) throw new FileError(options.out, `already exists; add --force to replace it, or choose another file`);
 }
 
 /** The name that means standard output for `--out` and `--append`. */

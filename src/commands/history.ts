@@ -11,7 +11,7 @@ import type { HistoryOptions } from './history-options.js';
 import { warnSkipped } from './skipped-note-warning.js';
 import { column } from '../terminal/fit.js';
 
-export async function historyCommand(options: HistoryOptions, io: Io): Promise<number> {
+export async function historyCommand(options: HistoryOptions, io: Io): Promise<void> {
   const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
   const notes = await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: cacheDirectory(io.env, io.cwd) });
   const debriefs = debriefsByPrep(notes);
@@ -19,14 +19,13 @@ export async function historyCommand(options: HistoryOptions, io: Io): Promise<n
 
   if (options.json) {
     await writeJsonList(io, shown, (note) => asJson(note, debriefs));
-    return 0;
+    return;
   }
   if (shown.length === 0) {
     io.stderr.write(notes.length === 0 ? `No saved sessions in ${notesDir} yet; start with: coach prep\n` : 'No saved sessions match.\n');
-    return 0;
+    return;
   }
   await writeOut(io.stdout, formatLines(shown, debriefs));
-  return 0;
 }
 
 /** What one write may hold: over 100,000 notes the whole list as one string would be 35 MB. */

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { playbooksOption } from './repeatable-options.js';
 
-type RunAction = (action: (io: Io, command: Command) => Promise<number>, command: Command) => Promise<void>;
+type RunAction = (action: (io: Io, command: Command) => Promise<void>, command: Command) => Promise<void>;
 
 
 export interface PlaybooksListOptions {

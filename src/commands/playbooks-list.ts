@@ -6,10 +6,9 @@ import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { PlaybooksListOptions } from './playbooks-commands.js';
 import { collapseWhitespace } from '../engine/text-lines.js';
 
-export async function playbooksListCommand(options: PlaybooksListOptions, io: Io): Promise<number> {
+export async function playbooksListCommand(options: PlaybooksListOptions, io: Io): Promise<void> {
   const listed = await listPlaybooks(playbookSources(io.env, io.cwd, options.playbooks), compiledPlaybooksDir(io.env, io.cwd));
   await writeOut(io.stdout, options.json ? `${JSON.stringify(listed.map(asJson), null, 2)}\n` : listText(listed));
-  return 0;
 }
 
 function asJson(entry: ListedPlaybook): Record<string, unknown> {

@@ -16,7 +16,7 @@ import type { PlaybooksNewOptions } from './playbooks-commands.js';
 
 const PLAYBOOK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export async function playbooksNewCommand(id: string, options: PlaybooksNewOptions, io: Io): Promise<number> {
+export async function playbooksNewCommand(id: string, options: PlaybooksNewOptions, io: Io): Promise<void> {
   if (!PLAYBOOK_ID.test(id)) {
     throw new UsageError(`"${id}" is not a playbook id: use lower-case letters, digits and single dashes, for example renewal-call`);
   }
@@ -37,7 +37,6 @@ export async function playbooksNewCommand(id: string, options: PlaybooksNewOptio
   const name = sources.some((source) => source.dir === dir) ? id : path;
   lines.push(`Next: edit it, check it with \`coach playbooks validate ${name}\`, then try it with \`coach prep ${name}\`.`);
   io.stderr.write(`${lines.join('\n')}\n`);
-  return 0;
 }
 
 /** The starter's first line points at ./playbook.schema.json: keep that file current. */

@@ -2,7 +2,6 @@
 import { playbookJsonSchemaText } from '../engine/json-schema.js';
 import { writeOut, type Io } from '../io.js';
 
-export async function playbooksSchemaCommand(io: Io): Promise<number> {
+export async function playbooksSchemaCommand(io: Io): Promise<void> {
   await writeOut(io.stdout, playbookJsonSchemaText());
-  return 0;
 }

@@ -7,7 +7,7 @@
  * version of coach found valid before (compiled-playbook-cache.ts); any edit is checked.
  */
 import { dirname, resolve } from 'node:path';
-import { ExitCode, FileError, PlaybookError, formatIssue, type PlaybookIssue } from '../errors.js';
+import { FileError, PlaybookError, PlaybooksInvalidError, formatIssue, type PlaybookIssue } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { writeOut, type Io } from '../io.js';
 import { compiledPlaybooksDir, parsePlaybookWithCache } from '../store/compiled-playbook-cache.js';
@@ -24,7 +24,7 @@ interface Validation {
   error?: string | undefined;
 }
 
-export async function playbooksValidateCommand(files: readonly string[], options: PlaybooksValidateOptions, io: Io): Promise<number> {
+export async function playbooksValidateCommand(files: readonly string[], options: PlaybooksValidateOptions, io: Io): Promise<void> {
   const sources = playbookSources(io.env, io.cwd, options.playbooks);
   const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
   const results: Validation[] = [];
@@ -40,11 +40,7 @@ export async function playbooksValidateCommand(files: readonly string[], options
     });
     await writeOut(io.stdout, sanitizeForTerminal(`${lines.join('\n')}\n`));
   }
-  if (invalid.length === 0) return ExitCode.ok;
-
-  const problems = invalid.reduce((sum, result) => sum + Math.max(result.issues.length, 1), 0);
-  io.stderr.write(`coach: ${invalid.length} of ${results.length} playbook${results.length === 1 ? '' : 's'} invalid (${problems} problem${problems === 1 ? '' : 's'})\n`);
-  return invalid.some((result) => result.issues.length > 0) ? ExitCode.invalidPlaybook : ExitCode.file;
+  if (invalid.length > 0) throw new PlaybooksInvalidError(invalid, results.length);
 }
 
 /** A path is read as given; an id is the file `coach prep <id>` would use. */
@@ -57,9 +53,8 @@ async function validateOne(arg: string, sources: readonly PlaybookSource[], cwd:
     text = await readTextFile(path, 'the playbook');
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
-    // The message starts with the resolved path; the line names the file as the user did.
-    const reason = error.message.startsWith(`${path}: `) ? error.message.slice(path.length + 2) : error.message;
-    return { file, valid: false, issues: [], error: reason };
+    // The line names the file as the user did, not by the resolved path.
+    return { file, valid: false, issues: [], error: error.reason };
   }
   const builtInDir = sources.find((source) => source.kind === 'built-in')?.dir;
   const compiled = dirname(path) === builtInDir ? compiledAtBuild(path, text) : undefined;

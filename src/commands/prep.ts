@@ -13,13 +13,12 @@ import { terminalStreams } from '../terminal/terminal-streams.js';
 import { canPrompt, runSession } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 
-export async function prepCommand(playbookArg: string | undefined, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<number> {
+export async function prepCommand(playbookArg: string | undefined, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<void> {
   const sources = playbookSources(io.env, io.cwd, options.playbooks);
   const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
   const loaded =
     playbookArg !== undefined ? await loadPlaybook(playbookArg, sources, io.cwd, compiledCache) : await choosePlaybook(options, io, chalk, sources, compiledCache);
   await runSession({ loaded, phase: 'prep', options, io, chalk, notesDir: notesDirectory(options.notesDir, io.env, io.cwd) });
-  return 0;
 }
 
 /** With no playbook named: ask about the situation, recommend a method, then let the user pick. */

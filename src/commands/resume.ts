@@ -23,7 +23,7 @@ import { debriefOfPrep } from './debrief.js';
 import { canPrompt, runSession, type SessionRequest } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 
-export async function resumeCommand(draftArg: string | undefined, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<number> {
+export async function resumeCommand(draftArg: string | undefined, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<void> {
   const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
   const say = (text: string): void => void io.stderr.write(`${text}\n`);
   const { file, draft } = draftArg === undefined ? await chooseDraft(notesDir, options, io, chalk, say) : await namedDraft(draftArg, notesDir, io.cwd);
@@ -34,7 +34,7 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   if (saved !== undefined) {
     await removeDraft(file);
     say(`coach: ${safe(describeDraft(draft))} was already saved as ${safe(saved)} (the run that saved it stopped before removing its draft); removed the draft ${handle}`);
-    return 0;
+    return;
   }
 
   // The session lives where the draft does: `<notes>/.drafts/<draft>.json`.
@@ -50,7 +50,6 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   if (!options.quiet) say(chalk.dim(`Continuing ${describeDraft(draft)} from ${handle}.`));
 
   await runSession({ ...base, phase: draft.phase, options, io, chalk, resume: { file, draft, supplied, skipped, unmapped } });
-  return 0;
 }
 
 const SOURCE_KINDS: readonly SourceKind[] = ['built-in', 'user', 'team', 'dir', 'file'];
@@ -94,7 +93,8 @@ async function namedDraft(arg: string, notesDir: string, cwd: string): Promise<L
   const loaded = await loadDraft(file);
   if ('draft' in loaded) return loaded;
   const moved = await moveAside(loaded);
-  throw new FileError(moved ? `${unreadableMessage(moved)}; nothing was deleted` : `${file}: the draft disappeared while it was read; another coach may have finished it`);
+  if (moved) throw new FileError(undefined, `${unreadableMessage(moved)}; nothing was deleted`);
+  throw new FileError(file, 'the draft disappeared while it was read; another coach may have finished it');
 }
 
 async function chooseDraft(notesDir: string, options: SessionOptions, io: Io, chalk: ChalkInstance, say: (text: string) => void): Promise<LoadedDraft> {

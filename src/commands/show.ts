@@ -9,7 +9,7 @@ export interface ShowOptions {
   notesDir?: string | undefined;
 }
 
-export async function showCommand(session: string, options: ShowOptions, io: Io): Promise<number> {
+export async function showCommand(session: string, options: ShowOptions, io: Io): Promise<void> {
   const path = await findSession(session, notesDirectory(options.notesDir, io.env, io.cwd), io.cwd);
   if (options.json) {
     // The whole front matter has to parse here, so a hand-edit gone wrong is reported, not guessed at.
@@ -17,10 +17,9 @@ export async function showCommand(session: string, options: ShowOptions, io: Io)
     const where = { id: note.id, path: note.path };
     // id and path first, and never replaced by keys of the same name in a hand-edited front matter.
     await writeOut(io.stdout, `${JSON.stringify(Object.assign({ ...where }, note.data, where), null, 2)}\n`);
-    return 0;
+    return;
   }
   const note = await readSavedNote(path);
   // A note holds whatever was typed or synced in; on a terminal it must not drive the terminal.
   await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(note.text) : note.text);
-  return 0;
 }

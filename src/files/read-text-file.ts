@@ -16,7 +16,7 @@ export function decodeStrictUtf8(bytes: Uint8Array, name: string): string {
   try {
     return decoder.decode(bytes);
   } catch {
-    throw new FileError(`${name}: is not valid UTF-8 text; save it as UTF-8 and try again`);
+    throw new FileError(name, `is not valid UTF-8 text; save it as UTF-8 and try again`);
   }
 }
 
@@ -35,12 +35,12 @@ export async function readTextFile(path: string, what: string, maxBytes: number 
   try {
     handle = await open(path, OPEN_FLAGS);
   } catch (error) {
-    throw new FileError(`${path}: cannot read ${what}: ${describeFsError(error)}`);
+    throw new FileError(path, `cannot read ${what}: ${describeFsError(error)}`);
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new FileError(`${path}: ${what} must be a regular file`);
-    const tooLarge = (): FileError => new FileError(`${path}: ${what} is larger than ${describeBytes(maxBytes)}; coach reads at most ${describeBytes(maxBytes)}`);
+    if (!stats.isFile()) throw new FileError(path, `${what} must be a regular file`);
+    const tooLarge = (): FileError => new FileError(path, `${what} is larger than ${describeBytes(maxBytes)}; coach reads at most ${describeBytes(maxBytes)}`);
     if (stats.size > maxBytes) throw tooLarge();
     // Read to the end rather than trusting the size: a file can grow, and /proc files claim 0.
     let buffer = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(stats.size + 1, 64 * 1024)));
@@ -59,7 +59,7 @@ export async function readTextFile(path: string, what: string, maxBytes: number 
     return decodeStrictUtf8(buffer.subarray(0, length), path);
   } catch (error) {
     if (error instanceof FileError) throw error;
-    throw new FileError(`${path}: cannot read ${what}: ${describeFsError(error)}`);
+    throw new FileError(path, `cannot read ${what}: ${describeFsError(error)}`);
   } finally {
     await handle.close();
   }
@@ -72,7 +72,7 @@ export async function readTextStream(stream: NodeJS.ReadableStream, name: string
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     size += buffer.length;
-    if (size > MAX_INPUT_BYTES) throw new FileError(`${name}: more than 1 MiB of input; coach reads at most 1 MiB`);
+    if (size > MAX_INPUT_BYTES) throw new FileError(name, `more than 1 MiB of input; coach reads at most 1 MiB`);
     chunks.push(buffer);
   }
   return decodeStrictUtf8(Buffer.concat(chunks), name);

@@ -21,7 +21,7 @@ export async function appendWithLock(
 ): Promise<string> {
   // Refused before a lock is made beside it: no `/dev/full.lock`. Checked again once it is open.
   const existing = await stat(target).catch(() => undefined);
-  if (existing && !existing.isFile()) throw new FileError(`${target}: is not a regular file; --append needs a notes file`);
+  if (existing && !existing.isFile()) throw new FileError(target, `is not a regular file; --append needs a notes file`);
   await ensureDirectory(dirname(target));
   const lock = `${target}.lock`;
   await takeLock(lock, target, now, notice);
@@ -38,24 +38,24 @@ async function appendWhole(target: string, text: string): Promise<void> {
   try {
     handle = await open(target, 'a', 0o644);
   } catch (error) {
-    throw new FileError(`${target}: cannot append: ${describeFsError(error)}`);
+    throw new FileError(target, `cannot append: ${describeFsError(error)}`);
   }
   let size: number | undefined;
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new FileError(`${target}: is not a regular file; --append needs a notes file`);
+    if (!stats.isFile()) throw new FileError(target, `is not a regular file; --append needs a notes file`);
     size = stats.size;
     const bytes = Buffer.from(size > 0 ? `\n${text}` : text, 'utf8');
     const { bytesWritten } = await handle.write(bytes, 0, bytes.length);
     if (bytesWritten !== bytes.length) {
-      throw new FileError(`${target}: cannot append: only part of the note fitted (is the disk full?); the file is unchanged`);
+      throw new FileError(target, `cannot append: only part of the note fitted (is the disk full?); the file is unchanged`);
     }
     await handle.sync();
   } catch (error) {
     // Whatever part of the note got in comes out again: the file is as it was before.
     if (size !== undefined) await handle.truncate(size).catch(() => undefined);
     if (error instanceof FileError) throw error;
-    throw new FileError(`${target}: cannot append: ${describeFsError(error)}; the file is unchanged`);
+    throw new FileError(target, `cannot append: ${describeFsError(error)}; the file is unchanged`);
   } finally {
     await handle.close();
   }

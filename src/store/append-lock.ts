@@ -46,7 +46,7 @@ export async function takeLock(lock: string, target: string, now: () => Date, no
       handle = await open(lock, 'wx', 0o600);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new FileError(`${target}: cannot append: cannot create the lock ${lock}: ${describeFsError(error)}; nothing was appended`);
+        throw new FileError(target, `cannot append: cannot create the lock ${lock}: ${describeFsError(error)}; nothing was appended`);
       }
       const verdict = await judge(lock);
       if (verdict === undefined) continue; // gone meanwhile: try again at once
@@ -60,7 +60,7 @@ export async function takeLock(lock: string, target: string, now: () => Date, no
       }
       if (Date.now() > deadline) {
         const who = owner ? ` (pid ${owner.pid} on ${owner.host})` : '';
-        throw new FileError(`${target}: another coach${who} has been appending for ${LOCK_WAIT_MS / 1000} s; if none is running, delete ${lock}`);
+        throw new FileError(target, `another coach${who} has been appending for ${LOCK_WAIT_MS / 1000} s; if none is running, delete ${lock}`);
       }
       await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
       continue;
@@ -72,7 +72,7 @@ export async function takeLock(lock: string, target: string, now: () => Date, no
     } catch (error) {
       await handle.close().catch(() => undefined);
       await unlink(lock).catch(() => undefined);
-      throw new FileError(`${target}: cannot append: cannot write the lock ${lock}: ${describeFsError(error)}; nothing was appended`);
+      throw new FileError(target, `cannot append: cannot write the lock ${lock}: ${describeFsError(error)}; nothing was appended`);
     }
     held.add(lock);
     return;

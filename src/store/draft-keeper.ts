@@ -44,7 +44,7 @@ export function keepDraft(file: string, start: DraftStart, now: () => Date): Dra
     try {
       await saveDraft(file, state);
     } catch (error) {
-      failure ??= error instanceof FileError ? error : new FileError(`${file}: cannot save the draft: ${String(error)}`);
+      failure ??= error instanceof FileError ? error : new FileError(file, `cannot save the draft: ${String(error)}`);
     }
   };
 

@@ -11,7 +11,6 @@ import { describeFsError, readTextFile } from '../files/read-text-file.js';
 import { serializeDraft, type Draft } from './draft-file.js';
 import { MAX_SAVED_BYTES } from './saved-size-limit.js';
 import { replaceFile } from './write-new-file.js';
-import { firstLine } from '../engine/text-lines.js';
 
 export const DRAFTS_DIR = '.drafts';
 const EXTENSION = '.json';
@@ -43,7 +42,8 @@ export async function loadDraft(file: string): Promise<LoadedDraft | UnreadableD
   try {
     text = await readTextFile(file, 'the draft', MAX_SAVED_BYTES);
   } catch (error) {
-    return { file, problem: firstLine((error as Error).message.replace(`${file}: `, '')) };
+    if (!(error instanceof FileError)) throw error;
+    return { file, problem: error.reason };
   }
   const { parseDraft } = await import('./draft-parse.js');
   const parsed = parseDraft(text);
@@ -59,7 +59,7 @@ export async function listDrafts(notesDir: string): Promise<{ drafts: LoadedDraf
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { drafts: [], unreadable: [] };
-    throw new FileError(`${directory}: cannot read the drafts: ${describeFsError(error)}`);
+    throw new FileError(directory, `cannot read the drafts: ${describeFsError(error)}`);
   }
   const drafts: LoadedDraft[] = [];
   const unreadable: UnreadableDraft[] = [];
@@ -103,7 +103,7 @@ export async function moveAside(unreadable: UnreadableDraft): Promise<Unreadable
 /** After the note is safely written; the directory goes too once it is empty. */
 export async function removeDraft(file: string): Promise<void> {
   await unlink(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw new FileError(`${file}: cannot remove the finished draft: ${describeFsError(error)}`);
+    if (error.code !== 'ENOENT') throw new FileError(file, `cannot remove the finished draft: ${describeFsError(error)}`);
   });
   await rmdir(join(file, '..')).catch(() => undefined);
 }

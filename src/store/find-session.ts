@@ -81,4 +81,4 @@ export async function readSavedNoteData(path: string): Promise<SavedNoteData> {
   return { id: noteIdOfPath(path), path, text, header: result.header, data: parsed.data };
 }
 
-const notANote = (path: string, reason: string): FileError => new FileError(`${path}: cannot use this note: ${reason}`);
+const notANote = (path: string, reason: string): FileError => new FileError(path, `cannot use this note: ${reason}`);

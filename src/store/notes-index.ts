@@ -56,7 +56,7 @@ export async function noteFileNames(directory: string): Promise<string[]> {
     return (await readdir(directory)).filter(isNoteFileName);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new FileError(`${directory}: cannot read the notes directory: ${describeFsError(error)}`);
+    throw new FileError(directory, `cannot read the notes directory: ${describeFsError(error)}`);
   }
 }
 

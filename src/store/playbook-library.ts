@@ -9,7 +9,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closest } from '../engine/closest.js';
 import type { Playbook } from '../engine/schema.js';
-import { CoachError, UsageError } from '../errors.js';
+import { CoachError, UnknownPlaybookError, UsageError } from '../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { platformDirectory } from './app-dirs.js';
 import { parsePlaybookWithCache } from './compiled-playbook-cache.js';
@@ -115,9 +115,7 @@ export async function loadPlaybook(idOrPath: string, sources: readonly PlaybookS
   }
   const known = await knownIds(sources);
   const hint = closest(idOrPath, known);
-  throw new UsageError(
-    `no playbook "${idOrPath}"${hint ? ` (did you mean "${hint}"?)` : ''}; available: ${known.join(', ')}. A path to a .yaml file works too.`,
-  );
+  throw new UnknownPlaybookError(idOrPath, known, hint);
 }
 
 /** A playbook is found by its file name, so a file that declares another id cannot be used by id. */

@@ -46,7 +46,7 @@ export async function ensureDirectory(directory: string, mode = 0o777): Promise<
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' ? 'a file is in the way' : describeFsError(error);
-    throw new FileError(`${directory}: cannot use this as a directory: ${reason}`);
+    throw new FileError(directory, `cannot use this as a directory: ${reason}`);
   }
 }
 
@@ -66,7 +66,7 @@ export async function writeNewFile(target: string, content: string, options: Wri
   try {
     temp = await writeTemp(directory, content, options.mode ?? 0o644);
   } catch (error) {
-    throw new FileError(`${target}: cannot write: ${describeFsError(error)}`);
+    throw new FileError(target, `cannot write: ${describeFsError(error)}`);
   }
   try {
     for (let n = 1; n < 10_000; n++) {
@@ -77,14 +77,14 @@ export async function writeNewFile(target: string, content: string, options: Wri
         return candidate;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-          throw new FileError(`${candidate}: cannot write: ${describeFsError(error)}`);
+          throw new FileError(candidate, `cannot write: ${describeFsError(error)}`);
         }
         if (!options.numberIfTaken) {
-          throw new FileError(`${candidate}: already exists; use --force to replace it, or choose another file`);
+          throw new FileError(candidate, `already exists; use --force to replace it, or choose another file`);
         }
       }
     }
-    throw new FileError(`${target}: too many notes with this name; choose another file`);
+    throw new FileError(target, `too many notes with this name; choose another file`);
   } finally {
     await unlink(temp).catch(() => undefined);
   }
@@ -115,7 +115,7 @@ export async function replaceFile(target: string, content: string, options: Repl
   } catch (error) {
     if (temp) await unlink(temp).catch(() => undefined);
     if (error instanceof FileError) throw error;
-    throw new FileError(`${target}: cannot write: ${describeFsError(error)}`);
+    throw new FileError(target, `cannot write: ${describeFsError(error)}`);
   }
 }
 
@@ -129,6 +129,6 @@ async function regularFileOrNothing(target: string): Promise<string> {
   if (stats === undefined) return target;
   const real = stats.isSymbolicLink() ? await realpath(target) : target;
   const resolved = stats.isSymbolicLink() ? await lstat(real) : stats;
-  if (!resolved.isFile()) throw new FileError(`${target}: is not a regular file; coach only replaces regular files`);
+  if (!resolved.isFile()) throw new FileError(target, `is not a regular file; coach only replaces regular files`);
   return real;
 }
