@@ -2,11 +2,11 @@
  * The commander program, and the only place where failures become exit codes and messages.
  * Commands are imported when they run, so `coach --version` loads almost nothing.
  */
-import type { ChalkInstance } from 'chalk';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CardOptions } from './commands/card.js';
-import { playbooksOption } from './commands/repeatable-options.js';
+import type { CommandContext, ContextOptions } from './commands/command-context.js';
+import { notesDirOption, playbooksOption } from './commands/shared-options.js';
 import { withSessionOptions, type SessionOptions } from './commands/session-options.js';
 import type { DebriefOptions } from './commands/debrief.js';
 import { withHistoryOptions, type HistoryOptions } from './commands/history-options.js';
@@ -17,8 +17,8 @@ import { watchInterrupts, restoreTerminal } from './interrupts.js';
 import { processIo, writeOut, type Io } from './io.js';
 import { sanitizeForTerminal as safe } from './terminal/sanitize.js';
 
-type Action = (io: Io, command: Command) => Promise<void>;
-type SessionRun<O> = (arg: string | undefined, options: O, io: Io, chalk: ChalkInstance) => Promise<void>;
+type Action = (context: CommandContext) => Promise<void>;
+type SessionRun<O> = (arg: string | undefined, options: O, context: CommandContext) => Promise<void>;
 
 function createProgram(io: Io, runAction: (action: Action, command: Command) => Promise<void>): Command {
   const program = new Command('coach')
@@ -36,7 +36,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
   /** A session command: the shared session options, its module imported only when it runs. */
   const sessionCommand = <O extends SessionOptions>(command: Command, load: () => Promise<SessionRun<O>>): void => {
     withSessionOptions(command).action(async (arg: string | undefined, options: O, cmd: Command) =>
-      runAction(async (actionIo) => (await load())(arg, options, actionIo, await colourFor(cmd, actionIo)), cmd),
+      runAction(async (context) => (await load())(arg, options, context), cmd),
     );
   };
 
@@ -68,9 +68,9 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
 
   withHistoryOptions(program.command('history').description('list the saved sessions, newest first')).action(
     async (options: HistoryOptions, command: Command) =>
-      runAction(async (actionIo) => {
+      runAction(async (context) => {
         const { historyCommand } = await import('./commands/history.js');
-        return historyCommand(options, actionIo);
+        return historyCommand(options, context);
       }, command),
   );
 
@@ -78,12 +78,12 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .command('show')
     .argument('<session>', 'a saved session: its id (see coach history) or the path to its note')
     .option('--json', "print the note's data as JSON")
-    .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)')
+    .addOption(notesDirOption())
     .description('print a saved note')
     .action(async (session: string, options: ShowOptions, command: Command) =>
-      runAction(async (actionIo) => {
+      runAction(async (context) => {
         const { showCommand } = await import('./commands/show.js');
-        return showCommand(session, options, actionIo);
+        return showCommand(session, options, context);
       }, command),
     );
 
@@ -91,13 +91,13 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .command('card')
     .argument('[session]', 'a saved prep (its id or path) or a playbook id; default: the newest prep')
     .option('--markdown', 'print the card as Markdown, for notes')
-    .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)')
+    .addOption(notesDirOption())
     .addOption(playbooksOption())
     .description('print a one-screen card to take into the meeting: key questions, your answers, actions, reminders')
     .action(async (session: string | undefined, options: CardOptions, command: Command) =>
-      runAction(async (actionIo) => {
+      runAction(async (context) => {
         const { cardCommand } = await import('./commands/card.js');
-        return cardCommand(session, options, actionIo);
+        return cardCommand(session, options, context);
       }, command),
     );
 
@@ -106,9 +106,9 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .argument('<shell>', 'bash, zsh or fish')
     .description('print a shell completion script (commands, options, playbook and session ids)')
     .action(async (shell: string, _options: unknown, command: Command) =>
-      runAction(async (actionIo) => {
+      runAction(async (context) => {
         const { completionScript } = await import('./commands/completion.js');
-        await writeOut(actionIo.stdout, completionScript(shell));
+        await writeOut(context.io.stdout, completionScript(shell));
       }, command),
     );
 
@@ -120,18 +120,15 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
 /** The completion scripts' side channel: candidates for the last word, one per line. */
 async function complete(program: Command, words: readonly string[], io: Io): Promise<number> {
   const { completeWords } = await import('./commands/completion.js');
-  const candidates = await completeWords(program, words.length === 0 ? [''] : words, io);
+  const candidates = await completeWords(program, words.length === 0 ? [''] : words, await commandContext(io, {}));
   await writeOut(io.stdout, candidates.length > 0 ? `${candidates.join('\n')}\n` : '');
   return ExitCode.ok;
 }
 
-/** chalk is loaded only when there will be colour, never by `coach --help`. */
-async function colourFor(command: Command, io: Io) {
-  const globals = command.optsWithGlobals<{ color?: boolean }>();
-  const { colourWanted, plainChalk } = await import('./terminal/plain-chalk.js');
-  if (!colourWanted(io.stderr, io.env, globals.color)) return plainChalk();
-  const { stderrChalk } = await import('./terminal/style.js');
-  return stderrChalk(io.stderr, io.env, globals.color);
+/** Loaded when a command runs: `--version` and `--help` need none of it. */
+async function commandContext(io: Io, options: ContextOptions): Promise<CommandContext> {
+  const { CommandContext } = await import('./commands/command-context.js');
+  return new CommandContext(io, options);
 }
 
 /**
@@ -146,7 +143,7 @@ export async function run(argv: readonly string[], given?: Io): Promise<number> 
   const ignore = (): void => undefined;
   io.stdout.on('error', ignore);
   // A command that returns has succeeded; every failure is thrown and becomes its exit code in report().
-  const program = createProgram(io, (action, command) => action(io, command));
+  const program = createProgram(io, async (action, command) => action(await commandContext(io, command.optsWithGlobals<ContextOptions>())));
   try {
     if (argv[0] === '__complete') return await complete(program, argv.slice(1), io);
     await program.parseAsync([...argv], { from: 'user' });

@@ -2,9 +2,8 @@
 import type { ChalkInstance } from 'chalk';
 import { terminalStreams } from '../terminal/terminal-streams.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
-import { cacheDirectory } from '../store/app-dirs.js';
 import { debriefedPreps, readNotesIndex, type NoteSummary } from '../store/notes-index.js';
+import type { CommandContext } from './command-context.js';
 import { canPrompt } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 import { warnSkipped } from './skipped-note-warning.js';
@@ -16,8 +15,9 @@ export const PICKER_SIZE = 30;
 const noPrepHint = 'run coach prep first, or debrief a meeting you did not prepare with --playbook <id>';
 
 /** `--last`: the newest prep, debriefed or not, in the order `coach history` lists them. */
-export async function newestPrep(notesDir: string, io: Io): Promise<string> {
-  const notes = await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: cacheDirectory(io.env, io.cwd) });
+export async function newestPrep(context: CommandContext): Promise<string> {
+  const { notesDir } = context;
+  const notes = await readNotesIndex(notesDir, warnSkipped(context.io), { cacheDir: context.cacheDir });
   const newest = notes.find((note) => note.kind === 'prep');
   if (!newest) throw new UsageError(`no saved preps in ${notesDir}; ${noPrepHint}`);
   return newest.path;
@@ -29,13 +29,14 @@ export function openPreps(notes: readonly NoteSummary[]): NoteSummary[] {
   return notes.filter((note) => note.kind === 'prep' && !debriefed.has(note.id));
 }
 
-export async function choosePrep(notesDir: string, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<string> {
+export async function choosePrep(options: SessionOptions, context: CommandContext, chalk: ChalkInstance): Promise<string> {
+  const { io, notesDir } = context;
   if (!canPrompt(options, io)) {
     throw new UsageError(
       'name the prep to debrief: coach debrief <session> (ids: coach history --open), or --last for the newest; --playbook <id> debriefs a meeting without a prep',
     );
   }
-  const waiting = openPreps(await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: cacheDirectory(io.env, io.cwd) })).slice(0, PICKER_SIZE);
+  const waiting = openPreps(await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: context.cacheDir })).slice(0, PICKER_SIZE);
   if (waiting.length === 0) throw new UsageError(`no preps are waiting for a debrief in ${notesDir}; ${noPrepHint}`);
   const { pickOne } = await import('../prompters/inquirer.js');
   const id = await pickOne(

@@ -5,10 +5,9 @@
  */
 import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
-import { defaultNotesDirectory } from '../store/notes-dir.js';
+import type { CommandContext } from './command-context.js';
 import { noteFileNames, noteIdOf } from '../store/notes-index.js';
-import { fileId, playbookFiles, playbookSources } from '../store/playbook-library.js';
+import { fileId, playbookFiles } from '../store/playbook-library.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -66,7 +65,7 @@ const OPTION_VALUES: Record<string, IdKind> = { '--playbook': 'playbook' };
 const visible = (command: Command): Command[] => command.commands.filter((sub) => !sub.name().startsWith('_'));
 const longFlags = (options: readonly Option[]): string[] => options.flatMap((option) => (option.long && !option.hidden ? [option.long] : []));
 
-export async function completeWords(program: Command, words: readonly string[], io: Io): Promise<string[]> {
+export async function completeWords(program: Command, words: readonly string[], context: CommandContext): Promise<string[]> {
   const partial = words[words.length - 1] ?? '';
   let command = program;
   const path: string[] = [];
@@ -87,23 +86,25 @@ export async function completeWords(program: Command, words: readonly string[], 
     if (pendingOption.argChoices) return pendingOption.argChoices;
     const kind = pendingOption.long ? OPTION_VALUES[pendingOption.long] : undefined;
     // Files and directories: an empty answer lets the shell complete paths itself.
-    return kind ? ids(kind, io) : [];
+    return kind ? ids(kind, context) : [];
   }
   if (partial.startsWith('-')) {
     return [...longFlags(command.options), ...longFlags(program.options), '--help'];
   }
   const kinds = POSITIONAL[path.join(' ')] ?? [];
   const subcommands = visible(command).map((sub) => sub.name());
-  return [...subcommands, ...(await Promise.all(kinds.map((kind) => ids(kind, io)))).flat()];
+  return [...subcommands, ...(await Promise.all(kinds.map((kind) => ids(kind, context)))).flat()];
 }
 
-async function ids(kind: IdKind, io: Io): Promise<string[]> {
+async function ids(kind: IdKind, context: CommandContext): Promise<string[]> {
   if (kind === 'shell') return [...SHELLS];
   if (kind === 'playbook') {
-    const files = (await Promise.all(playbookSources(io.env, io.cwd).map(playbookFiles))).flat();
+    const files = (await Promise.all(context.playbooks.sources.map(playbookFiles))).flat();
     return [...new Set(files.map(fileId))].sort();
   }
-  const notesDir = defaultNotesDirectory(io.env, io.cwd);
-  const names = notesDir === undefined ? [] : await noteFileNames(notesDir).catch(() => [] as string[]);
+  // Completion never fails: with no notes directory there are simply no session ids to offer.
+  const names = await Promise.resolve()
+    .then(() => noteFileNames(context.notesDir))
+    .catch(() => [] as string[]);
   return names.map(noteIdOf).sort().reverse();
 }

@@ -3,17 +3,14 @@
  * prep it knows the meeting already, can quote the prep (`{{prep.need}}`), and brings back the
  * prep's actions: the ones not done become the debrief's follow-ups. The prep is never modified.
  */
-import type { ChalkInstance } from 'chalk';
 import { dirname } from 'node:path';
 import { carriedActions, carriedActionsSections, DONE_ACTIONS_ID, usesDoneActionsId, withPrepActions } from '../engine/prep-actions.js';
 import { UsageError } from '../errors.js';
-import type { Io } from '../io.js';
 import { findSession, readSavedNoteData } from '../store/find-session.js';
-import { notesDirectory } from '../store/notes-dir.js';
-import { compiledPlaybooksDir } from '../store/compiled-playbook-cache.js';
-import { loadPlaybook, playbookSources, type LoadedPlaybook } from '../store/playbook-library.js';
+import { loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbook-library.js';
 import { savedPrep, type SavedPrep } from '../store/saved-prep.js';
 import { choosePrep, newestPrep } from './choose-prep.js';
+import type { CommandContext } from './command-context.js';
 import { runSession, type SessionRequest } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 import { CONTEXT_IDS } from '../engine/schema.js';
@@ -23,15 +20,14 @@ export interface DebriefOptions extends SessionOptions {
   playbook?: string | undefined;
 }
 
-export async function debriefCommand(sessionArg: string | undefined, options: DebriefOptions, io: Io, chalk: ChalkInstance): Promise<void> {
-  const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
-  const sources = playbookSources(io.env, io.cwd, options.playbooks);
-  const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
+export async function debriefCommand(sessionArg: string | undefined, options: DebriefOptions, context: CommandContext): Promise<void> {
+  const { io, notesDir } = context;
+  const chalk = await context.colour();
   if (sessionArg !== undefined && options.last) throw new UsageError('give a session or --last, not both');
 
   // 1. A meeting without a prep: the walk asks who it was with, as a prep would.
   if (options.playbook !== undefined && sessionArg === undefined && !options.last) {
-    const loaded = withDebriefWalk(await loadPlaybook(options.playbook, sources, io.cwd, compiledCache));
+    const loaded = withDebriefWalk(await loadPlaybook(options.playbook, context.playbooks));
     await runSession({ loaded, phase: 'debrief', options, io, chalk, notesDir });
     return;
   }
@@ -41,8 +37,8 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
     sessionArg !== undefined
       ? await findSession(sessionArg, notesDir, io.cwd)
       : options.last
-        ? await newestPrep(notesDir, io)
-        : await choosePrep(notesDir, options, io, chalk);
+        ? await newestPrep(context)
+        : await choosePrep(options, context, chalk);
   const note = await readSavedNoteData(prepPath);
   if (note.header.kind !== 'prep') {
     const its = note.header.prep ? `; debrief its prep instead: coach debrief ${note.header.prep}` : '';
@@ -54,7 +50,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
   }
 
   // 3. The prep's playbook, with the built-in question about the prep's actions as its last step.
-  const loaded = withDebriefWalk(await prepPlaybook(prep, options.playbook, sources, io.cwd, compiledCache));
+  const loaded = withDebriefWalk(await prepPlaybook(prep, options.playbook, context.playbooks));
   if (prep.actions.length > 0 && usesDoneActionsId(loaded.playbook)) {
     throw new UsageError(`${loaded.path}: the debrief asks a question with the id "${DONE_ACTIONS_ID}", which coach uses for the prep's actions; rename it`);
   }
@@ -84,22 +80,16 @@ export function debriefOfPrep(prep: SavedPrep, loaded: LoadedPlaybook): Omit<Ses
   };
 }
 
-async function prepPlaybook(
-  prep: SavedPrep,
-  override: string | undefined,
-  sources: ReturnType<typeof playbookSources>,
-  cwd: string,
-  compiledCache: string | undefined,
-): Promise<LoadedPlaybook> {
+async function prepPlaybook(prep: SavedPrep, override: string | undefined, shelf: PlaybookShelf): Promise<LoadedPlaybook> {
   if (override !== undefined) {
-    const loaded = await loadPlaybook(override, sources, cwd, compiledCache);
+    const loaded = await loadPlaybook(override, shelf);
     if (loaded.playbook.id !== prep.playbook) {
       throw new UsageError(`--playbook ${override} is "${loaded.playbook.id}", but ${prep.id} was prepared with "${prep.playbook}"`);
     }
     return loaded;
   }
   try {
-    return await loadPlaybook(prep.playbook, sources, cwd, compiledCache);
+    return await loadPlaybook(prep.playbook, shelf);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     throw new UsageError(`${error.message}\n${prep.id} was prepared with "${prep.playbook}": if that playbook is a file elsewhere, give it with --playbook <file.yaml>`);

@@ -1,5 +1,6 @@
 /** The options of `coach history`, declared apart from the command so cli.ts loads only commander. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { notesDirOption } from './shared-options.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +26,7 @@ export function withHistoryOptions(command: Command): Command {
     .option('--open', 'only preps that have no debrief yet')
     .option('-n, --limit <n>', 'at most this many sessions, newest first', positiveCount)
     .option('--json', 'print a JSON array for other tools')
-    .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)');
+    .addOption(notesDirOption());
 }
 
 export interface HistoryOptions {

@@ -3,17 +3,16 @@
  * from the notes' front matter alone, through the notes index, so it stays fast over years of notes.
  */
 import { writeOut, type Io } from '../io.js';
-import { cacheDirectory } from '../store/app-dirs.js';
-import { notesDirectory } from '../store/notes-dir.js';
 import { readNotesIndex, type NoteSummary } from '../store/notes-index.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { CommandContext } from './command-context.js';
 import type { HistoryOptions } from './history-options.js';
 import { warnSkipped } from './skipped-note-warning.js';
 import { column } from '../terminal/fit.js';
 
-export async function historyCommand(options: HistoryOptions, io: Io): Promise<void> {
-  const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
-  const notes = await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: cacheDirectory(io.env, io.cwd) });
+export async function historyCommand(options: HistoryOptions, context: CommandContext): Promise<void> {
+  const { io, notesDir } = context;
+  const notes = await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: context.cacheDir });
   const debriefs = debriefsByPrep(notes);
   const shown = notes.filter(matches(options, debriefs)).slice(0, options.limit);
 

@@ -3,10 +3,10 @@
  * family in one line; like every command, each action imports its module only when it runs.
  */
 import type { Command } from 'commander';
-import type { Io } from '../io.js';
-import { playbooksOption } from './repeatable-options.js';
+import type { CommandContext } from './command-context.js';
+import { playbooksOption } from './shared-options.js';
 
-type RunAction = (action: (io: Io, command: Command) => Promise<void>, command: Command) => Promise<void>;
+type RunAction = (action: (context: CommandContext) => Promise<void>, command: Command) => Promise<void>;
 
 
 export interface PlaybooksListOptions {
@@ -41,7 +41,7 @@ export function addPlaybooksCommands(program: Command, runAction: RunAction): vo
     .option('--json', 'print the list as JSON')
     .addOption(playbooksOption())
     .action(async (options: PlaybooksListOptions, command: Command) =>
-      runAction(async (io) => (await import('./playbooks-list.js')).playbooksListCommand(options, io), command),
+      runAction(async (context) => (await import('./playbooks-list.js')).playbooksListCommand(options, context), command),
     );
 
   playbooks
@@ -51,7 +51,7 @@ export function addPlaybooksCommands(program: Command, runAction: RunAction): vo
     .option('--markdown', 'print it as a Markdown cheat sheet')
     .addOption(playbooksOption())
     .action(async (playbook: string, options: PlaybooksShowOptions, command: Command) =>
-      runAction(async (io) => (await import('./playbooks-show.js')).playbooksShowCommand(playbook, options, io), command),
+      runAction(async (context) => (await import('./playbooks-show.js')).playbooksShowCommand(playbook, options, context), command),
     );
 
   playbooks
@@ -61,14 +61,14 @@ export function addPlaybooksCommands(program: Command, runAction: RunAction): vo
     .option('--json', 'print the results as JSON, for editors and CI')
     .addOption(playbooksOption())
     .action(async (files: string[], options: PlaybooksValidateOptions, command: Command) =>
-      runAction(async (io) => (await import('./playbooks-validate.js')).playbooksValidateCommand(files, options, io), command),
+      runAction(async (context) => (await import('./playbooks-validate.js')).playbooksValidateCommand(files, options, context), command),
     );
 
   playbooks
     .command('schema')
     .description('print the JSON Schema of the playbook format, for editors')
     .action(async (_options: unknown, command: Command) =>
-      runAction(async (io) => (await import('./playbooks-schema.js')).playbooksSchemaCommand(io), command),
+      runAction(async (context) => (await import('./playbooks-schema.js')).playbooksSchemaCommand(context), command),
     );
 
   playbooks
@@ -77,6 +77,6 @@ export function addPlaybooksCommands(program: Command, runAction: RunAction): vo
     .description('write a commented starter playbook into your playbook directory (never overwrites)')
     .option('--dir <dir>', 'write it into this directory instead (a team checkout, for example)')
     .action(async (id: string, options: PlaybooksNewOptions, command: Command) =>
-      runAction(async (io) => (await import('./playbooks-new.js')).playbooksNewCommand(id, options, io), command),
+      runAction(async (context) => (await import('./playbooks-new.js')).playbooksNewCommand(id, options, context), command),
     );
 }

@@ -1,14 +1,14 @@
 /** `coach playbooks [list]`: every playbook found, one line each, with where it comes from. */
-import { writeOut, type Io } from '../io.js';
-import { compiledPlaybooksDir } from '../store/compiled-playbook-cache.js';
-import { listedId, listPlaybooks, playbookSources, type ListedPlaybook } from '../store/playbook-library.js';
+import { writeOut } from '../io.js';
+import { listedId, listPlaybooks, type ListedPlaybook } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { CommandContext } from './command-context.js';
 import type { PlaybooksListOptions } from './playbooks-commands.js';
 import { collapseWhitespace } from '../engine/text-lines.js';
 
-export async function playbooksListCommand(options: PlaybooksListOptions, io: Io): Promise<void> {
-  const listed = await listPlaybooks(playbookSources(io.env, io.cwd, options.playbooks), compiledPlaybooksDir(io.env, io.cwd));
-  await writeOut(io.stdout, options.json ? `${JSON.stringify(listed.map(asJson), null, 2)}\n` : listText(listed));
+export async function playbooksListCommand(options: PlaybooksListOptions, context: CommandContext): Promise<void> {
+  const listed = await listPlaybooks(context.playbooks);
+  await writeOut(context.io.stdout, options.json ? `${JSON.stringify(listed.map(asJson), null, 2)}\n` : listText(listed));
 }
 
 function asJson(entry: ListedPlaybook): Record<string, unknown> {

@@ -9,20 +9,24 @@ import { join, resolve } from 'node:path';
 import { PLAYBOOK_SCHEMA_FILE, playbookJsonSchemaText } from '../engine/json-schema.js';
 import { starterPlaybook } from '../engine/starter-playbook.js';
 import { UsageError } from '../errors.js';
-import { writeOut, type Io } from '../io.js';
-import { findPlaybookFile, playbookSources } from '../store/playbook-library.js';
+import { writeOut } from '../io.js';
+import { findPlaybookFile } from '../store/playbook-library.js';
 import { replaceFile, writeNewFile } from '../store/write-new-file.js';
+import type { CommandContext } from './command-context.js';
 import type { PlaybooksNewOptions } from './playbooks-commands.js';
 
 const PLAYBOOK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export async function playbooksNewCommand(id: string, options: PlaybooksNewOptions, io: Io): Promise<void> {
+export async function playbooksNewCommand(id: string, options: PlaybooksNewOptions, context: CommandContext): Promise<void> {
+  const { io } = context;
   if (!PLAYBOOK_ID.test(id)) {
     throw new UsageError(`"${id}" is not a playbook id: use lower-case letters, digits and single dashes, for example renewal-call`);
   }
-  const sources = playbookSources(io.env, io.cwd);
-  const userDir = sources.find((source) => source.kind === 'user')?.dir ?? '';
-  const dir = options.dir !== undefined ? resolve(io.cwd, options.dir) : userDir;
+  const { sources } = context.playbooks;
+  const userDir = sources.find((source) => source.kind === 'user')?.dir;
+  // With no home there is no user directory: never a guess relative to wherever coach runs.
+  if (options.dir === undefined && userDir === undefined) throw new UsageError('cannot find a home directory for your playbooks; give one with --dir <dir> (or set COACH_CONFIG_DIR)');
+  const dir = options.dir !== undefined ? resolve(io.cwd, options.dir) : (userDir as string);
   for (const existing of [`${id}.yaml`, `${id}.yml`].map((name) => join(dir, name))) {
     if (existsSync(existing)) throw new UsageError(`${existing} already exists; coach never overwrites a playbook. Edit it, or choose another id.`);
   }

@@ -1,7 +1,8 @@
 /** `coach playbooks schema`: the JSON Schema of the playbook format, for editors. */
 import { playbookJsonSchemaText } from '../engine/json-schema.js';
-import { writeOut, type Io } from '../io.js';
+import { writeOut } from '../io.js';
+import type { CommandContext } from './command-context.js';
 
-export async function playbooksSchemaCommand(io: Io): Promise<void> {
+export async function playbooksSchemaCommand({ io }: CommandContext): Promise<void> {
   await writeOut(io.stdout, playbookJsonSchemaText());
 }

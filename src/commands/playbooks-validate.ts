@@ -11,8 +11,9 @@ import { FileError, PlaybookError, PlaybooksInvalidError, formatIssue, type Play
 import { readTextFile } from '../files/read-text-file.js';
 import { writeOut, type Io } from '../io.js';
 import { compiledPlaybooksDir, parsePlaybookWithCache } from '../store/compiled-playbook-cache.js';
-import { compiledAtBuild, findPlaybookFile, isPlaybookPath, playbookSources, type PlaybookSource } from '../store/playbook-library.js';
+import { compiledAtBuild, findPlaybookFile, isPlaybookPath, type PlaybookShelf } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { CommandContext } from './command-context.js';
 import type { PlaybooksValidateOptions } from './playbooks-commands.js';
 
 interface Validation {
@@ -24,11 +25,10 @@ interface Validation {
   error?: string | undefined;
 }
 
-export async function playbooksValidateCommand(files: readonly string[], options: PlaybooksValidateOptions, io: Io): Promise<void> {
-  const sources = playbookSources(io.env, io.cwd, options.playbooks);
-  const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
+export async function playbooksValidateCommand(files: readonly string[], options: PlaybooksValidateOptions, context: CommandContext): Promise<void> {
+  const { io } = context;
   const results: Validation[] = [];
-  for (const file of files) results.push(await validateOne(file, sources, io.cwd, compiledCache));
+  for (const file of files) results.push(await validateOne(file, context.playbooks));
 
   const invalid = results.filter((result) => !result.valid);
   if (options.json) {
@@ -44,7 +44,7 @@ export async function playbooksValidateCommand(files: readonly string[], options
 }
 
 /** A path is read as given; an id is the file `coach prep <id>` would use. */
-async function validateOne(arg: string, sources: readonly PlaybookSource[], cwd: string, compiledCache: string | undefined): Promise<Validation> {
+async function validateOne(arg: string, { sources, cwd, compiledCache }: PlaybookShelf): Promise<Validation> {
   const found = isPlaybookPath(arg) ? undefined : findPlaybookFile(arg, sources);
   const file = found?.path ?? arg;
   const path = resolve(cwd, file);

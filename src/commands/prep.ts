@@ -5,25 +5,23 @@ import { recommendPlaybook, triageStep, type Recommendation } from '../engine/tr
 import { walkPlaybook } from '../engine/walk.js';
 import { UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
-import { compiledPlaybooksDir } from '../store/compiled-playbook-cache.js';
-import { notesDirectory } from '../store/notes-dir.js';
-import { listPlaybooks, loadPlaybook, playbookSources, type LoadedPlaybook, type PlaybookSource } from '../store/playbook-library.js';
+import { listPlaybooks, loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbook-library.js';
 import { createSessionView } from '../terminal/session-view.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
+import type { CommandContext } from './command-context.js';
 import { canPrompt, runSession } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 
-export async function prepCommand(playbookArg: string | undefined, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<void> {
-  const sources = playbookSources(io.env, io.cwd, options.playbooks);
-  const compiledCache = compiledPlaybooksDir(io.env, io.cwd);
-  const loaded =
-    playbookArg !== undefined ? await loadPlaybook(playbookArg, sources, io.cwd, compiledCache) : await choosePlaybook(options, io, chalk, sources, compiledCache);
-  await runSession({ loaded, phase: 'prep', options, io, chalk, notesDir: notesDirectory(options.notesDir, io.env, io.cwd) });
+export async function prepCommand(playbookArg: string | undefined, options: SessionOptions, context: CommandContext): Promise<void> {
+  const { io } = context;
+  const chalk = await context.colour();
+  const loaded = playbookArg !== undefined ? await loadPlaybook(playbookArg, context.playbooks) : await choosePlaybook(options, io, chalk, context.playbooks);
+  await runSession({ loaded, phase: 'prep', options, io, chalk, notesDir: context.notesDir });
 }
 
 /** With no playbook named: ask about the situation, recommend a method, then let the user pick. */
-async function choosePlaybook(options: SessionOptions, io: Io, chalk: ChalkInstance, sources: PlaybookSource[], compiledCache: string | undefined): Promise<LoadedPlaybook> {
-  const listed = await listPlaybooks(sources, compiledCache);
+async function choosePlaybook(options: SessionOptions, io: Io, chalk: ChalkInstance, shelf: PlaybookShelf): Promise<LoadedPlaybook> {
+  const listed = await listPlaybooks(shelf);
   const usable = listed.filter((entry): entry is LoadedPlaybook & { error?: undefined } => entry.error === undefined);
   if (!canPrompt(options, io)) {
     throw new UsageError(`name a playbook: coach prep <playbook> (available: ${usable.map((entry) => entry.playbook.id).join(', ')})`);

@@ -15,16 +15,17 @@ import { playbookFingerprint, type Draft } from '../store/draft-file.js';
 import { savedNoteOfDraft } from '../store/draft-saved-note.js';
 import { DRAFTS_DIR, draftHandle, draftsDirectory, listDrafts, loadDraft, moveAside, removeDraft, type LoadedDraft, type UnreadableDraft } from '../store/drafts.js';
 import { findSession, readSavedNoteData } from '../store/find-session.js';
-import { notesDirectory } from '../store/notes-dir.js';
-import { loadPlaybook, loadPlaybookFile, playbookSources, type LoadedPlaybook, type PlaybookSource, type SourceKind } from '../store/playbook-library.js';
+import { loadPlaybook, loadPlaybookFile, type LoadedPlaybook, type PlaybookShelf, type SourceKind } from '../store/playbook-library.js';
 import { savedPrep } from '../store/saved-prep.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
+import type { CommandContext } from './command-context.js';
 import { debriefOfPrep } from './debrief.js';
 import { canPrompt, runSession, type SessionRequest } from './run-session.js';
 import type { SessionOptions } from './session-options.js';
 
-export async function resumeCommand(draftArg: string | undefined, options: SessionOptions, io: Io, chalk: ChalkInstance): Promise<void> {
-  const notesDir = notesDirectory(options.notesDir, io.env, io.cwd);
+export async function resumeCommand(draftArg: string | undefined, options: SessionOptions, context: CommandContext): Promise<void> {
+  const { io, notesDir } = context;
+  const chalk = await context.colour();
   const say = (text: string): void => void io.stderr.write(`${text}\n`);
   const { file, draft } = draftArg === undefined ? await chooseDraft(notesDir, options, io, chalk, say) : await namedDraft(draftArg, notesDir, io.cwd);
   const handle = safe(draftHandle(file));
@@ -39,7 +40,7 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
 
   // The session lives where the draft does: `<notes>/.drafts/<draft>.json`.
   const sessionNotesDir = basename(dirname(file)) === DRAFTS_DIR ? dirname(dirname(file)) : notesDir;
-  const loaded = await draftPlaybook(draft, playbookSources(io.env, io.cwd, options.playbooks), io.cwd);
+  const loaded = await draftPlaybook(draft, context.playbooks);
   const base = await sessionFor(draft, loaded, sessionNotesDir, io.cwd);
 
   const questions = questionsOf(base.loaded.playbook, draft.phase, localDate(io.now()), base.context === undefined);
@@ -67,15 +68,15 @@ async function sessionFor(draft: Draft, loaded: LoadedPlaybook, notesDir: string
 }
 
 /** The playbook where the session found it; failing that, the same id wherever playbooks are now. */
-async function draftPlaybook(draft: Draft, sources: readonly PlaybookSource[], cwd: string): Promise<LoadedPlaybook> {
+async function draftPlaybook(draft: Draft, shelf: PlaybookShelf): Promise<LoadedPlaybook> {
   const { id, path, source } = draft.playbook;
   if (existsSync(path)) {
     const kind = SOURCE_KINDS.find((known) => known === source) ?? 'file';
-    const loaded = await loadPlaybookFile(path, kind);
+    const loaded = await loadPlaybookFile(path, kind, shelf.compiledCache);
     if (loaded.playbook.id === id) return loaded;
   }
   try {
-    return await loadPlaybook(id, sources, cwd);
+    return await loadPlaybook(id, shelf);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     throw new UsageError(`the draft was made with playbook "${id}" (${path}), which is not there any more; give its directory with --playbooks <dir>. The draft is kept.`);

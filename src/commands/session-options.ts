@@ -1,6 +1,6 @@
 /** The options every session command (prep, debrief, resume) shares, declared once. */
 import { Option, type Command } from 'commander';
-import { collect, playbooksOption } from './repeatable-options.js';
+import { collect, notesDirOption, playbooksOption } from './shared-options.js';
 
 
 export function withSessionOptions(command: Command): Command {
@@ -17,7 +17,7 @@ export function withSessionOptions(command: Command): Command {
     .option('--force', 'let --out replace an existing file')
     .option('--no-save', 'do not save the note in the notes directory')
     .addOption(new Option('--format <format>', 'what stdout gets').choices(['md', 'json']).default('md'))
-    .option('--notes-dir <dir>', 'the notes directory (default: $COACH_NOTES_DIR or the platform data directory)')
+    .addOption(notesDirOption())
     .addOption(playbooksOption())
     .option('--no-review', 'save at once, without the review of answers at the end of an interactive session')
     .option('-q, --quiet', 'print no coaching summary on stderr');

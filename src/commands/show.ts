@@ -1,16 +1,17 @@
 /** `coach show <session>`: a saved note as it is on disk, or its data as JSON. */
-import { writeOut, type Io } from '../io.js';
+import { writeOut } from '../io.js';
 import { findSession, readSavedNote, readSavedNoteData } from '../store/find-session.js';
-import { notesDirectory } from '../store/notes-dir.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { CommandContext } from './command-context.js';
 
 export interface ShowOptions {
   json?: true | undefined;
   notesDir?: string | undefined;
 }
 
-export async function showCommand(session: string, options: ShowOptions, io: Io): Promise<void> {
-  const path = await findSession(session, notesDirectory(options.notesDir, io.env, io.cwd), io.cwd);
+export async function showCommand(session: string, options: ShowOptions, context: CommandContext): Promise<void> {
+  const { io } = context;
+  const path = await findSession(session, context.notesDir, io.cwd);
   if (options.json) {
     // The whole front matter has to parse here, so a hand-edit gone wrong is reported, not guessed at.
     const note = await readSavedNoteData(path);

@@ -60,6 +60,16 @@ export function playbookSources(env: NodeJS.ProcessEnv, cwd: string, extraDirs: 
   ];
 }
 
+/**
+ * Where one command looks for playbooks: the sources in order, the directory a path is relative
+ * to, and where compiled playbooks are kept between runs (none: every user playbook is parsed).
+ */
+export interface PlaybookShelf {
+  sources: readonly PlaybookSource[];
+  cwd: string;
+  compiledCache?: string | undefined;
+}
+
 export const isPlaybookPath = (arg: string): boolean => /[\\/]/.test(arg) || /\.ya?ml$/i.test(arg);
 
 /**
@@ -104,7 +114,8 @@ export function findPlaybookFile(id: string, sources: readonly PlaybookSource[])
 }
 
 /** An id resolves to `<id>.yaml` in the last source that has it; a path is read as it is. */
-export async function loadPlaybook(idOrPath: string, sources: readonly PlaybookSource[], cwd: string, compiledCache?: string): Promise<LoadedPlaybook> {
+export async function loadPlaybook(idOrPath: string, shelf: PlaybookShelf): Promise<LoadedPlaybook> {
+  const { sources, cwd, compiledCache } = shelf;
   if (isPlaybookPath(idOrPath)) return loadPlaybookFile(resolve(cwd, idOrPath), 'file', compiledCache);
   const found = findPlaybookFile(idOrPath, sources);
   if (found) {
@@ -158,7 +169,7 @@ export const listedId = (entry: ListedPlaybook): string => entry.playbook?.id ??
  * hides. An invalid file is listed with its first error, never hidden and never fatal to the
  * listing; it still wins its id, because `coach prep <id>` would pick it too.
  */
-export async function listPlaybooks(sources: readonly PlaybookSource[], compiledCache?: string): Promise<ListedPlaybook[]> {
+export async function listPlaybooks({ sources, compiledCache }: PlaybookShelf): Promise<ListedPlaybook[]> {
   const byId = new Map<string, { winner: PlaybookLocation; hides: PlaybookLocation[] }>();
   for (const source of sources) {
     const files = await playbookFiles(source);
