@@ -2,6 +2,7 @@
  * Default directories come from the environment a command is given, never from a guess: XDG
  * variables and HOME are read from it, and with no usable home there is no directory at all.
  */
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cacheDirectory, platformDirectory } from '../../src/store/app-dirs.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
@@ -51,6 +52,14 @@ describe('with no usable home', () => {
     const result = await runCli(['prep', 'two-questions', '--customer', 'Acme', '--set', 'need=x', '--no-input'], { cwd, env: { HOME: '' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('coach: cannot find a home directory to keep the notes in; set COACH_NOTES_DIR to a directory (or pass --notes-dir)\n');
+  });
+
+  it('asks for --dir rather than writing a new playbook into the working directory', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['playbooks', 'new', 'renewal-call'], { cwd, env: { HOME: '' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('coach: cannot find a home directory for your playbooks; give one with --dir <dir> (or set COACH_CONFIG_DIR)\n');
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it('still runs commands that need no notes, without a cache', async () => {
