@@ -4,26 +4,13 @@
  */
 import type { Command } from 'commander';
 import type { CommandContext } from './command-context.js';
+import type { PlaybooksListOptions } from './playbooks-list.js';
+import type { PlaybooksNewOptions } from './playbooks-new.js';
+import type { PlaybooksShowOptions } from './playbooks-show.js';
+import type { PlaybooksValidateOptions } from './playbooks-validate.js';
 import { playbooksOption } from './shared-options.js';
 
 type RunAction = (action: (context: CommandContext) => Promise<void>, command: Command) => Promise<void>;
-
-
-export interface PlaybooksListOptions {
-  json?: true | undefined;
-  playbooks?: string[] | undefined;
-}
-export interface PlaybooksShowOptions {
-  markdown?: true | undefined;
-  playbooks?: string[] | undefined;
-}
-export interface PlaybooksValidateOptions {
-  json?: true | undefined;
-  playbooks?: string[] | undefined;
-}
-export interface PlaybooksNewOptions {
-  dir?: string | undefined;
-}
 
 export function addPlaybooksCommands(program: Command, runAction: RunAction): void {
   const playbooks = program

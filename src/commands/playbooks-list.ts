@@ -3,8 +3,12 @@ import { writeOut } from '../io.js';
 import { listedId, listPlaybooks, type ListedPlaybook } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './command-context.js';
-import type { PlaybooksListOptions } from './playbooks-commands.js';
 import { collapseWhitespace } from '../engine/text-lines.js';
+
+export interface PlaybooksListOptions {
+  json?: true | undefined;
+  playbooks?: string[] | undefined;
+}
 
 export async function playbooksListCommand(options: PlaybooksListOptions, context: CommandContext): Promise<void> {
   const listed = await listPlaybooks(context.playbooks);

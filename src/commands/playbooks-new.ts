@@ -13,9 +13,12 @@ import { writeOut } from '../io.js';
 import { findPlaybookFile } from '../store/playbook-library.js';
 import { replaceFile, writeNewFile } from '../store/write-new-file.js';
 import type { CommandContext } from './command-context.js';
-import type { PlaybooksNewOptions } from './playbooks-commands.js';
 
 const PLAYBOOK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export interface PlaybooksNewOptions {
+  dir?: string | undefined;
+}
 
 export async function playbooksNewCommand(id: string, options: PlaybooksNewOptions, context: CommandContext): Promise<void> {
   const { io } = context;

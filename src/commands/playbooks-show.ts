@@ -6,7 +6,11 @@ import { loadPlaybook } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { wrapText } from '../terminal/wrap.js';
 import type { CommandContext } from './command-context.js';
-import type { PlaybooksShowOptions } from './playbooks-commands.js';
+
+export interface PlaybooksShowOptions {
+  markdown?: true | undefined;
+  playbooks?: string[] | undefined;
+}
 
 export async function playbooksShowCommand(playbookArg: string, options: PlaybooksShowOptions, context: CommandContext): Promise<void> {
   const { io } = context;

@@ -14,7 +14,6 @@ import { compiledPlaybooksDir, parsePlaybookWithCache } from '../store/compiled-
 import { compiledAtBuild, findPlaybookFile, isPlaybookPath, type PlaybookShelf } from '../store/playbook-library.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './command-context.js';
-import type { PlaybooksValidateOptions } from './playbooks-commands.js';
 
 interface Validation {
   file: string;
@@ -23,6 +22,11 @@ interface Validation {
   issues: PlaybookIssue[];
   /** The file could not be read at all. */
   error?: string | undefined;
+}
+
+export interface PlaybooksValidateOptions {
+  json?: true | undefined;
+  playbooks?: string[] | undefined;
 }
 
 export async function playbooksValidateCommand(files: readonly string[], options: PlaybooksValidateOptions, context: CommandContext): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
 import { answerDomain, testsById, type TestsById } from './answer-domains.js';
-import type { IssuePath, ReferenceIssue } from './check-references.js';
+import type { IssuePath, ReferenceIssue } from './reference-issue.js';
 import { conditionRefs, evaluateCondition } from './conditions.js';
 import { scaleBounds } from './coerce-answer.js';
 import { contextStep } from './context.js';

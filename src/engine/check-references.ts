@@ -7,14 +7,10 @@ import { checkReachability } from './check-reachability.js';
 import { scaleBounds, choiceValue, coerceAnswer } from './coerce-answer.js';
 import { closest } from './closest.js';
 import { templateRefs } from './interpolate.js';
+import type { IssuePath, ReferenceIssue } from './reference-issue.js';
 import { isPrepRef, PREP_PREFIX } from './prep-scope.js';
 import { CONTEXT_IDS, type Condition, type Phase, type Playbook, type Question, type Walk } from './schema.js';
 
-export type IssuePath = (string | number)[];
-export interface ReferenceIssue {
-  path: IssuePath;
-  message: string;
-}
 
 const CONTEXT = new Set<string>(CONTEXT_IDS);
 

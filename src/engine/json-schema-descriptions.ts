@@ -2,7 +2,8 @@
  * The hover text an editor shows for each field of a playbook. Kept beside the JSON Schema
  * generator, which fails if a field described here disappears from the zod schema.
  */
-import type { DefinitionName } from './json-schema.js';
+/** The schema's named definitions (json-schema.ts), and the playbook itself. */
+export type DefinitionName = 'Walk' | 'Step' | 'Question' | 'Condition' | 'Flag' | 'Score' | 'Band' | 'Card' | 'Playbook';
 
 type Descriptions = { $self: string } & Record<string, string>;
 

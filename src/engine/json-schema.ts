@@ -9,15 +9,14 @@
  */
 import * as z from 'zod';
 import { Band, Card, Condition, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
-import { FIELD_DESCRIPTIONS } from './json-schema-descriptions.js';
+import { FIELD_DESCRIPTIONS, type DefinitionName } from './json-schema-descriptions.js';
 
 type JsonObject = { [key: string]: unknown };
 
 export const PLAYBOOK_SCHEMA_FILE = 'playbook.schema.json';
 
 /** Named definitions, so the schema reads like the format and editors show the names. */
-const DEFINITIONS = { Walk, Step, Question, Condition, Flag, Score, Band, Card } as const;
-export type DefinitionName = keyof typeof DEFINITIONS | 'Playbook';
+const DEFINITIONS = { Walk, Step, Question, Condition, Flag, Score, Band, Card } as const satisfies Record<Exclude<DefinitionName, 'Playbook'>, unknown>;
 
 export function playbookJsonSchema(): JsonObject {
   const registry = z.registry<{ id: string }>();

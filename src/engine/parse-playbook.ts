@@ -7,7 +7,8 @@
 import type { z } from 'zod';
 import { PlaybookError, type PlaybookIssue } from '../errors.js';
 import { FORBIDDEN_KEYS, hasExplicitTag, isMap, isPair, isScalar, isSeq, readYaml, visit, YAML_LIMITS, yamlData, type Document, type Node } from '../formats/yaml.js';
-import { checkReferences, type IssuePath } from './check-references.js';
+import { checkReferences } from './check-references.js';
+import type { IssuePath } from './reference-issue.js';
 import { closest } from './closest.js';
 import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
 import { firstLine } from './text-lines.js';
