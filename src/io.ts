@@ -55,7 +55,7 @@ export function processIo(signal?: AbortSignal): Io {
  * machine's zone. A note made at 23:30 local time is dated that local day, whatever UTC says.
  * The machine's zone is read through Date's local getters because the first Intl.DateTimeFormat
  * costs a process 5-15 ms of ICU set-up, which every `coach prep` would pay; a named zone goes
- * through Intl, which knows every zone's rules. The two agree (tests/store/local-date.test.ts).
+ * through Intl, which knows every zone's rules. The two agree (tests/cli/local-date.test.ts).
  */
 export function localDate(date: Date, timeZone?: string): string {
   if (timeZone === undefined) {

@@ -11,7 +11,7 @@
  * machine's zone, and every golden would have to mask them; with the zone in the Io they are the
  * same bytes everywhere and goldens keep checking them. A test about zones passes its own
  * `timeZone` (and `now`); the machine's-zone path of localDate is checked against Intl in
- * tests/store/local-date.test.ts. A child process (spawnCoach, the pty sessions) runs on the
+ * tests/cli/local-date.test.ts. A child process (spawnCoach, the pty sessions) runs on the
  * real (or faked) clock in the machine's zone: its tests pass --date or compute what they expect
  * from that same clock.
  */
