@@ -9,7 +9,7 @@
  *   last change is more than LEFTOVER_AFTER_MS ago: no save takes that long.
  *
  * Ages are measured on the file system's clock, which stamps the mtimes: `now` is the mtime of
- * the temporary file the caller has just written. The process's clock may be far from it (a
+ * the temporary file the caller has just created. The process's clock may be far from it (a
  * network disk's server, a machine whose clock is set wrong, faketime), and measured against it a
  * running coach's fresh temporary file would look old and be removed under it.
  *

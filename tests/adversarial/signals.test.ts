@@ -148,10 +148,12 @@ describe('coach resume after a signal', () => {
     const answers = repoPath('tests/fixtures/answers/two-questions.yaml');
     const second = new Terminal(`resume ${handle} --answers "${answers}" --no-review`, notes);
     await second.answer('Date of the meeting', '2026-12-01');
-    // The optional questions the answers file leaves out: Enter skips each.
+    // The optional questions the answers file leaves out: Enter skips each, until coach exits
+    // (not a fixed number of presses, which a slow machine might not get through in time; a
+    // coach that never exits fails by the test's timeout).
     let done = false;
     void second.exited.then(() => (done = true));
-    for (let presses = 0; !done && presses < 40; presses++) {
+    while (!done) {
       await new Promise((resolve) => setTimeout(resolve, 150));
       if (!done) second.write('\r');
     }
