@@ -21,6 +21,12 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   cwd: string;
   now: () => Date;
+  /**
+   * The IANA zone whose calendar dates a note (its file name, its `date`); undefined means the
+   * machine's zone (`TZ`), which is what a person running coach gets. Tests name one, so the date
+   * they expect does not depend on where they run.
+   */
+  timeZone?: string | undefined;
   /** Aborted when the user stops the run (SIGINT, SIGTERM, SIGHUP); its reason is an InterruptedError. */
   signal?: AbortSignal | undefined;
 }
@@ -44,10 +50,26 @@ export function processIo(signal?: AbortSignal): Io {
   };
 }
 
-/** Today's date where the user is, as YYYY-MM-DD. */
-export function localDate(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/**
+ * The calendar date of `date` where the user is, as YYYY-MM-DD: in `timeZone`, else in the
+ * machine's zone. A note made at 23:30 local time is dated that local day, whatever UTC says.
+ * The machine's zone is read through Date's local getters because the first Intl.DateTimeFormat
+ * costs a process 5-15 ms of ICU set-up, which every `coach prep` would pay; a named zone goes
+ * through Intl, which knows every zone's rules. The two agree (tests/cli/local-date.test.ts).
+ */
+export function localDate(date: Date, timeZone?: string): string {
+  if (timeZone === undefined) {
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((each) => each.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Today's date for this run of coach: the Io's clock, in the Io's zone. */
+export function localToday(io: Pick<Io, 'now' | 'timeZone'>): string {
+  return localDate(io.now(), io.timeZone);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Answers } from '../engine/answers.js';
 import { recommendPlaybook, triageStep, type Recommendation } from '../engine/triage.js';
 import { walkPlaybook } from '../engine/walk.js';
 import { UsageError } from '../errors.js';
-import { localDate, type Io } from '../io.js';
+import { localToday, type Io } from '../io.js';
 import { listPlaybooks, loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbook-library.js';
 import { createSessionView } from '../terminal/session-view.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
@@ -63,8 +63,8 @@ async function triage(prompter: Parameters<typeof walkPlaybook>[0]['prompter'], 
     },
     phase: 'prep',
     prompter,
-    today: localDate(io.now()),
-    context: { customer: '', date: localDate(io.now()) },
+    today: localToday(io),
+    context: { customer: '', date: localToday(io) },
     onEvent: (event) => (event.type === 'step' ? view.line(`\n${chalk.bold(event.title)}`) : undefined),
   });
   return recommendPlaybook(result.answers as Answers);

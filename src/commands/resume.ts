@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { questionsOf } from '../engine/supplied-answers.js';
 import { FileError, UsageError } from '../errors.js';
-import { localDate, type Io } from '../io.js';
+import { localToday, type Io } from '../io.js';
 import { answersFromDraft } from '../store/draft-answers.js';
 import { playbookFingerprint, type Draft } from '../store/draft-file.js';
 import { savedNoteOfDraft } from '../store/draft-saved-note.js';
@@ -43,7 +43,7 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   const loaded = await draftPlaybook(draft, context.playbooks);
   const base = await sessionFor(draft, loaded, sessionNotesDir, io.cwd);
 
-  const questions = questionsOf(base.loaded.playbook, draft.phase, localDate(io.now()), base.context === undefined);
+  const questions = questionsOf(base.loaded.playbook, draft.phase, localToday(io), base.context === undefined);
   const { supplied, skipped, unmapped, refitted } = answersFromDraft(draft, questions, `draft ${handle}`);
   if (playbookFingerprint(base.loaded.playbook, draft.phase) !== draft.playbook.fingerprint) {
     say(chalk.yellow(`coach: ${changedWarning(draft, supplied.size, Object.keys(unmapped).length, refitted.length)}`));

@@ -53,7 +53,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const { loaded, phase, options, io, chalk } = request;
   const { playbook } = loaded;
   const now = io.now();
-  const today = localDate(now);
+  const today = localDate(now, io.timeZone);
 
   checkOutTarget(options, io);
   const supplied = withDraftAnswers(request.resume?.supplied, await suppliedFromOptions(options, io));

@@ -8,6 +8,11 @@
  * - any `.coach-…tmp` (also an older coach's `.coach-<random>.tmp`, or another host's) whose
  *   last change is more than LEFTOVER_AFTER_MS ago: no save takes that long.
  *
+ * Ages are measured on the file system's clock, which stamps the mtimes: `now` is the mtime of
+ * the temporary file the caller has just created. The process's clock may be far from it (a
+ * network disk's server, a machine whose clock is set wrong, faketime), and measured against it a
+ * running coach's fresh temporary file would look old and be removed under it.
+ *
  * A temporary file never holds the only copy of anything: the note it was becoming is either
  * saved under its name already or still in the session's draft. Each directory is looked at once
  * per process, and any failure here is ignored: tidying must never stop a save.
@@ -26,8 +31,8 @@ export function tempName(random: string): string {
 
 const tidied = new Set<string>();
 
-/** Removes the leftovers in `directory`; returns the names removed. */
-export async function removeLeftoverTemps(directory: string, now = Date.now()): Promise<string[]> {
+/** Removes the leftovers in `directory`; returns the names removed. `now`: the file system's clock. */
+export async function removeLeftoverTemps(directory: string, now: number): Promise<string[]> {
   if (tidied.has(directory)) return [];
   tidied.add(directory);
   const removed: string[] = [];

@@ -14,10 +14,13 @@ import { describeFsError } from '../files/read-text-file.js';
 import { removeLeftoverTemps, tempName } from './leftover-temps.js';
 
 async function writeTemp(directory: string, content: string, mode: number): Promise<string> {
-  await removeLeftoverTemps(directory);
   const temp = join(directory, tempName(lazyCrypto().randomBytes(6).toString('hex')));
   const handle = await open(temp, 'wx', mode);
   try {
+    // Just created, so its mtime is the file system's "now", on which leftovers' ages are
+    // measured. Tidied before the content is written, so leftovers free their space first (a
+    // full disk); ours names this pid, so it is never one of them.
+    await removeLeftoverTemps(directory, (await handle.stat()).mtimeMs);
     await handle.writeFile(content, 'utf8');
     await handle.sync();
   } catch (error) {

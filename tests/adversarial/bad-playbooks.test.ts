@@ -52,11 +52,11 @@ describe('a playbook that is not a readable text file', () => {
     const { dir, notes, env, before } = setup();
     const path = join(dir, 'fifo.yaml');
     execFileSync('mkfifo', [path]);
-    const started = Date.now();
+    // No writer ever opens the FIFO: a coach that opened it to read would wait forever (and the
+    // test would time out), so returning at all is the proof.
     const result = await prepWith(path, env);
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(`${path}: the playbook must be a regular file`);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(snapshot(notes)).toEqual(before);
   });
 
@@ -106,11 +106,10 @@ describe('YAML that is valid somewhere but not in a playbook', () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let level = 1; level < 9; level++) bomb.push(`${'abcdefghi'[level]}: &${'abcdefghi'[level]} [${Array(9).fill(`*${'abcdefghi'[level - 1]}`).join(',')}]`);
     const path = writePlaybook(dir, `${bomb.join('\n')}\n${playbookText()}`);
-    const started = Date.now();
+    // Refused by the alias limit, so never expanded (9^9 strings); its time is in `npm run bench`.
     const result = await prepWith(path, env);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/:1:1: cannot be read: Excessive alias count/);
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(snapshot(notes)).toEqual(before);
   });
 });
@@ -124,14 +123,13 @@ describe('nesting that would overflow the YAML parser', () => {
     ['100,000 compact "- " sequences', `${'- '.repeat(100_000)}x`, /:1:259: indented or nested more than 256 columns deep/],
   ];
 
-  it.each(deep)('%s: a located error in well under a second, never a crash (exit 3)', async (_name, text, message) => {
+  // How long these take is measured by `npm run bench` (the refused-nesting cases), not here.
+  it.each(deep)('%s: a located error, never a crash (exit 3)', async (_name, text, message) => {
     const { dir, notes, env, before } = setup();
     const path = writePlaybook(dir, text);
-    const started = Date.now();
     const result = await prepWith(path, env);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(message);
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(snapshot(notes)).toEqual(before);
   });
 

@@ -147,6 +147,28 @@ async function main(): Promise<void> {
   const quietPrep = ['--no-input', '--no-save', '--stdout', '-q'];
   const history = (dir: string, before?: () => void): Command => cli(['history', '--json'], { COACH_NOTES_DIR: dir }, before);
 
+  // Hostile playbooks (tests/adversarial/bad-playbooks.test.ts checks what coach says about them;
+  // how long that takes is measured here). coach refuses them with exit 3, so both sides run
+  // through the same `node -e` wrapper, which exits 0 when coach exits as expected.
+  const expecting = (code: number, args: string[]): Command =>
+    node(['-e', `process.exit(require('node:child_process').spawnSync(process.execPath, process.argv.slice(1), { stdio: 'ignore' }).status === ${code} ? 0 : 1)`, coach, ...args]);
+  const hostile = (name: string, text: string): string => {
+    const path = join(work, 'hostile', `${name}.yaml`);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  };
+  const bombLines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  for (let level = 1; level < 9; level++) bombLines.push(`${'abcdefghi'[level]}: &${'abcdefghi'[level]} [${Array(9).fill(`*${'abcdefghi'[level - 1]}`).join(',')}]`);
+  const refusedBaseline = expecting(0, ['playbooks', 'validate', small.playbook]);
+  const refused = (name: string, path: string): Case => ({
+    name: `playbooks validate, ${name} (refused)`,
+    coach: expecting(3, ['playbooks', 'validate', path]),
+    baseline: refusedBaseline,
+    baselineName: 'same wrapper, 20 questions',
+    target: 1.5,
+  });
+
   const cases: Case[] = [
     { name: 'coach --version', coach: cli(['--version']), baseline: bare, baselineName: 'node -e 0', target: 1.15, callgrind: true },
     { name: 'coach --help', coach: cli(['--help']), baseline: bare, baselineName: 'node -e 0', target: 1.15, callgrind: true },
@@ -177,6 +199,11 @@ async function main(): Promise<void> {
       baselineName: 'same, 20 questions',
       target: 1.5,
     },
+    refused('billion-laughs alias bomb', hostile('alias-bomb', `${bombLines.join('\n')}\nid: bomb\n`)),
+    refused('100,000 balanced [ ]', hostile('balanced', `tags: ${'['.repeat(100_000)}${']'.repeat(100_000)}`)),
+    refused('a megabyte of {', hostile('braces', `${'{a: '.repeat(250_000)}`.slice(0, 1024 * 1024 - 10))),
+    refused('1,400 indented maps', hostile('indented', Array.from({ length: 1400 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'))),
+    refused('100,000 compact "- " sequences', hostile('dashes', `${'- '.repeat(100_000)}x`)),
   ];
 
   console.log(`coach benchmarks: median of ${runs} runs after 3 warm-up runs, ${process.version}, ${process.platform}`);

@@ -1,6 +1,19 @@
 /**
  * Runs the whole CLI in-process: real commander, real files, streams we own. With `terminal`,
  * stdin is a fake TTY that tests type into, driving the real Inquirer prompts.
+ *
+ * The test owns its clock and its time zone. A note's date is the user's local date, so the
+ * machine's zone (TZ) and today's date must never reach an in-process test: the Io carries
+ * FIXED_NOW and TEST_TIME_ZONE, and each note made here is dated 2026-11-22 and created
+ * 2026-11-22T09:30:00.000Z on any day, on any machine, under any TZ. Why a zone in the Io rather
+ * than a local wall-clock time (new Date(2026, 10, 22, 12)): with a wall clock the UTC instants
+ * coach prints (a note's `created`, a draft's name and `started`) would change with the
+ * machine's zone, and every golden would have to mask them; with the zone in the Io they are the
+ * same bytes everywhere and goldens keep checking them. A test about zones passes its own
+ * `timeZone` (and `now`); the machine's-zone path of localDate is checked against Intl in
+ * tests/cli/local-date.test.ts. A child process (spawnCoach, the pty sessions) runs on the
+ * real (or faked) clock in the machine's zone: its tests pass --date or compute what they expect
+ * from that same clock.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +25,8 @@ import { run } from '../../src/cli.js';
 import type { Io } from '../../src/io.js';
 
 export const FIXED_NOW = new Date('2026-11-22T09:30:00Z');
+/** The zone of every in-process run unless a test names another: FIXED_NOW is 2026-11-22 there. */
+export const TEST_TIME_ZONE = 'UTC';
 
 export function tempDir(prefix = 'coach-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -114,6 +129,8 @@ export interface CliOptions {
   /** Where stdout goes, for a stdout that fails or claims to be a terminal. */
   stdout?: Capture;
   now?: Date;
+  /** The user's zone (IANA name); TEST_TIME_ZONE unless given. */
+  timeZone?: string;
   signal?: AbortSignal;
   /** Keep escape codes in stderr, to prove none came from data. */
   raw?: boolean;
@@ -131,6 +148,7 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
     env: { NO_COLOR: '1', COACH_CACHE_DIR: process.env['COACH_CACHE_DIR'] ?? tempDir('coach-test-cache-'), ...options.env },
     cwd: options.cwd ?? process.cwd(),
     now: () => options.now ?? FIXED_NOW,
+    timeZone: options.timeZone ?? TEST_TIME_ZONE,
     signal: options.signal,
   };
   const code = await run(argv, io);

@@ -48,11 +48,11 @@ describe('the editor and the session end together', () => {
   it('an abort (SIGTERM, SIGHUP) ends the editor instead of leaving it running', async () => {
     const controller = new AbortController();
     const { editInEditor } = await import('../../src/terminal/editor.js');
-    const started = Date.now();
     const editing = editInEditor({ command: repoPath('tests/fixtures/editors/hangs.sh'), stdio: 'ignore' }, 'template', controller.signal);
     setTimeout(() => controller.abort(), 100);
+    // The editor never exits by itself (it sleeps 30 s, longer than the test's timeout): the
+    // edit resolves only if the abort ended it.
     const result = await editing;
     expect(result.ok).toBe(false);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });

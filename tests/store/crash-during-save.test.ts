@@ -6,7 +6,7 @@
  * leaves are ones a later run recognises.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseFrontMatter } from '../../src/engine/front-matter.js';
@@ -129,7 +129,10 @@ describe('temporary files left by a killed save', () => {
         notCoachs: 'draft.tmp',
       };
       for (const name of Object.values(files)) writeFileSync(join(notes, name), 'half a note');
-      const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+      // Two hours before the file system's "now" (the mtime it just gave them), not the process's
+      // clock: under faketime, or against a network disk, the two differ, and coach measures
+      // ages on the file system's.
+      const twoHoursAgo = new Date(statSync(join(notes, files.notCoachs)).mtimeMs - 2 * 3600_000);
       for (const name of [files.oldOldStyle, files.notCoachs]) utimesSync(join(notes, name), twoHoursAgo, twoHoursAgo);
 
       const result = await runCli(['prep', 'two-questions', '--answers', ANSWERS, '--no-input', '-q'], { env });

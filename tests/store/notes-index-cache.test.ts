@@ -30,11 +30,18 @@ async function expectSameAsFullRead(notes: string, cacheDir: string) {
 
 /**
  * A note not older than the index may have changed within the same clock tick and is read again;
- * these tests move the index's own time forward, as the passing of time would.
+ * these tests move the index's own time forward, as the passing of time would. On the file
+ * system's clock, which stamped the notes (never Date.now(): under faketime, or with a network
+ * disk, the process's clock is far from it).
  */
 function ageIndex(notes: string, cacheDir: string): void {
-  const later = new Date(Date.now() + 60_000);
-  utimesSync(notesIndexFile(cacheDir, notes), later, later);
+  moveIndexTime(notes, cacheDir, 60_000);
+}
+
+function moveIndexTime(notes: string, cacheDir: string, byMs: number): void {
+  const index = notesIndexFile(cacheDir, notes);
+  const later = new Date(statSync(index).mtimeMs + byMs);
+  utimesSync(index, later, later);
 }
 
 function setup() {
@@ -105,8 +112,7 @@ describe('the notes index', () => {
   it('is right after the clock went backwards: an index from the future trusts nothing that changed', async () => {
     const { notes, cacheDir } = setup();
     await read(notes, cacheDir);
-    const future = new Date(Date.now() + 365 * 86_400_000);
-    utimesSync(notesIndexFile(cacheDir, notes), future, future);
+    moveIndexTime(notes, cacheDir, 365 * 86_400_000);
     const path = join(notes, '2026-11-20-acme-two-questions-prep.md');
     const { atime, mtime } = statSync(path);
     writeFileSync(path, noteText({ customer: 'Acmf', date: '2026-11-20' }));
