@@ -5,9 +5,9 @@
  * the source, so the stamp is what keeps a cache from one build away from another build's bundle.
  */
 import { join } from 'node:path';
-import { readRegularFileSync } from '../files/read-regular-file.js';
-import { cacheDirectory } from '../store/app-dirs.js';
-import { writeCacheFileSync } from '../store/write-cache-file.js';
+import { readRegularFileSync } from '../store/files/read-regular-file.js';
+import { cacheDirectory } from '../store/cache/app-dirs.js';
+import { writeCacheFileSync } from '../store/cache/write-cache-file.js';
 
 /** The first line of every cache file for one bundle: build.ts derives it from the bundle's hash. */
 export const stampFor = (bundleHash: string): string => `coach code cache ${bundleHash}\n`;

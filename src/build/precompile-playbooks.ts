@@ -5,10 +5,10 @@
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parsePlaybook } from '../engine/parse-playbook.js';
+import { parsePlaybook } from '../core/playbook/parse-playbook.js';
 import { PlaybookError, type PlaybookIssue } from '../errors.js';
-import { readTextFile } from '../files/read-text-file.js';
-import { precompiledJson } from '../store/precompiled-playbooks.js';
+import { readTextFile } from '../store/files/read-text-file.js';
+import { precompiledJson } from '../store/playbooks/precompiled-playbooks.js';
 
 /** Writes `<outDir>/<id>.json` for each `<id>.yaml` in playbooksDir; returns the ids. */
 export async function precompilePlaybooks(playbooksDir: string, outDir: string): Promise<string[]> {

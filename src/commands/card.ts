@@ -4,14 +4,14 @@
  * method card. With neither, the newest prep.
  */
 import { dirname, join } from 'node:path';
-import { renderCardMarkdown, renderCardText, type CardInput } from '../engine/meeting-card.js';
+import { renderCardMarkdown, renderCardText, type CardInput } from '../core/note/meeting-card.js';
 import { UnknownPlaybookError, UsageError } from '../errors.js';
 import { writeOut } from '../io.js';
-import { findSession, readSavedNoteData } from '../store/find-session.js';
-import { isPlaybookPath, loadPlaybook } from '../store/playbook-library.js';
-import { savedPrep } from '../store/saved-prep.js';
+import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
+import { isPlaybookPath, loadPlaybook } from '../store/playbooks/playbook-library.js';
+import { savedPrep } from '../store/notes/saved-prep.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
-import { newestPrep } from './choose-prep.js';
+import { newestPrep } from '../flow/choose-prep.js';
 import type { CommandContext } from './command-context.js';
 
 export interface CardOptions {

@@ -6,10 +6,10 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Io } from '../io.js';
-import { cacheDirectory } from '../store/app-dirs.js';
-import { compiledPlaybooksDir } from '../store/compiled-playbook-cache.js';
-import { notesDirectory } from '../store/notes-dir.js';
-import { playbookSources, type PlaybookShelf } from '../store/playbook-library.js';
+import { cacheDirectory } from '../store/cache/app-dirs.js';
+import { compiledPlaybooksDir } from '../store/playbooks/compiled-playbook-cache.js';
+import { notesDirectory } from '../store/notes/notes-dir.js';
+import { playbookSources, type PlaybookShelf } from '../store/playbooks/playbook-library.js';
 
 /** The options that shape the context; commander gives them to every command that declares them. */
 export interface ContextOptions {

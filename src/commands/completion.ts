@@ -6,8 +6,8 @@
 import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
-import { noteFileNames, noteIdOf } from '../store/notes-index.js';
-import { fileId, playbookFiles } from '../store/playbook-library.js';
+import { noteFileNames, noteIdOf } from '../store/notes/notes-index.js';
+import { fileId, playbookFiles } from '../store/playbooks/playbook-library.js';
 
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 

@@ -4,16 +4,16 @@
  * prep's actions: the ones not done become the debrief's follow-ups. The prep is never modified.
  */
 import { dirname } from 'node:path';
-import { carriedActions, carriedActionsSections, DONE_ACTIONS_ID, usesDoneActionsId, withPrepActions } from '../engine/prep-actions.js';
+import { carriedActions, carriedActionsSections, DONE_ACTIONS_ID, usesDoneActionsId, withPrepActions } from '../core/session/prep-actions.js';
 import { UsageError } from '../errors.js';
-import { findSession, readSavedNoteData } from '../store/find-session.js';
-import { loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbook-library.js';
-import { savedPrep, type SavedPrep } from '../store/saved-prep.js';
-import { choosePrep, newestPrep } from './choose-prep.js';
+import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
+import { loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbooks/playbook-library.js';
+import { savedPrep, type SavedPrep } from '../store/notes/saved-prep.js';
+import { choosePrep, newestPrep } from '../flow/choose-prep.js';
 import type { CommandContext } from './command-context.js';
-import { runSession, type SessionRequest } from './run-session.js';
-import type { SessionOptions } from './session-options.js';
-import { CONTEXT_IDS } from '../engine/schema.js';
+import { runSession, type SessionRequest } from '../flow/run-session.js';
+import type { SessionOptions } from './options/session-options.js';
+import { CONTEXT_IDS } from '../core/playbook/schema.js';
 
 export interface DebriefOptions extends SessionOptions {
   last?: true | undefined;

@@ -3,11 +3,11 @@
  * from the notes' front matter alone, through the notes index, so it stays fast over years of notes.
  */
 import { writeOut, type Io } from '../io.js';
-import { readNotesIndex, type NoteSummary } from '../store/notes-index.js';
+import { readNotesIndex, type NoteSummary } from '../store/notes/notes-index.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './command-context.js';
-import type { HistoryOptions } from './history-options.js';
-import { warnSkipped } from './skipped-note-warning.js';
+import type { HistoryOptions } from './options/history-options.js';
+import { warnSkipped } from '../flow/skipped-note-warning.js';
 import { column } from '../terminal/fit.js';
 
 export async function historyCommand(options: HistoryOptions, context: CommandContext): Promise<void> {

@@ -1,16 +1,16 @@
 /** `coach prep [playbook]`: get ready for a meeting with one playbook's prep walk. */
 import type { ChalkInstance } from 'chalk';
-import type { Answers } from '../engine/answers.js';
-import { recommendPlaybook, triageStep, type Recommendation } from '../engine/triage.js';
-import { walkPlaybook } from '../engine/walk.js';
+import type { Answers } from '../core/session/answers.js';
+import { recommendPlaybook, triageStep, type Recommendation } from '../core/session/triage.js';
+import { walkPlaybook } from '../core/session/walk.js';
 import { UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
-import { listPlaybooks, loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbook-library.js';
+import { listPlaybooks, loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbooks/playbook-library.js';
 import { createSessionView } from '../terminal/session-view.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
 import type { CommandContext } from './command-context.js';
-import { canPrompt, runSession } from './run-session.js';
-import type { SessionOptions } from './session-options.js';
+import { canPrompt, runSession } from '../flow/run-session.js';
+import type { SessionOptions } from './options/session-options.js';
 
 export async function prepCommand(playbookArg: string | undefined, options: SessionOptions, context: CommandContext): Promise<void> {
   const { io } = context;

@@ -1,6 +1,6 @@
 /** `coach show <session>`: a saved note as it is on disk, or its data as JSON. */
 import { writeOut } from '../io.js';
-import { findSession, readSavedNote, readSavedNoteData } from '../store/find-session.js';
+import { findSession, readSavedNote, readSavedNoteData } from '../store/notes/find-session.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './command-context.js';
 

@@ -1,7 +1,7 @@
 /**
  * Limits that keep a hostile or broken YAML file from exhausting memory or the stack. The yaml
  * library's composer recurses once per nesting level: about 1,400 nested maps overflow its stack,
- * and a megabyte of `[` takes over 500 MB and seconds to parse. find-nesting-problem.ts checks the
+ * and a megabyte of `[` takes over 500 MB and seconds to parse. yaml-nesting.ts checks the
  * raw text against them before that parser builds anything. Kept apart from that check so that
  * reading these numbers does not load the yaml library.
  */

@@ -9,7 +9,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { FORBIDDEN_KEYS, YAML_LIMITS } from './yaml-limits.js';
 import { findNestingProblem, positionOf } from './yaml-nesting.js';
-import { firstLine } from '../engine/text-lines.js';
+import { firstLine } from '../core/text/text-lines.js';
 
 export { FORBIDDEN_KEYS, isAlias, isMap, isPair, isScalar, isSeq, visit, YAML_LIMITS };
 export type { Document, Node };

@@ -6,10 +6,10 @@
  */
 import { checkbox, confirm, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
-import type { AnswerValue } from '../engine/answers.js';
-import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../engine/coerce-answer.js';
-import type { AskRequest, Prompter } from '../engine/prompter.js';
-import type { Question } from '../engine/schema.js';
+import type { AnswerValue } from '../core/session/answers.js';
+import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../core/session/coerce-answer.js';
+import type { AskRequest, Prompter } from '../core/session/prompter.js';
+import type { Question } from '../core/playbook/schema.js';
 import { InterruptedError } from '../errors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';

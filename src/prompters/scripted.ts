@@ -3,10 +3,10 @@
  * terminal) when there is one; otherwise a default fills it, or it is recorded as missing so that
  * every missing answer is reported together at the end.
  */
-import type { AnswerValue } from '../engine/answers.js';
-import { coerceAnswer } from '../engine/coerce-answer.js';
-import type { AskRequest, Prompter } from '../engine/prompter.js';
-import type { SuppliedAnswers } from '../engine/supplied-answers.js';
+import type { AnswerValue } from '../core/session/answers.js';
+import { coerceAnswer } from '../core/session/coerce-answer.js';
+import type { AskRequest, Prompter } from '../core/session/prompter.js';
+import type { SuppliedAnswers } from '../core/session/supplied-answers.js';
 import { UsageError } from '../errors.js';
 
 export interface MissingAnswer {

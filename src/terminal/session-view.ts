@@ -3,10 +3,10 @@
  * and the closing summary. Everything from a playbook or an answer is sanitized first.
  */
 import type { ChalkInstance } from 'chalk';
-import type { FiredFlag } from '../engine/flags.js';
-import { LEVEL_LABEL } from '../engine/render-markdown.js';
-import { gauge, type ScoreResult } from '../engine/scores.js';
-import type { WalkEvent } from '../engine/walk.js';
+import type { FiredFlag } from '../core/session/flags.js';
+import { LEVEL_LABEL } from '../core/note/render-markdown.js';
+import { gauge, type ScoreResult } from '../core/session/scores.js';
+import type { WalkEvent } from '../core/session/walk.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import { wrapMarkdown, wrapText } from './wrap.js';
 

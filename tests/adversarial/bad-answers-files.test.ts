@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../../src/engine/front-matter.js';
+import { parseFrontMatter } from '../../src/formats/front-matter.js';
 import { tempDir } from '../helpers/run-cli.js';
 import { expectNoStackTrace, playbookText, runRaw, snapshot, writePlaybook } from './helpers.js';
 

@@ -8,9 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePlaybook } from '../../src/engine/parse-playbook.js';
+import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
 import { FileError, PlaybookError } from '../../src/errors.js';
-import { decodeStrictUtf8 } from '../../src/files/read-text-file.js';
+import { decodeStrictUtf8 } from '../../src/store/files/read-text-file.js';
 import { tempDir } from '../helpers/run-cli.js';
 import { expectNoStackTrace, playbookText, runRaw, snapshot, spawnCoach, writePlaybook } from './helpers.js';
 

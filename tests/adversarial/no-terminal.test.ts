@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { playbookFingerprint, serializeDraft, type Draft } from '../../src/store/draft-file.js';
+import { playbookFingerprint, serializeDraft, type Draft } from '../../src/store/drafts/draft-file.js';
 import { repoPath, shippedPlaybook } from '../helpers/playbooks.js';
 import { tempDir } from '../helpers/run-cli.js';
 import { ANSWERS, expectNoStackTrace, runRaw, spawnCoach } from './helpers.js';

@@ -9,7 +9,7 @@ import { spawn as spawnProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../../src/engine/front-matter.js';
+import { parseFrontMatter } from '../../src/formats/front-matter.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { PtySession } from '../helpers/pty.js';
 import { tempDir } from '../helpers/run-cli.js';

@@ -10,7 +10,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/run-cli.js';
-import { writeNote } from '../store/fixtures.js';
+import { writeNote } from '../helpers/notes.js';
 import { spawnCoach } from './helpers.js';
 
 function notesWithSpecialFiles() {

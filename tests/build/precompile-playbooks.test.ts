@@ -7,9 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { precompilePlaybooks } from '../../src/build/precompile-playbooks.js';
-import { parsePlaybook } from '../../src/engine/parse-playbook.js';
+import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
 import { PlaybookError } from '../../src/errors.js';
-import { precompiledFileFor, readPrecompiledPlaybook } from '../../src/store/precompiled-playbooks.js';
+import { precompiledFileFor, readPrecompiledPlaybook } from '../../src/store/playbooks/precompiled-playbooks.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { tempDir } from '../helpers/run-cli.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../../src/engine/front-matter.js';
+import { parseFrontMatter } from '../../src/formats/front-matter.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { PtySession } from '../helpers/pty.js';
 import { tempDir } from '../helpers/run-cli.js';

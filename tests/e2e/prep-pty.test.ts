@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter } from '../../src/engine/front-matter.js';
+import { parseFrontMatter } from '../../src/formats/front-matter.js';
 import { KEYS, PtySession } from '../helpers/pty.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { tempDir } from '../helpers/run-cli.js';

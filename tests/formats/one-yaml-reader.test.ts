@@ -12,8 +12,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 import { UNICODE_SPACES } from '../helpers/unicode-spaces.js';
-import { splitFrontMatter } from '../../src/engine/front-matter.js';
-import { noteHeader } from '../../src/store/note-header.js';
+import { splitFrontMatter } from '../../src/formats/front-matter.js';
+import { noteHeader } from '../../src/store/notes/note-header.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const codePoint = (space: string): string => `U+${(space.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

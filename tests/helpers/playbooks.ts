@@ -1,11 +1,11 @@
-/** Shortcuts for engine tests: parse YAML from a string, walk with scripted answers. */
+/** Shortcuts for tests of the core: parse YAML from a string, walk with scripted answers. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parsePlaybook } from '../../src/engine/parse-playbook.js';
-import type { Phase, Playbook } from '../../src/engine/schema.js';
-import type { SuppliedAnswers } from '../../src/engine/supplied-answers.js';
-import { walkPlaybook, type WalkEvent, type WalkResult } from '../../src/engine/walk.js';
-import type { Answers } from '../../src/engine/answers.js';
+import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
+import type { Phase, Playbook } from '../../src/core/playbook/schema.js';
+import type { SuppliedAnswers } from '../../src/core/session/supplied-answers.js';
+import { walkPlaybook, type WalkEvent, type WalkResult } from '../../src/core/session/walk.js';
+import type { Answers } from '../../src/core/session/answers.js';
 import { scriptedPrompter } from '../../src/prompters/scripted.js';
 
 export const repoPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noteFromWalk } from '../../src/engine/note.js';
-import { renderMarkdown } from '../../src/engine/render-markdown.js';
+import { noteFromWalk } from '../../src/core/note/note.js';
+import { renderMarkdown } from '../../src/core/note/render-markdown.js';
 import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
 import { describeScenarios, type Scenario } from './scenarios.js';
 

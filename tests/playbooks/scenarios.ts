@@ -5,8 +5,8 @@
  * every conditional step and question both ways and fires every flag.
  */
 import { describe, expect, it } from 'vitest';
-import type { Answers } from '../../src/engine/answers.js';
-import type { Phase, Playbook } from '../../src/engine/schema.js';
+import type { Answers } from '../../src/core/session/answers.js';
+import type { Phase, Playbook } from '../../src/core/playbook/schema.js';
 import { walkWith, type ScriptedWalk } from '../helpers/playbooks.js';
 
 export interface Scenario {

@@ -5,8 +5,8 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { templateRefs } from '../../src/engine/interpolate.js';
-import type { Walk } from '../../src/engine/schema.js';
+import { templateRefs } from '../../src/core/session/interpolate.js';
+import type { Walk } from '../../src/core/playbook/schema.js';
 import { repoPath, shippedPlaybook } from '../helpers/playbooks.js';
 
 const ids = readdirSync(repoPath('playbooks'))

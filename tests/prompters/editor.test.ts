@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { Question } from '../../src/engine/schema.js';
+import { Question } from '../../src/core/playbook/schema.js';
 import { inquirerPrompter } from '../../src/prompters/inquirer.js';
 import { answerFromTemplate, editorTemplate, SCISSORS } from '../../src/terminal/editor.js';
 import { repoPath } from '../helpers/playbooks.js';

@@ -5,9 +5,9 @@
 import { render } from '@inquirer/testing';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import type { AnswerValue } from '../../src/engine/answers.js';
-import type { AskRequest } from '../../src/engine/prompter.js';
-import { Question } from '../../src/engine/schema.js';
+import type { AnswerValue } from '../../src/core/session/answers.js';
+import type { AskRequest } from '../../src/core/session/prompter.js';
+import { Question } from '../../src/core/playbook/schema.js';
 import { InterruptedError } from '../../src/errors.js';
 import { inquirerPrompter } from '../../src/prompters/inquirer.js';
 import { FakeTerminal } from '../helpers/run-cli.js';

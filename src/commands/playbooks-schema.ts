@@ -1,8 +1,0 @@
-/** `coach playbooks schema`: the JSON Schema of the playbook format, for editors. */
-import { playbookJsonSchemaText } from '../engine/json-schema.js';
-import { writeOut } from '../io.js';
-import type { CommandContext } from './command-context.js';
-
-export async function playbooksSchemaCommand({ io }: CommandContext): Promise<void> {
-  await writeOut(io.stdout, playbookJsonSchemaText());
-}

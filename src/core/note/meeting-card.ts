@@ -1,0 +1,98 @@
+/**
+ * The meeting card: the seed on the two questions says to carry them on paper into every
+ * meeting. One screen (80x24) or one printed page: the key questions with the user's own answers,
+ * the actions the coaching raised, and the method's reminders. Pure: text in, text out.
+ */
+import { formatAnswer, type Answers } from '../session/answers.js';
+import { reachedSteps } from '../session/reached.js';
+import type { MeetingContext } from '../session/context.js';
+import { interpolate } from '../session/interpolate.js';
+import type { Playbook, Question } from '../playbook/schema.js';
+import { collapseWhitespace } from '../text/text-lines.js';
+
+export const CARD_WIDTH = 80;
+export const CARD_HEIGHT = 24;
+
+export interface CardInput {
+  playbook: Playbook;
+  /** A saved prep's meeting and answers; without them the card is the blank method card. */
+  context?: MeetingContext | undefined;
+  answers?: Answers | undefined;
+  actions?: readonly string[] | undefined;
+}
+
+interface CardSection {
+  title: string;
+  items: { head: string; detail?: string | undefined }[];
+}
+
+/** The card's content, before it is laid out as text or Markdown. */
+export function cardSections(input: CardInput): { heading: string; sections: CardSection[] } {
+  const { playbook, context } = input;
+  const answers = { ...(context ? { customer: context.customer, date: context.date, ...(context.title ? { title: context.title } : {}) } : {}), ...input.answers };
+  // A saved prep's card shows what its walk reached (a step's `when` counts too); the method card shows every key question.
+  const steps = input.answers ? reachedSteps(playbook.prep.steps, answers) : playbook.prep.steps.map((step) => ({ step, questions: step.questions }));
+  const questions = new Map(steps.flatMap((reached) => reached.questions).map((question) => [question.id, question]));
+  const keyIds = playbook.card?.questions ?? defaultKeyQuestions(playbook);
+  const keyQuestions = keyIds.flatMap((id) => {
+    const question = questions.get(id);
+    if (!question) return [];
+    const value = input.answers?.[id];
+    return [{ head: interpolate(question.prompt, answers), detail: input.answers ? formatAnswer(value) : undefined }];
+  });
+  const heading = context
+    ? `${context.customer}${context.title ? ` - ${context.title}` : ''} · ${context.date} · ${playbook.title}`
+    : `${playbook.title} (method card)`;
+  return {
+    heading,
+    sections: [
+      // Actions come last: when the card runs out of room they are the part the note keeps anyway.
+      { title: 'Key questions', items: keyQuestions },
+      { title: 'Reminders', items: (playbook.card?.reminders ?? []).map((reminder) => ({ head: reminder })) },
+      { title: 'Actions', items: (input.actions ?? []).map((action) => ({ head: action })) },
+    ].filter((section) => section.items.length > 0),
+  };
+}
+
+/** Without a `card:` block: the prep's required free-text questions, which carry the user's plan. */
+function defaultKeyQuestions(playbook: Playbook): string[] {
+  const isPlan = (question: Question): boolean => question.required && (question.type === 'text' || question.type === 'long');
+  return playbook.prep.steps.flatMap((step) => step.questions).filter(isPlan).slice(0, 4).map((question) => question.id);
+}
+
+const cut = (text: string, width: number): string => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
+
+/** Plain text for the terminal and printers; never wider than 80 columns or taller than 24 lines. */
+export function renderCardText(input: CardInput): string {
+  const { heading, sections } = cardSections(input);
+  const rule = '─'.repeat(CARD_WIDTH);
+  const lines: string[] = [rule, cut(` ${collapseWhitespace(heading)}`, CARD_WIDTH), rule];
+  const budget = CARD_HEIGHT - 1;
+  let dropped = 0;
+  for (const section of sections) {
+    const block = [` ${section.title.toUpperCase()}`];
+    for (const item of section.items) {
+      block.push(cut(`  ${section.title === 'Actions' ? '[ ]' : '•'} ${collapseWhitespace(item.head)}`, CARD_WIDTH));
+      if (item.detail !== undefined) block.push(cut(`      ${collapseWhitespace(item.detail)}`, CARD_WIDTH));
+    }
+    for (const line of block) {
+      if (lines.length < budget) lines.push(line);
+      else if (!line.startsWith('      ')) dropped += 1;
+    }
+  }
+  lines.push(dropped > 0 ? cut(` … ${dropped} more in the note`, CARD_WIDTH) : rule);
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderCardMarkdown(input: CardInput): string {
+  const { heading, sections } = cardSections(input);
+  const blocks = [`## Meeting card: ${collapseWhitespace(heading)}`];
+  for (const section of sections) {
+    const items = section.items.map((item) => {
+      const marker = section.title === 'Actions' ? '- [ ]' : '-';
+      return item.detail === undefined ? `${marker} ${collapseWhitespace(item.head)}` : `${marker} **${collapseWhitespace(item.head)}**  \n  ${collapseWhitespace(item.detail)}`;
+    });
+    blocks.push(`**${section.title}**`, items.join('\n'));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,97 @@
+/**
+ * A note as Markdown: front matter with the data, then a body a person reads on the way into the
+ * meeting. Steps and questions are re-derived from the final answers, so a step whose condition
+ * did not hold never shows up.
+ */
+import { emptyAnswers, type AnswerValue, type Answers } from '../session/answers.js';
+import { choiceLabel, choiceValue, scaleBounds } from '../session/coerce-answer.js';
+import { reachedSteps } from '../session/reached.js';
+import type { FiredFlag } from '../session/flags.js';
+import { stringifyFrontMatter } from '../../formats/front-matter-emitter.js';
+import { interpolate } from '../session/interpolate.js';
+import { conditionScope } from '../session/prep-scope.js';
+import type { NoteData } from './note.js';
+import { PREP_ACTIONS_STEP_ID } from '../session/prep-actions.js';
+import { gauge, type ScoreResult } from '../session/scores.js';
+import type { Playbook, Question } from '../playbook/schema.js';
+import { oneLine } from '../text/text-lines.js';
+
+export const LEVEL_LABEL = { tip: 'Tip', warn: 'Watch out', stop: 'Stop' } as const;
+
+export interface RenderOptions {
+  /** The prep's answers, for `{{prep.id}}` in a debrief. */
+  prepAnswers?: Answers | undefined;
+  /** Extra sections placed before the coaching notes (a debrief's carried actions). */
+  extraSections?: string[] | undefined;
+}
+
+export function renderMarkdown(note: NoteData, playbook: Playbook, options: RenderOptions = {}): string {
+  const walk = playbook[note.kind];
+  if (!walk) throw new Error(`playbook "${playbook.id}" has no ${note.kind} walk`);
+  const all = contextAnswers(note);
+  Object.assign(all, note.answers);
+  const fill = (text: string): string => interpolate(text, all, options.prepAnswers);
+  const scope = conditionScope(all, options.prepAnswers);
+
+  const heading = `# ${note.kind === 'prep' ? 'Meeting prep' : 'Debrief'}: ${oneLine(note.customer)}${note.title ? ` - ${oneLine(note.title)}` : ''}`;
+  const blocks: string[] = [heading, `${note.date} · ${playbook.title} · _${playbook.source}_`];
+  if (walk.intro) blocks.push(fill(walk.intro).trim());
+
+  for (const { step, questions } of reachedSteps(walk.steps, scope)) {
+    // A debrief's built-in actions question is rendered as task lists by the extra sections.
+    if (step.id === PREP_ACTIONS_STEP_ID) continue;
+    blocks.push(`## ${step.title}`);
+    if (step.guidance) blocks.push(fill(step.guidance).trim());
+    for (const question of questions) blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
+  }
+
+  blocks.push(...(options.extraSections ?? []));
+  if (note.flags.length > 0) blocks.push('## Coaching notes', ...note.flags.map(renderFlag));
+  if (note.scores.length > 0) blocks.push('## Readiness', note.scores.map(renderScore).join('\n'));
+
+  return `${stringifyFrontMatter(note)}\n${blocks.join('\n\n')}\n`;
+}
+
+function contextAnswers(note: NoteData): Answers {
+  const answers = emptyAnswers();
+  answers['customer'] = note.customer;
+  if (note.title !== undefined) answers['title'] = note.title;
+  answers['date'] = note.date;
+  return answers;
+}
+
+const quote = (text: string): string =>
+  text
+    .split(/\r?\n/)
+    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
+    .join('\n');
+
+const bullets = (items: readonly string[]): string => items.map((item) => `- ${oneLine(item)}`).join('\n');
+
+function labelOf(question: Question, value: string): string {
+  const choice = question.choices?.find((c) => choiceValue(c) === value);
+  return choice ? choiceLabel(choice) : value;
+}
+
+export function renderAnswer(question: Question, value: AnswerValue | undefined): string {
+  if (value === undefined) return '_No answer._';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '_None._';
+    return bullets(question.type === 'multi' ? value.map((v) => labelOf(question, v)) : value);
+  }
+  if (question.type === 'scale') return `${value} / ${scaleBounds(question).max}`;
+  if (question.type === 'select') return labelOf(question, String(value));
+  return quote(String(value));
+}
+
+export function renderFlag(flag: FiredFlag): string {
+  const lines = [`**${LEVEL_LABEL[flag.level]}:** ${flag.message}`];
+  if (flag.actions.length > 0) lines.push('', flag.actions.map((action) => `- [ ] ${oneLine(action)}`).join('\n'));
+  return lines.join('\n');
+}
+
+export function renderScore(score: ScoreResult): string {
+  const advice = score.advice ? `: ${score.advice}` : '';
+  return `- **${score.title}** \`${gauge(score)}\` ${score.value}/${score.max} - ${score.verdict}${advice}`;
+}

@@ -1,0 +1,193 @@
+/**
+ * YAML text to a validated Playbook, or a PlaybookError that lists every problem as
+ * `file:LINE:COL: message`, so an editor or a person can go straight to it. The yaml library
+ * reads it (through formats/yaml.ts) with every node's position; a playbook read once is kept
+ * compiled, so this runs only for a playbook that is new or was edited.
+ */
+import type { z } from 'zod';
+import { PlaybookError, type PlaybookIssue } from '../../errors.js';
+import { FORBIDDEN_KEYS, hasExplicitTag, isMap, isPair, isScalar, isSeq, readYaml, visit, YAML_LIMITS, yamlData, type Document, type Node } from '../../formats/yaml.js';
+import { checkReferences } from './check-references.js';
+import type { IssuePath } from './reference-issue.js';
+import { closest } from '../text/closest.js';
+import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
+import { firstLine } from '../text/text-lines.js';
+
+export { YAML_LIMITS };
+
+/** Reads with the yaml library, keeping positions, and throws a PlaybookError naming every problem. */
+export function parsePlaybook(text: string, file: string): Playbook {
+  const read = readYaml(text);
+  if ('tooDeep' in read) throw new PlaybookError([{ file, line: read.tooDeep.line, col: read.tooDeep.col, message: read.tooDeep.message }]);
+  const { doc, position } = read;
+  const at = (offset: number, message: string): PlaybookIssue => ({ file, ...position(offset), message });
+
+  const syntax: PlaybookIssue[] = read.problems.map(({ line, col, code, message }) => ({
+    file,
+    line,
+    col,
+    message: code === 'MULTIPLE_DOCS' ? 'a playbook is one YAML document: remove this "---", or split the file in two' : message,
+  }));
+  syntax.push(...yamlFeatureIssues(doc).map(({ offset, message }) => at(offset, message)));
+  if (syntax.length > 0) throw new PlaybookError(sortIssues(syntax));
+
+  let data: unknown;
+  try {
+    data = yamlData(doc);
+  } catch (error) {
+    throw new PlaybookError([at(0, `cannot be read: ${firstLine((error as Error).message)}`)]);
+  }
+  if (data === null || data === undefined) throw new PlaybookError([at(0, 'is empty: a playbook needs id, title, summary, source and prep')]);
+
+  const parsed = Playbook.safeParse(data, { reportInput: true });
+  if (!parsed.success) {
+    throw new PlaybookError(sortIssues(parsed.error.issues.flatMap((issue) => locateZodIssue(doc, issue, at))));
+  }
+  const references = checkReferences(parsed.data);
+  if (references.length > 0) {
+    throw new PlaybookError(
+      sortIssues(references.map(({ path, message }) => at(locate(doc, path).offset, `${describePath(path)}: ${message}`))),
+    );
+  }
+  return parsed.data;
+}
+
+function sortIssues(issues: PlaybookIssue[]): PlaybookIssue[] {
+  return [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/**
+ * Tags run constructors in some YAML loaders, nesting can blow the stack, a `%YAML 1.1` directive
+ * would turn `no` into false, and `__proto__` keys are a prototype-pollution vector: refuse all.
+ */
+function yamlFeatureIssues(doc: Document): { offset: number; message: string }[] {
+  const found: { offset: number; message: string }[] = [];
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    found.push({ offset: 0, message: `YAML ${doc.directives.yaml.version} is not supported; remove the %YAML directive (playbooks are YAML 1.2)` });
+  }
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        found.push({ offset: pair.key.range?.[0] ?? 0, message: `"${String(pair.key.value)}" is not allowed as a key` });
+      }
+      return undefined;
+    },
+    Node(_key, node, path) {
+      if (node.tag && (isScalar(node) || isMap(node) || isSeq(node)) && hasExplicitTag(node)) {
+        found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags such as "${node.tag.replace('tag:yaml.org,2002:', '!!')}" are not allowed in a playbook; remove the tag` });
+      }
+      if (path.length > YAML_LIMITS.maxDepth * 2) {
+        found.push({ offset: node.range?.[0] ?? 0, message: `nested more than ${YAML_LIMITS.maxDepth} levels deep` });
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+interface Located {
+  offset: number;
+}
+
+/** Walks the YAML tree along a validation path, as deep as the path exists in the file. */
+function locate(doc: Document, path: IssuePath, wantKey = false): Located {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+      if (!pair) break;
+      const keyNode = pair.key as Node;
+      const valueNode = pair.value as Node | null;
+      offset = wantKey && segment === path[path.length - 1] ? keyNode.range?.[0] ?? offset : valueNode?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+      node = valueNode;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as Node | undefined;
+      if (!item) break;
+      offset = item.range?.[0] ?? offset;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return { offset };
+}
+
+/** `prep.steps[0].questions[1].type`: the same address a reader would write. */
+export function describePath(path: IssuePath): string {
+  return path.reduce<string>((text, segment) => (typeof segment === 'number' ? `${text}[${segment}]` : text ? `${text}.${segment}` : segment), '');
+}
+
+type Pos = (offset: number, message: string) => PlaybookIssue;
+
+function locateZodIssue(doc: Document, issue: z.core.$ZodIssue, at: Pos): PlaybookIssue[] {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const where = describePath(path);
+  const prefix = where ? `${where}: ` : '';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const hint = closest(key, knownKeys(path));
+        // "{ prompt: What happened, in their words? }" splits at the comma into a stray key.
+        const split = !hint && /\s/.test(key.trim()) ? ' (a comma inside { } starts a new key: put the value in quotes)' : '';
+        const message = `${prefix}unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : split}`;
+        return at(locate(doc, [...path, key], true).offset, message);
+      });
+    case 'invalid_type':
+      if (issue.input === undefined) return [missingKey(doc, path, at)];
+      return [at(locate(doc, path).offset, `${prefix}expected ${issue.expected}, got ${describeValue(issue.input)}`)];
+    case 'invalid_value': {
+      // A missing enum key (`type`, `level`) arrives as a bad value of undefined.
+      if (issue.input === undefined) return [missingKey(doc, path, at)];
+      const options = issue.values.map(String);
+      const hint = closest(String(issue.input), options);
+      const message = `${prefix}must be one of: ${options.join(', ')} (got ${describeValue(issue.input)})${hint ? `; did you mean "${hint}"?` : ''}`;
+      return [at(locate(doc, path).offset, message)];
+    }
+    case 'too_small':
+      return [at(locate(doc, path).offset, `${prefix}${issue.origin === 'array' ? `needs at least ${String(issue.minimum)} item${issue.minimum === 1 ? '' : 's'}` : issue.origin === 'string' ? 'must not be empty' : issue.message}`)];
+    case 'invalid_union':
+      return [at(locate(doc, path).offset, `${prefix}expected ${unionExpectation(path)}, got ${describeValue(issue.input)}`)];
+    default:
+      return [at(locate(doc, path).offset, `${prefix}${issue.message}`)];
+  }
+}
+
+function missingKey(doc: Document, path: IssuePath, at: Pos): PlaybookIssue {
+  const parent = describePath(path.slice(0, -1));
+  return at(locate(doc, path.slice(0, -1)).offset, `${parent ? `${parent}: ` : ''}missing required key "${String(path[path.length - 1])}"`);
+}
+
+function unionExpectation(path: IssuePath): string {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (parent === 'choices') return 'a string or {value, label}';
+  if (last === 'default') return 'a string, number, boolean or list of strings';
+  return 'a string, number or boolean';
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+/** The keys allowed at a path, for "did you mean" on unknown keys. */
+function knownKeys(path: IssuePath): string[] {
+  const names = path.filter((segment): segment is string => typeof segment === 'string');
+  const last = names[names.length - 1];
+  const conditionKeys = ['answer', ...ANSWER_TESTS, 'all', 'any', 'not'];
+  if (names.length === 0) return Object.keys(Playbook.shape);
+  if (['when', 'all', 'any', 'not', 'count'].includes(last ?? '')) return conditionKeys;
+  if (last === 'prep' || last === 'debrief') return Object.keys(Walk.shape);
+  if (last === 'steps') return Object.keys(Step.shape);
+  if (last === 'questions') return Object.keys(Question.shape);
+  if (last === 'flags') return Object.keys(Flag.shape);
+  if (last === 'scores') return Object.keys(Score.shape);
+  if (last === 'bands') return Object.keys(Band.shape);
+  if (last === 'choices') return ['value', 'label'];
+  return [];
+}

@@ -1,0 +1,54 @@
+import type { AnswerValue, Answers } from './answers.js';
+import type { Condition } from '../playbook/schema.js';
+
+type Scalar = string | number | boolean;
+
+const same = (a: AnswerValue, b: Scalar): boolean => !Array.isArray(a) && String(a) === String(b);
+
+/** Lists are measured by how many entries they have, so `gte: 2` reads "at least two". */
+function magnitude(value: AnswerValue): number | undefined {
+  if (Array.isArray(value)) return value.length;
+  return typeof value === 'number' ? value : undefined;
+}
+
+function contains(value: AnswerValue, needle: Scalar): boolean {
+  if (Array.isArray(value)) return value.some((entry) => entry === String(needle));
+  if (typeof value === 'string') return value.toLowerCase().includes(String(needle).toLowerCase());
+  return false;
+}
+
+function testAnswer(condition: Condition, value: AnswerValue | undefined): boolean {
+  if (condition.answered !== undefined && (value !== undefined) !== condition.answered) return false;
+  if (value === undefined) {
+    // Only "answered: false" can hold for a question that was skipped or left empty.
+    return condition.answered === false;
+  }
+  if (condition.equals !== undefined && !same(value, condition.equals)) return false;
+  if (condition.in !== undefined && !condition.in.some((option) => same(value, option))) return false;
+  if (condition.includes !== undefined && !contains(value, condition.includes)) return false;
+  const size = magnitude(value);
+  if (condition.gte !== undefined && (size === undefined || size < condition.gte)) return false;
+  if (condition.lte !== undefined && (size === undefined || size > condition.lte)) return false;
+  return true;
+}
+
+export function evaluateCondition(condition: Condition, answers: Answers): boolean {
+  if (condition.all) return condition.all.every((part) => evaluateCondition(part, answers));
+  if (condition.any) return condition.any.some((part) => evaluateCondition(part, answers));
+  if (condition.not) return !evaluateCondition(condition.not, answers);
+  if (condition.answer === undefined) return false;
+  return testAnswer(condition, answers[condition.answer]);
+}
+
+/** Every answer id a condition reads, for reference checks and for knowing when it can be decided. */
+export function conditionRefs(condition: Condition): string[] {
+  const refs: string[] = [];
+  const visit = (part: Condition): void => {
+    if (part.answer !== undefined) refs.push(part.answer);
+    part.all?.forEach(visit);
+    part.any?.forEach(visit);
+    if (part.not) visit(part.not);
+  };
+  visit(condition);
+  return refs;
+}

@@ -1,0 +1,18 @@
+/**
+ * The seam between the walk and whoever answers: a person at a terminal (prompters/inquirer.ts)
+ * or an answers object (prompters/scripted.ts). The walk never knows which.
+ */
+import type { AnswerValue } from './answers.js';
+import type { Question } from '../playbook/schema.js';
+
+export interface AskRequest {
+  /** The question with `{{id}}` already filled into its prompt and why. */
+  question: Question;
+  /** Where the walk is, for headers and for messages about missing answers. */
+  step: { id: string; title: string; number: number; total: number; guidance?: string | undefined };
+}
+
+export interface Prompter {
+  /** The checked answer, or undefined when an optional question is left empty. */
+  ask(request: AskRequest): Promise<AnswerValue | undefined>;
+}

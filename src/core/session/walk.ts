@@ -1,0 +1,158 @@
+/**
+ * Walks one phase of a playbook: the context questions, then each step whose condition holds,
+ * asking the prompter every question whose condition holds. It reports progress through events
+ * and never prints, reads files or touches the process.
+ */
+import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
+import { conditionRefs, evaluateCondition } from './conditions.js';
+import { contextFrom, contextStep, type MeetingContext } from './context.js';
+import { computeFlags, fireFlag, type FiredFlag } from './flags.js';
+import { interpolate, templateRefs } from './interpolate.js';
+import { isReached } from './reached.js';
+import { conditionScope, isPrepRef } from './prep-scope.js';
+import type { Prompter } from './prompter.js';
+import { computeScores, type ScoreResult } from './scores.js';
+import { CONTEXT_IDS, isContextId, type Phase, type Playbook, type Step, type Walk } from '../playbook/schema.js';
+
+export type WalkEvent =
+  | { type: 'step'; number: number; total: number; title: string; guidance?: string | undefined }
+  /**
+   * `answers` is the walk's own record, not a copy (a copy per answer would make a long playbook
+   * cost the square of its length): read it when the event arrives, and copy what you keep.
+   */
+  | { type: 'answer'; id: string; value: AnswerValue | undefined; answers: Readonly<Answers> }
+  | { type: 'flag'; flag: FiredFlag };
+
+export interface WalkOptions {
+  playbook: Playbook;
+  phase: Phase;
+  prompter: Prompter;
+  /** Today's date as YYYY-MM-DD, the default for the meeting date. Passed in to keep the walk pure. */
+  today: string;
+  /** The meeting is already known (a debrief of a saved prep): the context questions are not asked. */
+  context?: MeetingContext | undefined;
+  /** The prep's answers, for `{{prep.id}}` in a debrief. */
+  prepAnswers?: Answers | undefined;
+  onEvent?: ((event: WalkEvent) => void) | undefined;
+}
+
+export interface WalkResult {
+  context: MeetingContext;
+  /** The playbook's own answers, without the context ones. */
+  answers: Answers;
+  flags: FiredFlag[];
+  scores: ScoreResult[];
+}
+
+export function phaseWalk(playbook: Playbook, phase: Phase): Walk {
+  const walk = playbook[phase];
+  if (!walk) throw new Error(`playbook "${playbook.id}" has no ${phase} walk`);
+  return walk;
+}
+
+export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
+  const { playbook, phase, prompter, prepAnswers } = options;
+  const emit = options.onEvent ?? (() => undefined);
+  const walk = phaseWalk(playbook, phase);
+  const all = emptyAnswers();
+  // What conditions read: the answers so far, and in a debrief the prep's as `prep.<id>`.
+  const scope = prepAnswers ? conditionScope(all, prepAnswers) : all;
+  const record = (id: string, value: AnswerValue): void => {
+    all[id] = value;
+    if (scope !== all) scope[id] = value;
+  };
+  const settled = new Set<string>();
+
+  // A flag is shown once every answer it reads (in its condition and its text) is settled, so
+  // neither "not answered" nor a message naming a later answer is ever premature. Each flag counts
+  // the answers it still waits for, so settling one looks only at the flags that read it.
+  const readers = new Map<string, number[]>();
+  const waitingFor = walk.flags.map((flag, index) => {
+    const reads = new Set([...conditionRefs(flag.when), ...[flag.message, ...flag.actions].flatMap(templateRefs)].filter((id) => !isPrepRef(id)));
+    for (const id of reads) {
+      const flags = readers.get(id);
+      if (flags) flags.push(index);
+      else readers.set(id, [index]);
+    }
+    return reads.size;
+  });
+  let decided = waitingFor.flatMap((count, index) => (count === 0 ? [index] : []));
+  const settle = (id: string): void => {
+    if (settled.has(id)) return;
+    settled.add(id);
+    for (const index of readers.get(id) ?? []) {
+      const left = (waitingFor[index] ?? 0) - 1;
+      waitingFor[index] = left;
+      if (left === 0) decided.push(index);
+    }
+  };
+  // Once decided, a flag's answers never change again, so it is evaluated once.
+  const raiseDecidedFlags = (): void => {
+    for (const index of decided.sort((a, b) => a - b)) {
+      const flag = walk.flags[index];
+      if (flag && evaluateCondition(flag.when, scope)) emit({ type: 'flag', flag: fireFlag(flag, all, prepAnswers) });
+    }
+    decided = [];
+  };
+
+  const askStep = async (step: Step, number: number, total: number): Promise<void> => {
+    const guidance = step.guidance && interpolate(step.guidance, all, prepAnswers);
+    emit({ type: 'step', number, total, title: step.title, guidance });
+    for (const question of step.questions) {
+      if (!isReached(question, scope)) {
+        settle(question.id);
+        raiseDecidedFlags();
+        continue;
+      }
+      const filled = {
+        ...question,
+        prompt: interpolate(question.prompt, all, prepAnswers),
+        ...(question.why ? { why: interpolate(question.why, all, prepAnswers) } : {}),
+      };
+      const value = await prompter.ask({ question: filled, step: { id: step.id, title: step.title, number, total, guidance } });
+      if (value !== undefined) record(question.id, value);
+      settle(question.id);
+      emit({ type: 'answer', id: question.id, value, answers: all });
+      raiseDecidedFlags();
+    }
+  };
+
+  if (options.context) {
+    for (const [id, value] of Object.entries(withoutUndefined(options.context))) record(id, value);
+    for (const id of CONTEXT_IDS) settle(id);
+  } else {
+    await askStep(contextStep(options.today), 0, walk.steps.length);
+  }
+
+  const total = walk.steps.length;
+  for (const [index, step] of walk.steps.entries()) {
+    if (!isReached(step, scope)) {
+      step.questions.forEach((question) => settle(question.id));
+      raiseDecidedFlags();
+      continue;
+    }
+    await askStep(step, index + 1, total);
+  }
+
+  return finishWalk(walk, all, prepAnswers);
+}
+
+/** Flags and scores are a function of the final answers alone, so a review can recompute them. */
+export function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult {
+  const answers = emptyAnswers();
+  for (const [id, value] of Object.entries(all)) {
+    if (!isContextId(id)) answers[id] = value;
+  }
+  return {
+    context: contextFrom(all),
+    answers,
+    flags: computeFlags(walk, all, prepAnswers),
+    scores: computeScores(walk, conditionScope(all, prepAnswers)),
+  };
+}
+
+function withoutUndefined(context: MeetingContext): Answers {
+  const answers = emptyAnswers();
+  for (const [key, value] of Object.entries(context)) if (value !== undefined) answers[key] = value as string;
+  return answers;
+}

@@ -1,0 +1,77 @@
+/**
+ * Sends a finished note where the user asked: the notes directory (the history), --out, --append,
+ * and stdout. The note is saved to the history first, so a failure further on loses nothing.
+ * `-o -` and `--append -` mean stdout, as `-` does in every Unix tool (and as `--answers -` means
+ * stdin); a file really named `-` is `./-`.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { NoteData } from '../core/note/note.js';
+import { FileError } from '../errors.js';
+import { writeOut, type Io } from '../io.js';
+import { appendWithLock } from '../store/files/append-file.js';
+import { notePath } from '../store/notes/notes-dir.js';
+import { checkSavedSize } from '../store/notes/saved-size-limit.js';
+import { replaceFile, writeNewFile } from '../store/files/write-new-file.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import type { SessionOptions } from '../commands/options/session-options.js';
+
+export interface Delivered {
+  saved?: string;
+  out?: string;
+  appended?: string;
+  stdout: boolean;
+}
+
+/**
+ * Checked before any question is asked, so nobody answers ten questions to hit a refusal. It only
+ * warns early: the write itself (a hard link) is what refuses, so a file that appears meanwhile
+ * is never replaced.
+ */
+export function checkOutTarget(options: SessionOptions, io: Io): void {
+  if (options.out === undefined || options.out === STDOUT || options.force) return;
+  const target = resolve(io.cwd, options.out);
+  if (existsSync(target)) throw new FileError(options.out, `already exists; add --force to replace it, or choose another file`);
+}
+
+/** The name that means standard output for `--out` and `--append`. */
+export const STDOUT = '-';
+
+const fileNamed = (name: string | undefined): string | undefined => (name === STDOUT ? undefined : name);
+
+export function stdoutWanted(options: SessionOptions, io: Io): boolean {
+  const keptElsewhere = options.save || fileNamed(options.out) !== undefined || fileNamed(options.append) !== undefined;
+  const named = options.stdout === true || options.out === STDOUT || options.append === STDOUT;
+  return named || io.stdout.isTTY !== true || !keptElsewhere;
+}
+
+/**
+ * `delivered` is filled in as each destination succeeds, so after a failure the caller can still
+ * say where the note did get to.
+ */
+export async function deliverNote(
+  note: NoteData,
+  markdown: string,
+  options: SessionOptions,
+  io: Io,
+  notesDir: string,
+  delivered: Delivered = { stdout: false },
+): Promise<Delivered> {
+  const out = fileNamed(options.out);
+  // Refused before anything is written: a note coach could not read back is not saved half-way.
+  if (options.save || out !== undefined) checkSavedSize(markdown, note.answers);
+  if (options.save) delivered.saved = await writeNewFile(notePath(notesDir, note), markdown, { numberIfTaken: true });
+  if (out !== undefined) {
+    const target = resolve(io.cwd, out);
+    delivered.out = options.force ? await replaceFile(target, markdown) : await writeNewFile(target, markdown);
+  }
+  const append = fileNamed(options.append);
+  if (append !== undefined) delivered.appended = await appendWithLock(resolve(io.cwd, append), markdown, io.now, (line) => void io.stderr.write(`coach: ${sanitizeForTerminal(line)}\n`));
+  if (stdoutWanted(options, io)) {
+    const text = options.format === 'json' ? `${JSON.stringify(note, null, 2)}\n` : markdown;
+    // The note holds whatever was typed; on a terminal it must not drive the terminal.
+    await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(text) : text);
+    delivered.stdout = true;
+  }
+  return delivered;
+}

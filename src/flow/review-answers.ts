@@ -1,0 +1,69 @@
+/**
+ * Review before saving: every answer on one list; pick one to change, and the walk runs again
+ * over the answers so far. Conditions are re-evaluated, questions a new branch needs are asked,
+ * answers on branches that no longer apply are dropped (and the user is told), and flags and
+ * scores come out of the same walk, so they are recomputed by construction.
+ */
+import type { ChalkInstance } from 'chalk';
+import { formatAnswer, type AnswerValue, type Answers } from '../core/session/answers.js';
+import type { MeetingContext } from '../core/session/context.js';
+import { allAnswers, answeredQuestions, droppedAnswers } from '../core/session/review.js';
+import type { Phase, Playbook, Question } from '../core/playbook/schema.js';
+import type { SuppliedAnswers } from '../core/session/supplied-answers.js';
+import type { WalkResult } from '../core/session/walk.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
+import type { SessionView } from '../terminal/session-view.js';
+import { truncate } from '../terminal/fit.js';
+
+export interface ReviewDependencies {
+  playbook: Playbook;
+  phase: Phase;
+  today: string;
+  context?: MeetingContext | undefined;
+  prepAnswers?: Answers | undefined;
+  columns: number;
+  chalk: ChalkInstance;
+  view: SessionView;
+  pick: (message: string, choices: { value: string; name: string }[], preselected: string) => Promise<string>;
+  ask: (question: Question) => Promise<AnswerValue | undefined>;
+  /** Walks again with these answers; questions reached before and left empty stay empty. */
+  rewalk: (supplied: SuppliedAnswers, settledEmpty: ReadonlySet<string>) => Promise<WalkResult>;
+}
+
+const SAVE = '\u0000save';
+
+export async function reviewAnswers(first: WalkResult, deps: ReviewDependencies): Promise<WalkResult> {
+  const { chalk } = deps;
+  let result = first;
+  for (;;) {
+    const all = allAnswers(result);
+    const reached = answeredQuestions(deps.playbook, deps.phase, all, deps);
+    const room = Math.max(30, Math.min(deps.columns, 120) - 6);
+    const choice = await deps.pick(
+      'Review before saving: pick an answer to change, or save',
+      [
+        { value: SAVE, name: chalk.green('Save the note') },
+        ...reached.map(({ question, value }) => ({ value: question.id, name: truncate(`${safe(question.prompt)} ${chalk.dim(`→ ${safe(formatAnswer(value))}`)}`, room) })),
+      ],
+      SAVE,
+    );
+    if (choice === SAVE) return result;
+    const target = reached.find(({ question }) => question.id === choice);
+    if (!target) continue;
+
+    const value = await deps.ask(target.value === undefined ? target.question : { ...target.question, default: target.value });
+    const supplied: SuppliedAnswers = new Map();
+    const settledEmpty = new Set<string>();
+    for (const { question } of reached) if (all[question.id] === undefined && question.id !== target.question.id) settledEmpty.add(question.id);
+    for (const [id, answer] of Object.entries({ ...all, [target.question.id]: value })) {
+      if (answer !== undefined) supplied.set(id, { raw: answer, origin: 'review' });
+    }
+    const next = await deps.rewalk(supplied, settledEmpty);
+    const dropped = droppedAnswers(all, allAnswers(next));
+    if (dropped.length > 0) {
+      const prompts = dropped.map((id) => reached.find(({ question }) => question.id === id)?.question.prompt ?? id);
+      deps.view.line(chalk.yellow(`Dropped, no longer asked: ${prompts.map((prompt) => safe(prompt)).join('; ')}`));
+    }
+    result = next;
+  }
+}

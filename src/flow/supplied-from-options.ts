@@ -1,0 +1,25 @@
+/** Collects the answers given on the command line and in an answers file, in precedence order. */
+import type { SuppliedAnswers } from '../core/session/supplied-answers.js';
+import { readTextFile, readTextStream } from '../store/files/read-text-file.js';
+import { parseAnswers, parseSetOptions } from '../formats/answers-file.js';
+import type { Io } from '../io.js';
+import { resolve } from 'node:path';
+import type { SessionOptions } from '../commands/options/session-options.js';
+import { CONTEXT_IDS } from '../core/playbook/schema.js';
+
+/** The file first, then --set, then the named context options: the most specific wins. */
+export async function suppliedFromOptions(options: SessionOptions, io: Io): Promise<SuppliedAnswers> {
+  const supplied: SuppliedAnswers = new Map();
+  if (options.answers !== undefined) {
+    const fromStdin = options.answers === '-';
+    const name = fromStdin ? '<stdin>' : options.answers;
+    const text = fromStdin ? await readTextStream(io.stdin, name) : await readTextFile(resolve(io.cwd, options.answers), 'the answers file');
+    for (const [id, answer] of await parseAnswers(text, name)) supplied.set(id, answer);
+  }
+  for (const [id, answer] of parseSetOptions(options.set ?? [])) supplied.set(id, answer);
+  for (const id of CONTEXT_IDS) {
+    const value = options[id];
+    if (value !== undefined) supplied.set(id, { raw: value, origin: `--${id}` });
+  }
+  return supplied;
+}

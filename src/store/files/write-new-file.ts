@@ -1,0 +1,137 @@
+/**
+ * Writes a file without ever replacing one: the content goes to a temporary file in the same
+ * directory, is flushed to disk, then hard-linked to the first free name (`name.md`, `name-2.md`,
+ * ...). A link fails if the name exists, so two runs at once can never lose a note. Nothing here
+ * checks and then writes: every decision is made by the operation that does the write. A temporary
+ * file names its writer, so one left by a killed coach is removed by a later save
+ * (leftover-temps.ts).
+ */
+import { lazyCrypto } from './lazy-crypto.js';
+import { link, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { FileError } from '../../errors.js';
+import { describeFsError } from './read-text-file.js';
+import { removeLeftoverTemps, tempName } from './leftover-temps.js';
+
+async function writeTemp(directory: string, content: string, mode: number): Promise<string> {
+  const temp = join(directory, tempName(lazyCrypto().randomBytes(6).toString('hex')));
+  const handle = await open(temp, 'wx', mode);
+  try {
+    // Just created, so its mtime is the file system's "now", on which leftovers' ages are
+    // measured. Tidied before the content is written, so leftovers free their space first (a
+    // full disk); ours names this pid, so it is never one of them.
+    await removeLeftoverTemps(directory, (await handle.stat()).mtimeMs);
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  return temp;
+}
+
+/** Makes a new name durable too; some systems cannot open a directory, which is fine. */
+export async function syncDirectory(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, 'r');
+    await handle.sync().finally(() => handle.close());
+  } catch {
+    // Best effort: the file itself is already on disk.
+  }
+}
+
+/** `mkdir -p`, with a message that names the directory when a file is in the way. */
+export async function ensureDirectory(directory: string, mode = 0o777): Promise<void> {
+  try {
+    await mkdir(directory, { recursive: true, mode });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EEXIST' ? 'a file is in the way' : describeFsError(error);
+    throw new FileError(directory, `cannot use this as a directory: ${reason}`);
+  }
+}
+
+export interface WriteOptions {
+  mode?: number;
+  /** Try `-2`, `-3`, ... when the name is taken; otherwise refuse. */
+  numberIfTaken?: boolean;
+}
+
+/** Returns the path written. */
+export async function writeNewFile(target: string, content: string, options: WriteOptions = {}): Promise<string> {
+  const directory = dirname(target);
+  const extension = extname(target);
+  const stem = basename(target, extension);
+  let temp: string;
+  await ensureDirectory(directory);
+  try {
+    temp = await writeTemp(directory, content, options.mode ?? 0o644);
+  } catch (error) {
+    throw new FileError(target, `cannot write: ${describeFsError(error)}`);
+  }
+  try {
+    for (let n = 1; n < 10_000; n++) {
+      const candidate = n === 1 ? target : join(directory, `${stem}-${n}${extension}`);
+      try {
+        await link(temp, candidate);
+        await syncDirectory(directory);
+        return candidate;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw new FileError(candidate, `cannot write: ${describeFsError(error)}`);
+        }
+        if (!options.numberIfTaken) {
+          throw new FileError(candidate, `already exists; use --force to replace it, or choose another file`);
+        }
+      }
+    }
+    throw new FileError(target, `too many notes with this name; choose another file`);
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+export interface ReplaceOptions {
+  mode?: number;
+  /** Mode for a directory that has to be created (drafts keep theirs private). */
+  directoryMode?: number;
+}
+
+/**
+ * Replaces a file in one step (`--force`, drafts): readers see the old content or the new, never
+ * half. A symbolic link is followed, so the file it points to is replaced and the link kept; a
+ * device, FIFO or directory is refused (rename would replace the device node itself).
+ */
+export async function replaceFile(target: string, content: string, options: ReplaceOptions = {}): Promise<string> {
+  let temp: string | undefined;
+  try {
+    const real = await regularFileOrNothing(target);
+    const directory = dirname(real);
+    await ensureDirectory(directory, options.directoryMode);
+    temp = await writeTemp(directory, content, options.mode ?? 0o644);
+    await rename(temp, real);
+    temp = undefined;
+    await syncDirectory(directory);
+    return target;
+  } catch (error) {
+    if (temp) await unlink(temp).catch(() => undefined);
+    if (error instanceof FileError) throw error;
+    throw new FileError(target, `cannot write: ${describeFsError(error)}`);
+  }
+}
+
+/** The real path of an existing regular file, or the path itself when nothing is there yet. */
+async function regularFileOrNothing(target: string): Promise<string> {
+  const stats = await lstat(target).catch((error: NodeJS.ErrnoException) => {
+    // Nothing there yet; a file in the way of the directory is reported when it is created.
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    throw error;
+  });
+  if (stats === undefined) return target;
+  const real = stats.isSymbolicLink() ? await realpath(target) : target;
+  const resolved = stats.isSymbolicLink() ? await lstat(real) : stats;
+  if (!resolved.isFile()) throw new FileError(target, `is not a regular file; coach only replaces regular files`);
+  return real;
+}

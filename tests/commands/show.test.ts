@@ -1,0 +1,72 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/run-cli.js';
+import { writeNote } from '../helpers/notes.js';
+
+let notes: string;
+const show = (args: string[], stdoutIsTTY = false) => runCli(['show', ...args], { env: { COACH_NOTES_DIR: notes }, stdoutIsTTY });
+const ID = '2026-11-20-acme-corp-two-questions-prep';
+
+beforeEach(() => {
+  notes = tempDir();
+  writeNote(notes, ID, { customer: 'Acme Corp', playbook: 'two-questions', date: '2026-11-20' }, 'answers:\n  need: a firm date\n', '\n# Meeting prep: Acme Corp\n\nThe body.\n');
+});
+
+describe('coach show', () => {
+  it('prints a saved note exactly as it is on disk, by id or by path', async () => {
+    const onDisk = readFileSync(join(notes, `${ID}.md`), 'utf8');
+    const byId = await show([ID]);
+    expect(byId.code).toBe(0);
+    expect(byId.stdout).toBe(onDisk);
+    expect((await runCli(['show', join(notes, `${ID}.md`)])).stdout).toBe(onDisk);
+    expect((await show([`${ID}.md`])).stdout).toBe(onDisk);
+  });
+
+  it('prints the note data as JSON', async () => {
+    const result = await show([ID, '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      id: ID,
+      path: join(notes, `${ID}.md`),
+      coach: 1,
+      kind: 'prep',
+      playbook: 'two-questions',
+      customer: 'Acme Corp',
+      date: '2026-11-20',
+      answers: { need: 'a firm date' },
+    });
+  });
+
+  it('suggests the nearest id and coach history when the session is not found', async () => {
+    const result = await show([ID.replace('corp', 'crop')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `coach: no saved session "${ID.replace('corp', 'crop')}" in ${notes} (did you mean "${ID}"?); run \`coach history\` to see the saved sessions and their ids\n`,
+    );
+  });
+
+  it('refuses a file that is not a coach note', async () => {
+    writeFileSync(join(notes, 'README.md'), '# My notes\n');
+    const result = await show(['README']);
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain('README.md: cannot use this note: it has no front matter');
+  });
+
+  it('reports where the front matter is broken, as history does, with or without --json', async () => {
+    writeNote(notes, 'edited', {}, 'answers:\n  need: "unterminated\n');
+    for (const args of [['edited'], ['edited', '--json']]) {
+      const result = await show(args);
+      expect(result.code).toBe(4);
+      expect(result.stderr).toMatch(/edited\.md: cannot use this note: its front matter is not valid YAML \(line \d+: Missing closing \"quote\)/);
+    }
+    const history = await runCli(['history'], { env: { COACH_NOTES_DIR: notes } });
+    expect(history.stderr).toMatch(/warning: skipped .*edited\.md: its front matter is not valid YAML \(line \d+: /);
+  });
+
+  it('keeps escape sequences in a note from driving the terminal, but not from a pipe', async () => {
+    writeNote(notes, 'sneaky', { customer: 'Evil' }, '', '\nText\u001b]0;pwned\u0007 here.\n');
+    expect((await show(['sneaky'], true)).stdout).toContain('\nText here.\n');
+    expect((await show(['sneaky'])).stdout).toContain('\nText\u001b]0;pwned\u0007 here.\n');
+  });
+});
