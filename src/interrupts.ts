@@ -34,7 +34,10 @@ export function watchInterrupts(): Interrupts {
 
   const listeners = Object.entries(SIGNALS).map(([name, { code, words }]) => {
     const listener = (): void => {
-      if (controller.signal.aborted) return finish(code, words); // a second signal: stop waiting
+      if (controller.signal.aborted) {
+        finish(code, words); // a second signal: stop waiting
+        return;
+      }
       // A closed terminal makes every later write to it fail with EIO; that must not crash us.
       if (name === 'SIGHUP') process.stderr.on('error', ignore);
       controller.abort(new InterruptedError(`${words}.`, code));

@@ -10,7 +10,7 @@ export interface Output extends NodeJS.WritableStream {
   columns?: number;
 }
 
-export interface Input extends NodeJS.ReadableStream {
+interface Input extends NodeJS.ReadableStream {
   isTTY?: boolean;
 }
 

@@ -9,7 +9,7 @@ import type { CommandContext } from './command-context.js';
 import { noteFileNames, noteIdOf } from '../store/notes/notes-index.js';
 import { fileId, playbookFiles } from '../store/playbooks/playbook-library.js';
 
-export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
 const SCRIPTS: Record<(typeof SHELLS)[number], string> = {
   bash: `# coach completion for bash: add to ~/.bashrc

@@ -10,7 +10,7 @@ import { warnSkipped } from './skipped-note-warning.js';
 import { oneLine } from '../core/text/text-lines.js';
 
 /** How many preps the picker offers: the recent ones are the ones still worth debriefing. */
-export const PICKER_SIZE = 30;
+const PICKER_SIZE = 30;
 
 const noPrepHint = 'run coach prep first, or debrief a meeting you did not prepare with --playbook <id>';
 
@@ -24,7 +24,7 @@ export async function newestPrep(context: CommandContext): Promise<string> {
 }
 
 /** The preps still waiting for a debrief, newest first. */
-export function openPreps(notes: readonly NoteSummary[]): NoteSummary[] {
+function openPreps(notes: readonly NoteSummary[]): NoteSummary[] {
   const debriefed = debriefedPreps(notes);
   return notes.filter((note) => note.kind === 'prep' && !debriefed.has(note.id));
 }

@@ -35,11 +35,11 @@ export function checkOutTarget(options: SessionOptions, io: Io): void {
 }
 
 /** The name that means standard output for `--out` and `--append`. */
-export const STDOUT = '-';
+const STDOUT = '-';
 
 const fileNamed = (name: string | undefined): string | undefined => (name === STDOUT ? undefined : name);
 
-export function stdoutWanted(options: SessionOptions, io: Io): boolean {
+function stdoutWanted(options: SessionOptions, io: Io): boolean {
   const keptElsewhere = options.save || fileNamed(options.out) !== undefined || fileNamed(options.append) !== undefined;
   const named = options.stdout === true || options.out === STDOUT || options.append === STDOUT;
   return named || io.stdout.isTTY !== true || !keptElsewhere;

@@ -4,5 +4,5 @@ import type { SkippedFile } from '../store/notes/notes-index.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 
 export function warnSkipped(io: Io): (skipped: SkippedFile) => void {
-  return ({ path, reason }) => void io.stderr.write(sanitizeForTerminal(`coach: warning: skipped ${path}: ${reason}`).replace(/\n/g, ' ') + '\n');
+  return ({ path, reason }) => void io.stderr.write(`${sanitizeForTerminal(`coach: warning: skipped ${path}: ${reason}`).replace(/\n/g, ' ')}\n`);
 }

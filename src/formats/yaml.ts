@@ -14,7 +14,7 @@ import { firstLine } from '../core/text/text-lines.js';
 export { FORBIDDEN_KEYS, isAlias, isMap, isPair, isScalar, isSeq, visit, YAML_LIMITS };
 export type { Document, Node };
 
-export interface Position {
+interface Position {
   line: number;
   col: number;
 }
@@ -115,5 +115,4 @@ export function hasExplicitTag(node: Node | null | undefined): boolean {
   return typeof node?.tag === 'string' && node.tag.length > 0;
 }
 
-export { positionOf };
 

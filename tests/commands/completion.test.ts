@@ -59,9 +59,14 @@ describe('bash completion, for real', () => {
 
   it('loads in bash and completes a playbook id and a session id', () => {
     const env = { ...process.env, PATH: pathWithCoach(), COACH_NOTES_DIR: notesWithOneSession() };
-    const script = 'source <(coach completion bash)\n' +
-      'COMP_WORDS=(coach prep tw); COMP_CWORD=2; _coach_complete; echo "${COMPREPLY[@]}"\n' +
-      'COMP_WORDS=(coach debrief 2026); COMP_CWORD=2; _coach_complete; echo "${COMPREPLY[@]}"\n';
+    const script = [
+      'source <(coach completion bash)',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${...}, in a bash script
+      'COMP_WORDS=(coach prep tw); COMP_CWORD=2; _coach_complete; echo "${COMPREPLY[@]}"',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: bash's own ${...}, in a bash script
+      'COMP_WORDS=(coach debrief 2026); COMP_CWORD=2; _coach_complete; echo "${COMPREPLY[@]}"',
+      '',
+    ].join('\n');
     const output = execFileSync('bash', ['--norc', '--noprofile', '-c', script], { env, encoding: 'utf8' });
     expect(output).toBe('two-questions\n2026-11-20-acme-two-questions-prep\n');
   });

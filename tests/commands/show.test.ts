@@ -58,7 +58,7 @@ describe('coach show', () => {
     for (const args of [['edited'], ['edited', '--json']]) {
       const result = await show(args);
       expect(result.code).toBe(4);
-      expect(result.stderr).toMatch(/edited\.md: cannot use this note: its front matter is not valid YAML \(line \d+: Missing closing \"quote\)/);
+      expect(result.stderr).toMatch(/edited\.md: cannot use this note: its front matter is not valid YAML \(line \d+: Missing closing "quote\)/);
     }
     const history = await runCli(['history'], { env: { COACH_NOTES_DIR: notes } });
     expect(history.stderr).toMatch(/warning: skipped .*edited\.md: its front matter is not valid YAML \(line \d+: /);

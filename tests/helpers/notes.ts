@@ -63,7 +63,7 @@ debrief:
 `;
 
 /** A prep-only playbook: nothing to debrief. */
-export const PREP_ONLY = `
+const PREP_ONLY = `
 id: prep-only
 title: Prep only
 summary: No debrief here.

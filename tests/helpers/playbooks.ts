@@ -15,7 +15,7 @@ export function shippedPlaybook(id: string): Playbook {
   return parsePlaybook(readFileSync(path, 'utf8'), path);
 }
 
-export function supplied(answers: Record<string, unknown>, origin = 'test'): SuppliedAnswers {
+function supplied(answers: Record<string, unknown>, origin = 'test'): SuppliedAnswers {
   return new Map(Object.entries(answers).map(([id, raw]) => [id, { raw, origin }]));
 }
 

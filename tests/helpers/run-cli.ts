@@ -24,9 +24,9 @@ import MuteStream from 'mute-stream';
 import { run } from '../../src/cli.js';
 import type { Io } from '../../src/io.js';
 
-export const FIXED_NOW = new Date('2026-11-22T09:30:00Z');
+const FIXED_NOW = new Date('2026-11-22T09:30:00Z');
 /** The zone of every in-process run unless a test names another: FIXED_NOW is 2026-11-22 there. */
-export const TEST_TIME_ZONE = 'UTC';
+const TEST_TIME_ZONE = 'UTC';
 
 export function tempDir(prefix = 'coach-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
@@ -48,7 +48,10 @@ export class Capture extends Writable {
     this.fail = options.fail;
   }
   override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    if (this.fail) return callback(Object.assign(new Error(`${this.fail}: simulated`), { code: this.fail }));
+    if (this.fail) {
+      callback(Object.assign(new Error(`${this.fail}: simulated`), { code: this.fail }));
+      return;
+    }
     this.text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     callback();
   }

@@ -8,7 +8,7 @@
  */
 import xterm from '@xterm/headless';
 
-export interface ScreenLine {
+interface ScreenLine {
   /** The row's characters, trailing blanks removed. */
   text: string;
   /** True when this row continues the one above it because that one ran past the right edge. */
@@ -61,15 +61,6 @@ export class EmulatedTerminal {
   dispose(): void {
     this.terminal.dispose();
   }
-}
-
-/** The screen a terminal of this size shows after printing `output`. */
-export async function screenOf(output: string, size: { cols: number; rows: number }): Promise<Screen> {
-  const terminal = new EmulatedTerminal(size.cols, size.rows);
-  terminal.write(output);
-  const result = await terminal.screen();
-  terminal.dispose();
-  return result;
 }
 
 /** The rows that ran past the right edge: each is followed by a row the emulator wrapped onto. */

@@ -28,15 +28,15 @@ export interface Scenario {
 
 const CONTEXT = new Set(['customer', 'title', 'date']);
 
-export function askedIds(walk: ScriptedWalk): string[] {
+function askedIds(walk: ScriptedWalk): string[] {
   return walk.events.flatMap((event) => (event.type === 'answer' && !CONTEXT.has(event.id) ? [event.id] : []));
 }
 
-export function scoreTable(walk: ScriptedWalk): Record<string, string> {
+function scoreTable(walk: ScriptedWalk): Record<string, string> {
   return Object.fromEntries(walk.scores.map((score) => [score.id, `${score.value}/${score.max} ${score.verdict}`]));
 }
 
-export async function walkScenario(
+async function walkScenario(
   playbook: Playbook,
   phase: Phase,
   scenario: Scenario,
@@ -46,7 +46,7 @@ export async function walkScenario(
 }
 
 /** Walks the scenario and checks everything it promises. */
-export async function expectScenario(playbook: Playbook, phase: Phase, scenario: Scenario, prepAnswers?: Answers): Promise<ScriptedWalk> {
+async function expectScenario(playbook: Playbook, phase: Phase, scenario: Scenario, prepAnswers?: Answers): Promise<ScriptedWalk> {
   const walk = await walkScenario(playbook, phase, scenario, prepAnswers);
   const asked = askedIds(walk);
   expect(walk.missing, 'required answers missing from the scenario').toEqual([]);
@@ -64,7 +64,7 @@ export async function expectScenario(playbook: Playbook, phase: Phase, scenario:
  * Every step and question with a `when` that the walks did not take both ways, as
  * "step <title>: never taken" or "question <id>: never skipped".
  */
-export function untakenBranches(playbook: Playbook, phase: Phase, walks: readonly ScriptedWalk[]): string[] {
+function untakenBranches(playbook: Playbook, phase: Phase, walks: readonly ScriptedWalk[]): string[] {
   const walk = playbook[phase];
   if (!walk) return [`no ${phase} walk`];
   const stepsShown = walks.map((w) => new Set(w.events.flatMap((e) => (e.type === 'step' ? [e.title] : []))));
@@ -84,7 +84,7 @@ export function untakenBranches(playbook: Playbook, phase: Phase, walks: readonl
 }
 
 /** Flags that none of the walks fired: a table that never shows a flag cannot vouch for it. */
-export function unfiredFlags(playbook: Playbook, phase: Phase, walks: readonly ScriptedWalk[]): string[] {
+function unfiredFlags(playbook: Playbook, phase: Phase, walks: readonly ScriptedWalk[]): string[] {
   const fired = new Set(walks.flatMap((w) => w.flags.map((flag) => flag.id)));
   return (playbook[phase]?.flags ?? []).flatMap((flag) => (flag.id && !fired.has(flag.id) ? [flag.id] : []));
 }

@@ -9,8 +9,8 @@
 import { dirname, resolve } from 'node:path';
 import { FileError, PlaybookError, PlaybooksInvalidError, formatIssue, type PlaybookIssue } from '../../errors.js';
 import { readTextFile } from '../../store/files/read-text-file.js';
-import { writeOut, type Io } from '../../io.js';
-import { compiledPlaybooksDir, parsePlaybookWithCache } from '../../store/playbooks/compiled-playbook-cache.js';
+import { writeOut } from '../../io.js';
+import { parsePlaybookWithCache } from '../../store/playbooks/compiled-playbook-cache.js';
 import { compiledAtBuild, findPlaybookFile, isPlaybookPath, type PlaybookShelf } from '../../store/playbooks/playbook-library.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { CommandContext } from '../command-context.js';

@@ -27,7 +27,7 @@ interface CardSection {
 }
 
 /** The card's content, before it is laid out as text or Markdown. */
-export function cardSections(input: CardInput): { heading: string; sections: CardSection[] } {
+function cardSections(input: CardInput): { heading: string; sections: CardSection[] } {
   const { playbook, context } = input;
   const answers = { ...(context ? { customer: context.customer, date: context.date, ...(context.title ? { title: context.title } : {}) } : {}), ...input.answers };
   // A saved prep's card shows what its walk reached (a step's `when` counts too); the method card shows every key question.

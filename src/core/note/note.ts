@@ -9,7 +9,7 @@ import type { ScoreResult } from '../session/scores.js';
 import type { Phase, Playbook } from '../playbook/schema.js';
 import type { WalkResult } from '../session/walk.js';
 
-export const NOTE_FORMAT = 1;
+const NOTE_FORMAT = 1;
 
 export interface NoteData {
   coach: typeof NOTE_FORMAT;
@@ -32,6 +32,7 @@ export function noteFromWalk(
   playbook: Playbook,
   kind: Phase,
   result: WalkResult,
+  // biome-ignore lint/style/noRestrictedGlobals: the moment is given, the core reads no clock
   created: Date,
   prep?: string,
 ): NoteData {

@@ -73,7 +73,7 @@ function labelOf(question: Question, value: string): string {
   return choice ? choiceLabel(choice) : value;
 }
 
-export function renderAnswer(question: Question, value: AnswerValue | undefined): string {
+function renderAnswer(question: Question, value: AnswerValue | undefined): string {
   if (value === undefined) return '_No answer._';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) {
@@ -85,13 +85,13 @@ export function renderAnswer(question: Question, value: AnswerValue | undefined)
   return quote(String(value));
 }
 
-export function renderFlag(flag: FiredFlag): string {
+function renderFlag(flag: FiredFlag): string {
   const lines = [`**${LEVEL_LABEL[flag.level]}:** ${flag.message}`];
   if (flag.actions.length > 0) lines.push('', flag.actions.map((action) => `- [ ] ${oneLine(action)}`).join('\n'));
   return lines.join('\n');
 }
 
-export function renderScore(score: ScoreResult): string {
+function renderScore(score: ScoreResult): string {
   const advice = score.advice ? `: ${score.advice}` : '';
   return `- **${score.title}** \`${gauge(score)}\` ${score.value}/${score.max} - ${score.verdict}${advice}`;
 }

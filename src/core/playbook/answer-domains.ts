@@ -104,7 +104,11 @@ function numberDomain(question: Question, compared: readonly (string | number | 
 }
 
 function subsets<T>(items: readonly T[]): T[][] {
-  return items.reduce<T[][]>((all, item) => [...all, ...all.map((subset) => [...subset, item])], [[]]);
+  const all: T[][] = [[]];
+  for (const item of items) {
+    for (const subset of all.slice()) all.push([...subset, item]);
+  }
+  return all;
 }
 
 function unique<T>(items: readonly T[]): T[] {

@@ -5,7 +5,7 @@
  * an answer when it was asked, and a required one always has one then), and gives up quietly when
  * a playbook is too large to search, so it can miss a problem but never invents one.
  */
-import { emptyAnswers, type AnswerValue, type Answers } from '../session/answers.js';
+import { emptyAnswers, type AnswerValue } from '../session/answers.js';
 import { answerDomain, testsById, type TestsById } from './answer-domains.js';
 import type { IssuePath, ReferenceIssue } from './reference-issue.js';
 import { conditionRefs, evaluateCondition } from '../session/conditions.js';
@@ -75,10 +75,10 @@ function checkWalk(walk: Walk, phase: Phase, prep: Walk | undefined): ReferenceI
       if (question.when) report({ all: [...(step.when ? [step.when] : []), question.when] }, [phase, 'steps', s, 'questions', q, 'when'], 'this question is never asked');
     });
   });
-  walk.flags.forEach((flag, f) => report(flag.when, [phase, 'flags', f, 'when'], 'this flag can never fire'));
-  walk.scores.forEach((score, i) =>
-    score.count?.forEach((condition, c) => report(condition, [phase, 'scores', i, 'count', c], 'this check never counts')),
-  );
+  for (const [f, flag] of walk.flags.entries()) report(flag.when, [phase, 'flags', f, 'when'], 'this flag can never fire');
+  for (const [i, score] of walk.scores.entries()) {
+    for (const [c, condition] of (score.count ?? []).entries()) report(condition, [phase, 'scores', i, 'count', c], 'this check never counts');
+  }
   return issues;
 }
 

@@ -86,13 +86,13 @@ function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepQuest
     const path: IssuePath = [phase, 'flags', f];
     checkCondition(flag.when, [...path, 'when'], everything, refs);
     checkTemplate(flag.message, [...path, 'message'], everything, refs);
-    flag.actions.forEach((action, a) => checkTemplate(action, [...path, 'actions', a], everything, refs));
+    for (const [a, action] of flag.actions.entries()) checkTemplate(action, [...path, 'actions', a], everything, refs);
   });
   uniqueIds(walk.scores.map((score) => score.id), [phase, 'scores'], 'score', issues);
   walk.scores.forEach((score, i) => {
     const path: IssuePath = [phase, 'scores', i];
     if (score.when) checkCondition(score.when, [...path, 'when'], everything, refs);
-    score.count?.forEach((condition, c) => checkCondition(condition, [...path, 'count', c], everything, refs));
+    for (const [c, condition] of (score.count ?? []).entries()) checkCondition(condition, [...path, 'count', c], everything, refs);
     score.sum?.forEach((id, k) => {
       const question = questions.get(id);
       if (!question) issues.push({ path: [...path, 'sum', k], message: unknownQuestion(id, questions) });
@@ -144,8 +144,8 @@ function whereIs(id: string, asked: Set<string>, refs: Refs): string | undefined
 
 function checkCondition(condition: Condition, path: IssuePath, asked: Set<string>, refs: Refs): void {
   const visit = (part: Condition, at: IssuePath): void => {
-    part.all?.forEach((inner, i) => visit(inner, [...at, 'all', i]));
-    part.any?.forEach((inner, i) => visit(inner, [...at, 'any', i]));
+    for (const [i, inner] of (part.all ?? []).entries()) visit(inner, [...at, 'all', i]);
+    for (const [i, inner] of (part.any ?? []).entries()) visit(inner, [...at, 'any', i]);
     if (part.not) visit(part.not, [...at, 'not']);
     if (part.answer === undefined) return;
     if (isPrepRef(part.answer)) {
@@ -194,7 +194,7 @@ function checkTestFits(condition: Condition, question: Question, path: IssuePath
     const tested: [string, unknown][] = [];
     if (condition.equals !== undefined) tested.push(['equals', condition.equals]);
     if (condition.includes !== undefined) tested.push(['includes', condition.includes]);
-    condition.in?.forEach((option, i) => tested.push([`in.${i}`, option]));
+    for (const [i, option] of (condition.in ?? []).entries()) tested.push([`in.${i}`, option]);
     for (const [key, value] of tested) {
       if (!values.includes(String(value))) {
         const hint = closest(String(value), values);

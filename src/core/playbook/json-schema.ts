@@ -68,7 +68,9 @@ function addStructuralRules(definitions: Record<string, JsonObject>): void {
   const question = definitions['Question'] ?? {};
   const typeIs = (types: string[]): JsonObject => ({ properties: { type: { enum: types } }, required: ['type'] });
   question['allOf'] = [
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own if/then keywords, not a thenable
     { if: typeIs(['select', 'multi']), then: requiredKey('choices'), else: { not: requiredKey('choices') } },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own if/then keywords, not a thenable
     { if: { not: typeIs(['number', 'scale']) }, then: { not: { anyOf: [requiredKey('min'), requiredKey('max')] } } },
   ];
 

@@ -5,8 +5,8 @@
  */
 import * as z from 'zod';
 
-export const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
-export const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
+const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
+const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
 
 /** Ids of the built-in context questions every session asks first. */
 export const CONTEXT_IDS = ['customer', 'title', 'date'] as const;
@@ -199,6 +199,5 @@ export const Playbook = z.strictObject({
   card: Card.optional(),
 });
 export type Playbook = z.infer<typeof Playbook>;
-export type PlaybookInput = z.input<typeof Playbook>;
 
 export type Phase = 'prep' | 'debrief';

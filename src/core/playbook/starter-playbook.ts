@@ -6,7 +6,7 @@
 import { PLAYBOOK_SCHEMA_FILE } from './json-schema.js';
 
 /** `renewal-call` -> `Renewal call`. */
-export function titleFromId(id: string): string {
+function titleFromId(id: string): string {
   const words = id.replace(/-/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -59,7 +59,7 @@ export function carriedActions(actions: readonly string[], answers: Answers): Ca
   const doneNumbers = new Set(Array.isArray(picked) ? picked : []);
   const done: string[] = [];
   const open: string[] = [];
-  actions.forEach((action, index) => (doneNumbers.has(String(index + 1)) ? done : open).push(action));
+  for (const [index, action] of actions.entries()) (doneNumbers.has(String(index + 1)) ? done : open).push(action);
   return { done, open };
 }
 

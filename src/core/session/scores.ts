@@ -29,7 +29,7 @@ function bandFor(bands: readonly Band[], value: number): Band | undefined {
   return [...bands].sort((a, b) => b.min - a.min).find((band) => value >= band.min);
 }
 
-export function computeScore(score: Score, walk: Walk, answers: Answers): ScoreResult {
+function computeScore(score: Score, walk: Walk, answers: Answers): ScoreResult {
   const questions = new Map(walk.steps.flatMap((step) => step.questions).map((q) => [q.id, q]));
   let value = 0;
   let max = 0;

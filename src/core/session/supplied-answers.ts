@@ -7,7 +7,7 @@ import { closest } from '../text/closest.js';
 import { contextStep } from './context.js';
 import type { Phase, Playbook, Question } from '../playbook/schema.js';
 
-export interface SuppliedAnswer {
+interface SuppliedAnswer {
   raw: unknown;
   /** Where it came from, as a user would find it: `answers.yaml:3`, `--set need=…`. */
   origin: string;
@@ -24,7 +24,7 @@ export function questionsOf(playbook: Playbook, phase: Phase, today: string, wit
  * another playbook can hold thousands: the rest are counted in one line, so the error stays
  * readable and costs the same for 10 unknown ids or 10,000.
  */
-export const UNKNOWN_IDS_NAMED = 5;
+const UNKNOWN_IDS_NAMED = 5;
 
 /** Every problem with the supplied answers, one line each; empty when all are usable. */
 export function checkSuppliedAnswers(questions: Map<string, Question>, supplied: SuppliedAnswers): string[] {

@@ -30,7 +30,7 @@ interface Rule extends Recommendation {
 
 const yes = (answer: string): Condition => ({ answer, equals: true });
 
-export const TRIAGE_RULES: readonly Rule[] = [
+const TRIAGE_RULES: readonly Rule[] = [
   {
     when: yes('failed'),
     playbook: 'take-the-stick',

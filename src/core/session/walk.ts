@@ -44,7 +44,7 @@ export interface WalkResult {
   scores: ScoreResult[];
 }
 
-export function phaseWalk(playbook: Playbook, phase: Phase): Walk {
+function phaseWalk(playbook: Playbook, phase: Phase): Walk {
   const walk = playbook[phase];
   if (!walk) throw new Error(`playbook "${playbook.id}" has no ${phase} walk`);
   return walk;
@@ -127,7 +127,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const total = walk.steps.length;
   for (const [index, step] of walk.steps.entries()) {
     if (!isReached(step, scope)) {
-      step.questions.forEach((question) => settle(question.id));
+      for (const question of step.questions) settle(question.id);
       raiseDecidedFlags();
       continue;
     }
@@ -138,7 +138,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
 }
 
 /** Flags and scores are a function of the final answers alone, so a review can recompute them. */
-export function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult {
+function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult {
   const answers = emptyAnswers();
   for (const [id, value] of Object.entries(all)) {
     if (!isContextId(id)) answers[id] = value;

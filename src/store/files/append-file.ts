@@ -5,7 +5,7 @@
  * that died is recovered), the whole text in one write, and on failure the file cut back to its
  * old length. The lock is removed on every way out of here.
  */
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from './read-text-file.js';
@@ -34,7 +34,7 @@ export async function appendWithLock(
 }
 
 async function appendWhole(target: string, text: string): Promise<void> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(target, 'a', 0o644);
   } catch (error) {

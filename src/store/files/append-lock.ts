@@ -15,15 +15,15 @@
  *
  * Taking the lock never leaves it behind: if it cannot be filled in (a full disk), it is removed.
  */
-import { open, readFile, stat, unlink } from 'node:fs/promises';
+import { open, readFile, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { FileError } from '../../errors.js';
 import { describeFsError } from './read-text-file.js';
 import { isRunning } from './process-alive.js';
 
-export const LOCK_WAIT_MS = 5000;
+const LOCK_WAIT_MS = 5000;
 const LOCK_RETRY_MS = 25;
-export const TORN_AFTER_MS = 2000;
+const TORN_AFTER_MS = 2000;
 const HEADER = 'coach append lock\n';
 
 /** Locks this process holds now, so that its own pid in a lock is told apart from an old one. */
@@ -41,7 +41,7 @@ export async function takeLock(lock: string, target: string, now: () => Date, no
   const deadline = Date.now() + LOCK_WAIT_MS;
   let owner: Owner | undefined;
   for (;;) {
-    let handle;
+    let handle: FileHandle;
     try {
       handle = await open(lock, 'wx', 0o600);
     } catch (error) {

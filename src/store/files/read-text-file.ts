@@ -5,10 +5,10 @@
  * can appear in a note more than once.
  */
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { FileError } from '../../errors.js';
 
-export const MAX_INPUT_BYTES = 1024 * 1024;
+const MAX_INPUT_BYTES = 1024 * 1024;
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -31,7 +31,7 @@ export function describeBytes(bytes: number): string {
 }
 
 export async function readTextFile(path: string, what: string, maxBytes: number = MAX_INPUT_BYTES): Promise<string> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, OPEN_FLAGS);
   } catch (error) {

@@ -33,7 +33,7 @@ async function writeTemp(directory: string, content: string, mode: number): Prom
 }
 
 /** Makes a new name durable too; some systems cannot open a directory, which is fine. */
-export async function syncDirectory(directory: string): Promise<void> {
+async function syncDirectory(directory: string): Promise<void> {
   try {
     const handle = await open(directory, 'r');
     await handle.sync().finally(() => handle.close());

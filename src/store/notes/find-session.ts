@@ -57,7 +57,7 @@ export async function findSession(arg: string, notesDir: string, cwd: string): P
   );
 }
 
-export const noteIdOfPath = (path: string): string => basename(path).replace(/\.md$/, '');
+const noteIdOfPath = (path: string): string => basename(path).replace(/\.md$/, '');
 
 /** A saved note whose front matter names a coach session (its nested blocks are not checked). */
 export async function readSavedNote(path: string): Promise<SavedNote> {

@@ -5,7 +5,7 @@
  */
 import { readSync } from 'node:fs';
 
-export const HEAD_BYTES = 4096;
+const HEAD_BYTES = 4096;
 export const MAX_FRONT_MATTER_BYTES = 1024 * 1024;
 
 const NEWLINE = 0x0a;

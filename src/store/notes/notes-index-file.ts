@@ -18,7 +18,7 @@ import type { NoteHeader } from './note-header.js';
 import { writeCacheFileSync } from '../cache/write-cache-file.js';
 
 /** Bumped whenever the layout changes, so an older index is ignored rather than misread. */
-export const NOTES_INDEX_FORMAT = 2;
+const NOTES_INDEX_FORMAT = 2;
 
 /** Far more than years of notes need (100,000 notes take about 15 MB); anything larger is not ours. */
 const MAX_INDEX_BYTES = 256 * 1024 * 1024;

@@ -10,7 +10,7 @@
  * edited, renamed or deleted by another program shows at once, and the result is always what a
  * full read would give.
  */
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileError } from '../../errors.js';
@@ -46,7 +46,7 @@ export interface NotesIndexOptions {
  */
 const BATCH = 1024;
 
-export const isNoteFileName = (name: string): boolean => name.endsWith('.md') && !name.startsWith('.');
+const isNoteFileName = (name: string): boolean => name.endsWith('.md') && !name.startsWith('.');
 export const noteIdOf = (fileName: string): string => fileName.slice(0, -'.md'.length);
 
 /** The Markdown file names in the directory; none when it does not exist yet. */
@@ -122,7 +122,7 @@ interface Fresh {
 
 /** The note's place in the index when it is unchanged, what it says now, or undefined for a directory. */
 function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefined, place: number, buffer: HeadBuffer, onRead?: (name: string) => void): number | Fresh | undefined {
-  let stats;
+  let stats: Stats | undefined;
   try {
     stats = statSync(path, { throwIfNoEntry: false });
   } catch (error) {
@@ -143,7 +143,7 @@ function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefi
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** By meeting date, then by when the note was written, then by id: a stable order for equal dates. */
-export function newestFirst(a: NoteSummary, b: NoteSummary): number {
+function newestFirst(a: NoteSummary, b: NoteSummary): number {
   return compare(b.date, a.date) || compare(b.created ?? '', a.created ?? '') || compare(b.id, a.id);
 }
 

@@ -34,7 +34,7 @@ declare const COACH_BUNDLE: boolean | undefined;
 const BUNDLED = typeof COACH_BUNDLE !== 'undefined' && COACH_BUNDLE;
 
 /** Bumped whenever the entry's shape, or what parsing makes of a text, changes within one version. */
-export const COMPILED_PLAYBOOK_FORMAT = 1;
+const COMPILED_PLAYBOOK_FORMAT = 1;
 
 
 /**
@@ -42,7 +42,7 @@ export const COMPILED_PLAYBOOK_FORMAT = 1;
  * playbook, both JSON-escaped. 16 MiB is far above any real entry and bounds what a file put in
  * the cache's place can cost; an entry that would be bigger is not written.
  */
-export const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
 interface CompiledPlaybookEntry {
   format: number;

@@ -38,7 +38,7 @@ export interface LoadedPlaybook {
 }
 
 /** The shipped playbooks sit beside the package, found from wherever the code runs (src or dist). */
-export function builtinPlaybooksDir(): string {
+function builtinPlaybooksDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'playbooks'))) return join(dir, 'playbooks');
@@ -144,7 +144,7 @@ async function knownIds(sources: readonly PlaybookSource[]): Promise<string[]> {
 }
 
 /** Where a playbook file is. */
-export interface PlaybookLocation {
+interface PlaybookLocation {
   path: string;
   source: SourceKind;
 }

@@ -10,9 +10,9 @@ import { basename, dirname, join } from 'node:path';
 import type { Playbook } from '../../core/playbook/schema.js';
 
 /** Bumped whenever the stored shape changes, so a stale file is ignored rather than misread. */
-export const PRECOMPILED_FORMAT = 1;
+const PRECOMPILED_FORMAT = 1;
 
-export interface PrecompiledPlaybook {
+interface PrecompiledPlaybook {
   format: typeof PRECOMPILED_FORMAT;
   /** The YAML text the playbook was compiled from. */
   source: string;

@@ -46,7 +46,7 @@ describe('coach playbooks show', () => {
     const playbook = shippedPlaybook(id);
     const result = await runCli(['playbooks', 'show', id, '--markdown'], { env: env() });
     expect(result.code).toBe(0);
-    expectInOrder(result.stdout, [`# ${playbook.title}`, ...playbook.prep.steps.map((step, s) => `### ${s + 1}. `)]);
+    expectInOrder(result.stdout, [`# ${playbook.title}`, ...playbook.prep.steps.map((_step, s) => `### ${s + 1}. `)]);
   });
 
   it('shows a playbook given by path', async () => {

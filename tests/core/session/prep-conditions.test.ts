@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../../src/core/note/note.js';
 import { parsePlaybook } from '../../../src/core/playbook/parse-playbook.js';
 import { renderMarkdown } from '../../../src/core/note/render-markdown.js';
-import { PlaybookError } from '../../../src/errors.js';
+import type { PlaybookError } from '../../../src/errors.js';
 import { walkWith } from '../../helpers/playbooks.js';
 
 const yaml = (debriefWhen: string) => `

@@ -40,7 +40,11 @@ function setup(text = RENEWAL) {
   return { dir, path, cache, entry: compiledPlaybookFile(cache, text) };
 }
 
-const parsed = (text = RENEWAL) => vi.mocked(parser.parsePlaybook).getMockImplementation()!(text, 'expected.yaml');
+function parsed(text = RENEWAL) {
+  const real = vi.mocked(parser.parsePlaybook).getMockImplementation();
+  if (real === undefined) throw new Error('parsePlaybook is not wrapped');
+  return real(text, 'expected.yaml');
+}
 const leftovers = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
 beforeEach(() => {
