@@ -21,7 +21,7 @@ import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatIssue, PlaybookError } from '../errors.js';
 import { stampFor } from './code-cache.js';
@@ -121,7 +121,19 @@ export async function buildCoach(outDir: string): Promise<void> {
 
 async function main(args: string[]): Promise<number> {
   const outIndex = args.indexOf('--out-dir');
-  const outDir = resolve(outIndex >= 0 ? (args[outIndex + 1] ?? 'dist') : join(root, 'dist'));
+  const given = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  if (outIndex >= 0 && (given === undefined || given.startsWith('-'))) {
+    process.stderr.write('build: --out-dir needs a directory, like --out-dir dist\n');
+    return 2;
+  }
+  // npm runs scripts in the package; INIT_CWD is where the person typed the command.
+  const outDir = given === undefined ? join(root, 'dist') : resolve(process.env['INIT_CWD'] ?? process.cwd(), given);
+  // The bundle finds the built-in playbooks by walking up from itself to the package.
+  const inside = relative(root, outDir);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    process.stderr.write(`build: --out-dir ${outDir} must be a directory inside the package (${root}): the bundle finds the built-in playbooks from there\n`);
+    return 2;
+  }
   try {
     await buildCoach(outDir);
   } catch (error) {

@@ -13,9 +13,9 @@ import { tempDir } from '../helpers/run-cli.js';
 
 const pkg = tempDir('coach-package-');
 
-function listedTitle(id: string): unknown {
+function listedTitle(id: string, launcher = join(pkg, 'bin/coach.js')): unknown {
   const env = { ...process.env, COACH_CONFIG_DIR: tempDir(), COACH_PLAYBOOKS_PATH: '' };
-  const result = spawnSync(process.execPath, [join(pkg, 'bin/coach.js'), 'playbooks', 'list', '--json'], { encoding: 'utf8', env });
+  const result = spawnSync(process.execPath, [launcher, 'playbooks', 'list', '--json'], { encoding: 'utf8', env });
   expect(result.status, result.stderr).toBe(0);
   return (JSON.parse(result.stdout) as { id: string; title?: string }[]).find((entry) => entry.id === id)?.title;
 }
@@ -96,5 +96,23 @@ describe('the built package', () => {
     const edited = validate();
     expect(edited.status).toBe(3);
     expect(edited.stdout).toMatch(/customer-is-wrong\.yaml:3:1: unknown key "mood"/);
+  });
+
+  it('reads the precompiled playbooks of a build made into another directory from that directory', async () => {
+    await buildCoach(join(pkg, 'build-2'));
+    const json = join(pkg, 'build-2/playbooks/two-questions.json');
+    const stored = JSON.parse(readFileSync(json, 'utf8')) as { playbook: { title: string } };
+    stored.playbook.title = 'Served from build-2';
+    writeFileSync(json, JSON.stringify(stored));
+    expect(listedTitle('two-questions', join(pkg, 'build-2/launch.cjs'))).toBe('Served from build-2');
+    expect(listedTitle('two-questions')).toBe('The two-question sheet');
+  }, 60_000);
+
+  it('refuses an --out-dir outside the package, which could not find the built-in playbooks', () => {
+    const outside = tempDir('coach-outside-');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', repoPath('src/build/build.ts'), '--out-dir', outside], { encoding: 'utf8', cwd: repoPath('.'), env: { ...process.env, INIT_CWD: '' } });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`build: --out-dir ${outside} must be a directory inside the package (${repoPath('.')}): the bundle finds the built-in playbooks from there\n`);
+    expect(readdirSync(outside)).toEqual([]);
   });
 });

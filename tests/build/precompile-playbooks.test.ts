@@ -38,8 +38,8 @@ describe('precompiled built-in playbooks', () => {
     expect(readPrecompiledPlaybook(join(out, 'no-such-playbook.json'), text)).toBeUndefined();
   });
 
-  it('live in dist/playbooks beside the package, named by id', () => {
-    expect(precompiledFileFor(join('/pkg', 'playbooks', 'turn-around.yaml'))).toBe(join('/pkg', 'dist', 'playbooks', 'turn-around.json'));
+  it("live in playbooks/ in the bundle's own directory, named by id", () => {
+    expect(precompiledFileFor(join('/pkg', 'playbooks', 'turn-around.yaml'), join('/pkg', 'build-2'))).toBe(join('/pkg', 'build-2', 'playbooks', 'turn-around.json'));
   });
 
   it('stop the build when a shipped playbook is invalid, listing every problem and writing nothing', async () => {

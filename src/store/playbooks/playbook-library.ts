@@ -89,7 +89,8 @@ export async function loadPlaybookFile(path: string, source: SourceKind, compile
  * compiled from; undefined otherwise (edited since, or running from src), and it must be parsed.
  */
 export function compiledAtBuild(path: string, text: string): Playbook | undefined {
-  return PRECOMPILED_BUILTINS ? readPrecompiledPlaybook(precompiledFileFor(path), text) : undefined;
+  // In the bundle, this module's URL is the bundle's: the precompiled playbooks are beside it, wherever it was built.
+  return PRECOMPILED_BUILTINS ? readPrecompiledPlaybook(precompiledFileFor(path, dirname(fileURLToPath(import.meta.url))), text) : undefined;
 }
 
 /** Every playbook file of a source; a directory that does not exist is simply empty. */

@@ -1,12 +1,12 @@
 /**
  * The built-in playbooks, validated at build time and stored as JSON beside the bundle
- * (dist/playbooks/<id>.json), so `coach prep <built-in>` neither parses YAML nor runs the schema
+ * (<out-dir>/playbooks/<id>.json, dist/ by default), so `coach prep <built-in>` neither parses YAML nor runs the schema
  * and reference checks at start-up. The YAML stays the source: each JSON file holds the exact text
  * it was compiled from (comparing it costs less than loading node:crypto to hash it), and a
  * built-in whose text no longer matches (edited after the build) is parsed as any other playbook.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Playbook } from '../../core/playbook/schema.js';
 
 /** Bumped whenever the stored shape changes, so a stale file is ignored rather than misread. */
@@ -19,10 +19,10 @@ interface PrecompiledPlaybook {
   playbook: Playbook;
 }
 
-/** `<package>/playbooks/<id>.yaml` is compiled to `<package>/dist/playbooks/<id>.json`. */
-export function precompiledFileFor(yamlPath: string): string {
+/** `<package>/playbooks/<id>.yaml` is compiled to `playbooks/<id>.json` in the bundle's own directory. */
+export function precompiledFileFor(yamlPath: string, bundleDir: string): string {
   const id = basename(yamlPath).replace(/\.ya?ml$/i, '');
-  return join(dirname(dirname(yamlPath)), 'dist', 'playbooks', `${id}.json`);
+  return join(bundleDir, 'playbooks', `${id}.json`);
 }
 
 /**
