@@ -1,5 +1,5 @@
 /**
- * Stopping coach from outside, under a real pseudo-terminal (node-pty; no controlling terminal is
+ * Stopping coach from outside, under a real pseudo-terminal (@lydell/node-pty; no controlling terminal is
  * needed, so this runs in CI): Ctrl-C, Ctrl-D, SIGINT, SIGTERM, SIGHUP and SIGKILL. The exit code
  * is the documented one, the answers given are on disk, the message says how many and the exact
  * command to resume, and the terminal is left usable (cursor shown, echo and line editing on).
