@@ -239,3 +239,19 @@ describe('file names from answers', () => {
     expect(parseFrontMatter(readFileSync(join(notes, expected), 'utf8'))?.['customer']).toBe(customer);
   });
 });
+
+describe('ids with control characters in messages', () => {
+  it.each([
+    ['an escape', 'ne\u001bed', 'ne\\u001bed'],
+    ['a bidi override', 'ne\u202eed', 'ne\\u202eed'],
+    ['a C1 control', 'ne\u009bed', 'ne\\u009bed'],
+  ])('spells out %s in a --set id instead of showing an id that reads like a valid one', async (_name, id, shown) => {
+    const dir = tempDir();
+    const playbook = writePlaybook(dir, playbookText());
+    const result = await runRaw(['prep', playbook, '--customer', 'Acme', '--set', `${id}=x`, '--set', 'need=x', '--no-input', '--no-save', '--stdout'], { env: { COACH_NOTES_DIR: join(dir, 'notes') } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--set ${shown}: unknown question "${shown}" (did you mean "need"?)`);
+    expect(result.stderr).not.toContain('unknown question "need"');
+    expectInert(result.stderr);
+  });
+});

@@ -2,6 +2,7 @@
  * Answers given before the walk (an answers file, --set, --customer, a draft): checked up front,
  * all at once, with the place each came from, so a typo costs one run, not ten answered questions.
  */
+import { quoteVisibly } from '../text/unsafe-characters.js';
 import { coerceAnswer } from './coerce-answer.js';
 import { closest } from '../text/closest.js';
 import { contextStep } from './context.js';
@@ -41,7 +42,7 @@ export function checkSuppliedAnswers(questions: Map<string, Question>, supplied:
       }
       named++;
       const hint = closest(id, known);
-      problems.push(`${answer.origin}: unknown question "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; see \`coach playbooks show\` for the ids`);
+      problems.push(`${answer.origin}: unknown question ${quoteVisibly(id)}${hint ? ` (did you mean "${hint}"?)` : ''}; see \`coach playbooks show\` for the ids`);
       continue;
     }
     const result = coerceAnswer({ ...question, required: false }, answer.raw);
