@@ -34,9 +34,10 @@ const JSON_CHUNK = 500;
 async function writeJsonList<T>(io: Io, items: readonly T[], asJson: (item: T) => object): Promise<void> {
   if (items.length === 0) return writeOut(io.stdout, '[]\n');
   for (let start = 0; start < items.length; start += JSON_CHUNK) {
-    const chunk = items.slice(start, start + JSON_CHUNK).map((item) => `  ${JSON.stringify(asJson(item), null, 2).replaceAll('\n', '\n  ')}`);
+    // A chunk as a list of its own, without its brackets: its items are indented as the whole list's are.
+    const list = JSON.stringify(items.slice(start, start + JSON_CHUNK).map(asJson), null, 2);
     const end = start + JSON_CHUNK >= items.length;
-    await writeOut(io.stdout, `${start === 0 ? '[\n' : ',\n'}${chunk.join(',\n')}${end ? '\n]\n' : ''}`);
+    await writeOut(io.stdout, `${start === 0 ? '[\n' : ',\n'}${list.slice(2, -2)}${end ? '\n]\n' : ''}`);
   }
 }
 
