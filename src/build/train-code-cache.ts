@@ -76,5 +76,8 @@ export async function trainCodeCaches(outDir: string, playbooksDir: string): Pro
     if (missing.length > 0) throw new Error(`build: no code cache was written for ${missing.join(', ')}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+    // COACH_CACHE_DIR is the build's directory, so that the code caches land in it; the notes
+    // index the training runs kept there is not part of the build.
+    rmSync(join(outDir, 'notes-index'), { recursive: true, force: true });
   }
 }

@@ -13,7 +13,8 @@
  * playbooks) in a temp directory, so a test run rebuilding dist/ meanwhile cannot disturb it,
  * and keeps coach's caches (code caches, compiled playbooks, the notes index) in a temp
  * directory of its own. BENCH_RUNS sets the runs per case (21); BENCH_HUGE=0 leaves out the
- * 100,000-note cases (they take a few minutes to set up); BENCH_CALLGRIND=0 leaves out callgrind.
+ * 100,000-note cases (they take a few minutes to set up); BENCH_CALLGRIND=0 leaves out callgrind;
+ * BENCH_ONLY=<regular expression> runs only the cases whose names match.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,8 @@ import { rewriteNote, writeGeneratedPlaybook, writeNotes } from './fixtures.js';
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const rssReporter = join(repo, 'tests/bench/report-rss.mjs');
 const runs = Number(process.env['BENCH_RUNS'] ?? 21);
-const huge = process.env['BENCH_HUGE'] !== '0';
+const only = process.env['BENCH_ONLY'] === undefined ? undefined : new RegExp(process.env['BENCH_ONLY']);
+const huge = process.env['BENCH_HUGE'] !== '0' && (only === undefined || only.test('100,000'));
 const work = mkdtempSync(join(tmpdir(), 'coach-bench-'));
 const installed = join(work, 'coach');
 const coach = join(installed, 'bin/coach.js');
@@ -209,7 +211,7 @@ async function main(): Promise<void> {
   console.log(`coach benchmarks: median of ${runs} runs after 3 warm-up runs, ${process.version}, ${process.platform}`);
   console.log(removed.length > 0 ? `removed for both sides: ${removed.join(', ')}\n` : 'nothing to remove from the environment\n');
   const rows: string[][] = [['case', 'coach', 'baseline', 'ratio', 'target', '', ...(hasCallgrind ? ['instructions'] : [])]];
-  for (const benchCase of cases) {
+  for (const benchCase of cases.filter((candidate) => only === undefined || only.test(candidate.name))) {
     const { coach: coachMs, baseline } = measure(benchCase);
     const ratio = coachMs / baseline;
     let counted = '';
@@ -218,6 +220,8 @@ async function main(): Promise<void> {
       const theirs = instructions(benchCase.baseline);
       if (mine !== undefined && theirs !== undefined) counted = `${(mine / 1e6).toFixed(0)}M / ${(theirs / 1e6).toFixed(0)}M = ${(mine / theirs).toFixed(2)}x`;
     }
+    // Progress on stderr while the table waits for its last row.
+    process.stderr.write(`${benchCase.name}: ${ratio.toFixed(2)}x\n`);
     rows.push([benchCase.name, `${coachMs.toFixed(0)} ms`, `${baseline.toFixed(0)} ms (${benchCase.baselineName})`, `${ratio.toFixed(2)}x`, `<= ${benchCase.target}x`, ratio <= benchCase.target ? 'ok' : 'OVER', ...(hasCallgrind ? [counted] : [])]);
   }
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];

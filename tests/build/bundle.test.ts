@@ -26,6 +26,11 @@ describe('the built package', () => {
     await buildCoach(join(pkg, 'dist'));
   }, 60_000);
 
+  it('holds the bundle, its launcher, code caches and precompiled playbooks, and nothing the training runs kept', () => {
+    expect(readdirSync(join(pkg, 'dist')).sort()).toEqual(['cli.cjs', 'code-cache', 'launch.cjs', 'playbooks']);
+    expect(readdirSync(join(pkg, 'dist/playbooks')).every((name) => /^[a-z-]+\.json$/.test(name))).toBe(true);
+  });
+
   it('runs a whole non-interactive prep of a built-in playbook', () => {
     const args = ['prep', 'two-questions', '--answers', repoPath('tests/fixtures/answers/two-questions.yaml'), '--no-input', '--no-save', '--stdout', '-q'];
     const result = spawnSync(process.execPath, [join(pkg, 'bin/coach.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
