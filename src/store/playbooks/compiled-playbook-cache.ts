@@ -55,7 +55,7 @@ interface CompiledPlaybookEntry {
 export function compiledPlaybooksDir(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
   if (!BUNDLED) return undefined;
   const dir = cacheDirectory(env, cwd);
-  return dir === undefined ? undefined : join(dir, 'playbooks');
+  return dir === undefined ? undefined : join(dir, 'compiled-playbooks');
 }
 
 /** The entry's file for this text and version; entries of different versions never share a name. */

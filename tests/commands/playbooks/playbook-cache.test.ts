@@ -20,9 +20,9 @@ function setup() {
   const cache = join(dir, 'cache');
   /** The one entry in the cache (its name hashes the bundle's own build id, so it is looked up). */
   const entry = (): string => {
-    const names = readdirSync(join(cache, 'playbooks'));
+    const names = readdirSync(join(cache, 'compiled-playbooks'));
     expect(names).toHaveLength(1);
-    return join(cache, 'playbooks', names[0] ?? '');
+    return join(cache, 'compiled-playbooks', names[0] ?? '');
   };
   return { dir, path, cache, entry, env: { COACH_CACHE_DIR: cache, COACH_CONFIG_DIR: join(dir, 'config') } };
 }

@@ -36,7 +36,7 @@ function setup(text = RENEWAL) {
   const dir = tempDir('coach-playbook-cache-');
   const path = join(dir, 'renewal-call.yaml');
   writeFileSync(path, text);
-  const cache = join(dir, 'cache', 'playbooks');
+  const cache = join(dir, 'cache', 'compiled-playbooks');
   return { dir, path, cache, entry: compiledPlaybookFile(cache, text) };
 }
 
