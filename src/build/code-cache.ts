@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { readRegularFileSync } from '../store/files/read-regular-file.js';
 import { cacheDirectory } from '../store/cache/app-dirs.js';
-import { writeCacheFileSync } from '../store/cache/write-cache-file.js';
+import { writeCacheFileSync } from '../store/cache/cache-file.js';
 
 /** The first line of every cache file for one bundle: build.ts derives it from the bundle's hash. */
 export const stampFor = (bundleHash: string): string => `coach code cache ${bundleHash}\n`;

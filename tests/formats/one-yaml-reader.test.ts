@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { playbookText } from '../adversarial/helpers.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 import { UNICODE_SPACES } from '../helpers/unicode-spaces.js';
 import { splitFrontMatter } from '../../src/formats/front-matter.js';
@@ -35,17 +36,9 @@ describe('one YAML reader', () => {
   });
 });
 
-const playbook = (state: string): string => `id: tiny
-title: Tiny
-summary: A small playbook for tests.
-source: Tests
-prep:
-  steps:
-    - id: only
-      title: Only step
-      questions:
-        - { id: state, type: select, prompt: How are they?, choices: [angry, calm] }
-  flags:
+/** The tests' tiny playbook with a select question and a flag on one of its values. */
+const playbook = (state: string): string =>
+  `${playbookText('        - { id: state, type: select, prompt: How are they?, choices: [angry, calm] }')}  flags:
     - when: { answer: state, equals: "${state}" }
       level: warn
       message: They are angry.

@@ -11,11 +11,10 @@
  * key on every value, and a customer's name or a date is one string however often it appears.
  */
 import { join } from 'node:path';
-import { readRegularFileSync } from '../files/read-regular-file.js';
 import { COACH_VERSION } from '../cache/coach-build.js';
 import { fnv1a32 } from '../cache/fnv1a.js';
 import type { NoteHeader } from './note-header.js';
-import { writeCacheFileSync } from '../cache/write-cache-file.js';
+import { readCacheJson, writeCacheFileSync } from '../cache/cache-file.js';
 
 /** Bumped whenever the layout changes, so an older index is ignored rather than misread. */
 const NOTES_INDEX_FORMAT = 2;
@@ -66,16 +65,9 @@ export function notesIndexFile(cacheDir: string, notesDir: string): string {
 }
 
 export function loadNotesIndex(file: string, notesDir: string): LoadedIndex | undefined {
-  const read = readRegularFileSync(file, MAX_INDEX_BYTES);
-  if (!('bytes' in read)) return undefined;
-  let stored: unknown;
-  try {
-    stored = JSON.parse(read.bytes.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  const columns = wellFormed(stored, notesDir);
-  return columns === undefined ? undefined : { ...columns, writtenAt: read.stats.mtimeMs };
+  const read = readCacheJson(file, MAX_INDEX_BYTES);
+  const columns = read === undefined ? undefined : wellFormed(read.value, notesDir);
+  return columns === undefined || read === undefined ? undefined : { ...columns, writtenAt: read.stats.mtimeMs };
 }
 
 /** Whether the note at `position` is unchanged: same stamp, and older than the index itself. */

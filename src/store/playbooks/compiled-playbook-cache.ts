@@ -1,6 +1,6 @@
 /**
  * A user's playbook, once it has passed validation, kept compiled in the user's cache directory
- * (`<cache>/playbooks/`), so the next run that loads the same text skips the YAML reader, the
+ * (`<cache>/compiled-playbooks/`), so the next run that loads the same text skips the YAML reader, the
  * schema and the reference checks: the cost of loading one, as the built-ins are spared it by the
  * build (precompiled-playbooks.ts).
  *
@@ -20,11 +20,10 @@
  */
 import { join } from 'node:path';
 import type { Playbook } from '../../core/playbook/schema.js';
-import { readRegularFileSync } from '../files/read-regular-file.js';
 import { cacheDirectory } from '../cache/app-dirs.js';
 import { COACH_VERSION } from '../cache/coach-build.js';
 import { fnv1a32 } from '../cache/fnv1a.js';
-import { writeCacheFileSync } from '../cache/write-cache-file.js';
+import { readCacheJson, writeCacheFileSync } from '../cache/cache-file.js';
 
 /**
  * True in the bundle only (src/build/build.ts defines it). Run from src (tests, tsx), the schema
@@ -66,14 +65,7 @@ export function compiledPlaybookFile(dir: string, text: string, version = COACH_
 
 /** The playbook this version compiled from exactly this text, or undefined: any doubt is a miss. */
 export function readCompiledPlaybook(dir: string, text: string, version = COACH_VERSION): Playbook | undefined {
-  const read = readRegularFileSync(compiledPlaybookFile(dir, text, version), MAX_ENTRY_BYTES);
-  if (!('bytes' in read)) return undefined;
-  let entry: unknown;
-  try {
-    entry = JSON.parse(read.bytes.toString('utf8'));
-  } catch {
-    return undefined;
-  }
+  const entry = readCacheJson(compiledPlaybookFile(dir, text, version), MAX_ENTRY_BYTES)?.value;
   return isEntryFor(entry, text, version) ? entry.playbook : undefined;
 }
 
