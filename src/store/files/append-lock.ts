@@ -6,8 +6,11 @@
  * - names a pid on this host that is not running (or this process's own pid, which it does not
  *   hold: an earlier process that had the same pid): stale, removed with a one-line notice;
  * - empty, or a cut-off start of this format (its writer died between creating and filling it),
- *   and older than TORN_AFTER_MS: removed with a notice. A younger one may be a coach between
- *   those two steps, so it is waited for like any other;
+ *   and seen unchanged for TORN_AFTER_MS while we wait: removed with a notice. Until then it may
+ *   be a coach between those two steps, so it is waited for like any other. Its age is what we
+ *   watched, on this process's monotonic clock, never the lock's mtime against the wall clock:
+ *   the two clocks disagree (a clock set wrong, a file system on another machine, faketime), and a
+ *   lock a coach created a moment ago must never look old;
  * - names a running pid, or another host (whose processes cannot be checked from here): waited
  *   for, then refused, naming the owner;
  * - anything else (an older coach's lock, which named no owner; a file someone made by hand):
@@ -38,7 +41,9 @@ export function lockText(owner: Owner, taken: Date): string {
 
 /** Takes `lock` or throws a FileError that names `target`; `notice` hears of a stale lock removed. */
 export async function takeLock(lock: string, target: string, now: () => Date, notice: (line: string) => void): Promise<void> {
-  const deadline = Date.now() + LOCK_WAIT_MS;
+  const deadline = performance.now() + LOCK_WAIT_MS;
+  /** When this wait first saw each version of the lock (inode, size and mtime). */
+  const firstSeen = new Map<string, number>();
   let owner: Owner | undefined;
   for (;;) {
     let handle: FileHandle;
@@ -48,7 +53,7 @@ export async function takeLock(lock: string, target: string, now: () => Date, no
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
         throw new FileError(target, `cannot append: cannot create the lock ${lock}: ${describeFsError(error)}; nothing was appended`);
       }
-      const verdict = await judge(lock);
+      const verdict = await judge(lock, firstSeen);
       if (verdict === undefined) continue; // gone meanwhile: try again at once
       if (verdict.stale) {
         const removed = await removeIfUnchanged(lock, verdict.inode);
@@ -58,7 +63,7 @@ export async function takeLock(lock: string, target: string, now: () => Date, no
       } else {
         owner = verdict.owner ?? owner;
       }
-      if (Date.now() > deadline) {
+      if (performance.now() > deadline) {
         const who = owner ? ` (pid ${owner.pid} on ${owner.host})` : '';
         throw new FileError(target, `another coach${who} has been appending for ${LOCK_WAIT_MS / 1000} s; if none is running, delete ${lock}`);
       }
@@ -85,7 +90,7 @@ export async function releaseLock(lock: string): Promise<void> {
 }
 
 /** Undefined when the lock went away meanwhile (try again at once). */
-async function judge(lock: string): Promise<(Verdict & { inode: number }) | undefined> {
+async function judge(lock: string, firstSeen: Map<string, number>): Promise<(Verdict & { inode: number }) | undefined> {
   let text: string;
   let inode: number;
   let age: number;
@@ -93,7 +98,10 @@ async function judge(lock: string): Promise<(Verdict & { inode: number }) | unde
     const stats = await stat(lock);
     if (!stats.isFile() || stats.size > 4096) return { stale: false, inode: stats.ino };
     inode = stats.ino;
-    age = Date.now() - stats.mtimeMs;
+    const version = `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    const seen = firstSeen.get(version) ?? performance.now();
+    firstSeen.set(version, seen);
+    age = performance.now() - seen;
     text = await readFile(lock, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

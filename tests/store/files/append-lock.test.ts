@@ -77,12 +77,13 @@ describe('what a lock file says about its owner', () => {
     expect(verdictOf('held by someone else\n', 3_600_000, '/x.lock')).toEqual({ stale: false });
   });
 
-  it('an empty lock left a minute ago is removed with a notice, and the append goes ahead', async () => {
+  it('an empty lock that stays empty while coach waits is removed with a notice, and the append goes ahead', async () => {
     const dir = tempDir();
     const journal = join(dir, 'journal.md');
     writeFileSync(`${journal}.lock`, '');
-    const minuteAgo = new Date(Date.now() - 60_000);
-    utimesSync(`${journal}.lock`, minuteAgo, minuteAgo);
+    // Its mtime says nothing: what counts is that it stays empty while coach watches it.
+    const yearAhead = new Date(Date.now() + 365 * 86_400_000);
+    utimesSync(`${journal}.lock`, yearAhead, yearAhead);
     const notices: string[] = [];
     await appendWithLock(journal, 'the note\n', () => new Date(), (line) => notices.push(line));
     expect(notices).toEqual([`${journal}: removed a stale lock ${journal}.lock (empty: the coach taking it stopped before writing its owner)`]);
