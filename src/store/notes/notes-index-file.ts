@@ -92,23 +92,37 @@ export function stampAt(index: LoadedIndex, position: number): FileStamp {
 
 /** What the note at `position` said when it was read. */
 export function resultAt(index: LoadedIndex, position: number): NoteResult {
+  const summary = summaryAt(index, position, '', '');
+  if ('reason' in summary) return summary;
+  const { id: _id, path: _path, ...header } = summary;
+  return header;
+}
+
+/**
+ * The note at `position` as the history lists it, with its id and path: one object literal per
+ * note (one shape for all of them), not a header copied into a second object.
+ */
+export function summaryAt(index: LoadedIndex, position: number, id: string, path: string): (NoteHeader & { id: string; path: string }) | { reason: string } {
   const at = position * FIELDS;
   const { notes, strings } = index;
-  const text = (field: number): string | undefined => {
-    const place = notes[at + field] ?? -1;
-    return place === -1 ? undefined : strings[place];
-  };
   const kind = notes[at] ?? SKIPPED;
-  if (kind === SKIPPED) return { reason: text(1) ?? '' };
+  if (kind === SKIPPED) return { reason: textAt(notes, strings, at + 1) ?? '' };
   return {
+    id,
+    path,
     kind: KINDS[kind] as NoteHeader['kind'],
-    playbook: text(1) ?? '',
-    customer: text(2) ?? '',
-    title: text(3),
-    date: text(4) ?? '',
-    created: text(5),
-    prep: text(6),
+    playbook: textAt(notes, strings, at + 1) ?? '',
+    customer: textAt(notes, strings, at + 2) ?? '',
+    title: textAt(notes, strings, at + 3),
+    date: textAt(notes, strings, at + 4) ?? '',
+    created: textAt(notes, strings, at + 5),
+    prep: textAt(notes, strings, at + 6),
   };
+}
+
+function textAt(notes: readonly number[], strings: readonly string[], at: number): string | undefined {
+  const place = notes[at] ?? -1;
+  return place === -1 ? undefined : strings[place];
 }
 
 /** Collects the notes of a directory, in order, and writes them as an index. */

@@ -17,7 +17,7 @@ import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 import { headBuffer, type HeadBuffer } from './front-matter-head.js';
 import type { NoteHeader } from './note-header.js';
-import { isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, resultAt, stampAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
+import { isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, resultAt, stampAt, summaryAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
 import { NOT_A_REGULAR_FILE, readNoteHead } from './read-note-head.js';
 
 export interface NoteSummary extends NoteHeader {
@@ -91,12 +91,14 @@ export async function readNotesIndex(
     const outcome = unchangedOrRead(path, name, index, place, buffer, options.onRead);
     outcomes[position] = outcome;
     if (outcome === undefined) continue;
-    let result: NoteResult | undefined;
-    if (typeof outcome === 'number') result = resultAt(index as LoadedIndex, outcome);
-    else {
-      changed = true;
-      result = outcome.result;
+    if (typeof outcome === 'number') {
+      const note = summaryAt(index as LoadedIndex, outcome, noteIdOf(name), path);
+      if ('reason' in note) onSkip({ path, reason: note.reason });
+      else notes.push(note);
+      continue;
     }
+    changed = true;
+    const { result } = outcome;
     if ('reason' in result) onSkip({ path, reason: result.reason });
     else notes.push({ id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep });
   }
