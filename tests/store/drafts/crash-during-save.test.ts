@@ -14,6 +14,7 @@ import { hostTag } from '../../../src/store/files/process-alive.js';
 import { ANSWERS } from '../../adversarial/helpers.js';
 import { repoPath } from '../../helpers/playbooks.js';
 import { FakeTerminal, runCli, tempDir } from '../../helpers/run-cli.js';
+import { playbookText } from '../../adversarial/helpers.js';
 
 /** While `on`, removing a finished draft does nothing: the process "died" right after the note was saved. */
 const crash = vi.hoisted(() => ({ on: false }));
@@ -22,24 +23,13 @@ vi.mock('../../../src/store/drafts/drafts.js', async (importOriginal) => {
   return { ...actual, removeDraft: (file: string) => (crash.on ? Promise.resolve() : actual.removeDraft(file)) };
 });
 
-const TINY = `id: tiny
-title: Tiny
-summary: A small playbook for tests.
-source: Tests
-prep:
-  steps:
-    - id: only
-      title: Only step
-      questions:
-        - { id: need, type: text, prompt: What do they need? }
-`;
 
 function setup() {
   const dir = tempDir('coach-crash-');
   const notes = join(dir, 'notes');
   mkdirSync(notes);
   const playbook = join(dir, 'tiny.yaml');
-  writeFileSync(playbook, TINY);
+  writeFileSync(playbook, playbookText());
   return { dir, notes, playbook, env: { COACH_NOTES_DIR: notes } };
 }
 
