@@ -114,9 +114,17 @@ export async function buildCoach(outDir: string): Promise<void> {
     format: 'cjs',
     target: 'node20',
     logLevel: 'warning',
-    define: { COACH_CODE_CACHE_STAMP: JSON.stringify(stampFor(createHash('sha256').update(code).digest('hex').slice(0, 16))) },
+    define: {
+      COACH_CODE_CACHE_STAMP: JSON.stringify(stampFor(createHash('sha256').update(code).digest('hex').slice(0, 16))),
+      COACH_VERSION_TEXT: JSON.stringify(packageVersion()),
+    },
   });
   await trainCodeCaches(outDir, join(root, 'playbooks'));
+}
+
+/** The version commander prints for `--version`, from the package being built. */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 async function main(args: string[]): Promise<number> {

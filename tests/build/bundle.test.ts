@@ -120,4 +120,15 @@ describe('the built package', () => {
     expect(result.stderr).toBe(`build: --out-dir ${outside} must be a directory inside the package (${repoPath('.')}): the bundle finds the built-in playbooks from there\n`);
     expect(readdirSync(outside)).toEqual([]);
   });
+
+  it('answers --version before it reads the bundle, with what commander prints', async () => {
+    const bare = tempDir('coach-no-bundle-');
+    cpSync(join(pkg, 'dist/launch.cjs'), join(bare, 'launch.cjs'));
+    const version = (args: string[]) => spawnSync(process.execPath, [join(bare, 'launch.cjs'), ...args], { encoding: 'utf8' });
+    const { runCli } = await import('../helpers/run-cli.js');
+    const fromCommander = await runCli(['--version']);
+    for (const flag of ['--version', '-V']) expect(version([flag])).toMatchObject({ status: 0, stdout: fromCommander.stdout, stderr: '' });
+    // Anything more is the program's to answer, and this copy has no program.
+    expect(version(['--version', 'extra']).status).not.toBe(0);
+  });
 });
