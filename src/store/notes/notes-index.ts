@@ -76,7 +76,9 @@ export async function readNotesIndex(
   const indexed = index?.names ?? [];
   /** For each listed name: its place in the index when unchanged, or what was read now. */
   const outcomes: (number | Fresh | undefined)[] = new Array<number | Fresh | undefined>(names.length);
-  let changed = index === undefined;
+  // What the index would hold now: the notes it kept as they were, and those read again.
+  let kept = 0;
+  let reread = false;
   let cursor = 0;
   const buffer = headBuffer();
   // path.join normalises every path again; the directory is the same for all of them.
@@ -92,18 +94,23 @@ export async function readNotesIndex(
     outcomes[position] = outcome;
     if (outcome === undefined) continue;
     if (typeof outcome === 'number') {
+      kept++;
       const note = summaryAt(index as LoadedIndex, outcome, noteIdOf(name), path);
       if ('reason' in note) onSkip({ path, reason: note.reason });
       else notes.push(note);
       continue;
     }
-    changed = true;
+    if (outcome.stamp !== undefined) {
+      kept++;
+      reread = true;
+    }
     const { result } = outcome;
     if ('reason' in result) onSkip({ path, reason: result.reason });
     else notes.push({ id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep });
   }
-  // Written only when it would differ: a note was read, or one the index knew has gone.
-  if (indexFile !== undefined && (changed || indexed.length !== names.length)) {
+  // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
+  // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.
+  if (indexFile !== undefined && (index === undefined || reread || kept !== indexed.length)) {
     const writer = new NotesIndexWriter();
     names.forEach((name, position) => {
       const outcome = outcomes[position];

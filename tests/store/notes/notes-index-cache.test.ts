@@ -173,6 +173,19 @@ describe('the notes index', () => {
     );
   });
 
+  it('is not written again when nothing changed, even beside a FIFO or a directory named *.md', async () => {
+    const { notes, cacheDir } = setup();
+    expect(spawnSync('mkfifo', [join(notes, 'fifo.md')]).status).toBe(0);
+    mkdirSync(join(notes, 'folder.md'));
+    await read(notes, cacheDir);
+    ageIndex(notes, cacheDir);
+    const before = statSync(notesIndexFile(cacheDir, notes));
+    const again = await expectSameAsFullRead(notes, cacheDir);
+    expect(again.reads).toEqual([]);
+    const after = statSync(notesIndexFile(cacheDir, notes));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
   it('stays right when two coach runs write it at once', async () => {
     const { notes, cacheDir } = setup();
     for (let i = 0; i < 40; i++) writeNote(notes, `2026-10-${String((i % 28) + 1).padStart(2, '0')}-n${i}-two-questions-prep`, { customer: `Customer ${i}`, date: `2026-10-${String((i % 28) + 1).padStart(2, '0')}` });
