@@ -44,9 +44,33 @@ function widen(text: string, start: number, words: number): number {
   return before ? start - before[0].length : start;
 }
 
+/**
+ * retext-passive knows the irregular participles ("made", "lost", "sent"); a form of "be" or
+ * "get" before a regular one ("was delayed", "got missed") is passive too. Words that read as
+ * feelings or states after "be" ("we are committed", "I was disappointed") are not.
+ */
+const BE_OR_GET = /\b(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting)\s+(?:(?:not|never|just|also|then|all|\w+ly)\s+)?([a-z]+ed)\b/gi;
+const STATES = new Set(
+  'committed dedicated determined interested concerned worried tired excited pleased surprised bored scared frustrated disappointed embarrassed involved prepared supposed used based located called named ashamed annoyed upset thrilled delighted convinced focused engaged qualified experienced talented skilled motivated relieved satisfied dissatisfied confused amazed shocked stressed overwhelmed exhausted united aligned'.split(' '),
+);
+
+function regularPassive(text: string): DetectorHit[] {
+  return [...text.matchAll(BE_OR_GET)].flatMap((match) => {
+    const participle = match[1] ?? '';
+    return STATES.has(participle.toLowerCase()) ? [] : [{ text: match[0], start: match.index, end: match.index + match[0].length }];
+  });
+}
+
+/** Both finders' hits, in order, without one that overlaps an earlier hit. */
+function merged(...lists: DetectorHit[][]): DetectorHit[] {
+  const hits = lists.flat().sort((a, b) => a.start - b.start);
+  return hits.filter((hit, i) => i === 0 || (hits[i - 1]?.end ?? 0) <= hit.start);
+}
+
 export function loadDetectors(): Detectors {
+  const irregular = runner(retextPassive, () => true, 1);
   return {
-    passive: runner(retextPassive, () => true, 1),
+    passive: (text) => merged(irregular(text), regularPassive(text)),
     hedge: runner(retextIntensify, (message) => SOFTENERS.has((message.actual ?? '').toLowerCase())),
   };
 }

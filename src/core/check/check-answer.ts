@@ -48,18 +48,14 @@ export function checkAnswer(question: Pick<Question, 'id' | 'checks'>, text: str
 
 /** The words found, or undefined when the check stays quiet. */
 function lookFor(check: Check, text: string, detectors: Detectors): string[] | undefined {
-  if (check.phrases) {
-    const hits = findPhrases(text, check.phrases).map((hit) => hit.text);
-    return hits.length > 0 ? hits : undefined;
-  }
   if (check.missing) return findPhrases(text, check.missing).length === 0 ? [] : undefined;
+  const hits = check.phrases ? findPhrases(text, check.phrases).map((hit) => hit.text) : [];
   if (check.detector) {
     const detect = detectors[check.detector];
     if (!detect) throw new Error(`the "${check.detector}" detector was not loaded`);
-    const hits = detect(text).map((hit) => hit.text);
-    return hits.length > 0 ? hits : undefined;
+    hits.push(...detect(text).map((hit) => hit.text));
   }
-  return undefined;
+  return hits.length > 0 ? hits : undefined;
 }
 
 /** The checks' findings on every answered question of a walk. */

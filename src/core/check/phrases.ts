@@ -2,7 +2,8 @@
  * Finding a playbook's phrases in what the user wrote. A phrase is data, never a regular
  * expression: words matched whole and in any case, each also in its simple inflections (blame:
  * blames, blamed, blaming), plus three wildcards: `<word>` any one word, `<number>` a word with a
- * digit, `<name>` a capitalised word inside a sentence (a person's name, roughly). They are in
+ * digit, `<name>` a capitalised word inside a sentence (a person's name, roughly), `<start>` the
+ * start of a sentence (a question that opens with "Did you"). They are in
  * angle brackets because YAML gives `*`, `#` and `@` meanings of their own. Commas and dashes between the
  * words are skipped unless the phrase itself has one ("actually ," finds "Actually, the spec..."
  * and not "what they actually want"); a sentence's end is never crossed.
@@ -21,6 +22,8 @@ const NOT_NAMES = new Set(
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
+  // Words since the sentence began: after one word and a comma ("Pete, did you ...") a clause starts.
+  let words = 0;
   for (const match of text.matchAll(TOKEN)) {
     const raw = match[0];
     const start = match.index;
@@ -29,16 +32,20 @@ function tokenize(text: string): Token[] {
       const normal = raw.replace(/’/g, "'");
       tokens.push({ kind: 'word', text: normal, lower: normal.toLowerCase(), start, end, sentenceStart });
       sentenceStart = false;
+      words++;
     } else {
       const mark = /^[-–—]/.test(raw) ? '-' : raw;
       tokens.push({ kind: 'mark', text: mark, start, end });
-      if (SENTENCE_END.has(mark) || mark === ':' || mark === ';') sentenceStart = true;
+      if (SENTENCE_END.has(mark) || mark === ':' || mark === ';' || (mark === ',' && words === 1)) {
+        sentenceStart = true;
+        words = 0;
+      }
     }
   }
   return tokens;
 }
 
-const WILDCARDS = new Set(['<word>', '<number>', '<name>']);
+const WILDCARDS = new Set(['<word>', '<number>', '<name>', '<start>']);
 
 /** The tokens of a phrase as written in a playbook, wildcards included; none means it names nothing. */
 function phraseTokens(phrase: string): string[] {
@@ -55,6 +62,8 @@ function phraseTokens(phrase: string): string[] {
 
 /** The forms of a word a phrase also accepts: blame -> blames, blamed, blaming; try -> tries, tried. */
 function inflections(word: string): Set<string> {
+  // Short words (i, us, we, me) and contractions have no forms: "i" must not find "is".
+  if (word.length < 3 || word.includes("'")) return new Set([word]);
   const forms = new Set([word, `${word}s`, `${word}es`, `${word}ed`, `${word}d`, `${word}ing`, `${word}'s`]);
   if (word.endsWith('e')) forms.add(`${word.slice(0, -1)}ing`);
   if (/[^aeiou]y$/.test(word)) {
@@ -73,7 +82,7 @@ const inflectionCache = new Map<string, Set<string>>();
 function accepts(phraseWord: string, token: Token & { kind: 'word' }): boolean {
   if (phraseWord === '<word>') return true;
   if (phraseWord === '<number>') return /\d/.test(token.lower);
-  if (phraseWord === '<name>') return !token.sentenceStart && /^\p{Lu}/u.test(token.text) && !NOT_NAMES.has(token.lower);
+  if (phraseWord === '<name>') return !token.sentenceStart && /^\p{Lu}/u.test(token.text) && !NOT_NAMES.has(token.lower.replace(/'.*/, ''));
   let forms = inflectionCache.get(phraseWord);
   if (!forms) {
     forms = inflections(phraseWord);
@@ -85,7 +94,7 @@ function accepts(phraseWord: string, token: Token & { kind: 'word' }): boolean {
 const isWordPattern = (text: string): boolean => /^[\p{L}\p{N}<]/u.test(text);
 
 /** A phrase must name at least one word, and not only wildcards, or it would match everything. */
-export const namesAWord = (phrase: string): boolean => phraseTokens(phrase).some((token) => isWordPattern(token) && token !== '<word>');
+export const namesAWord = (phrase: string): boolean => phraseTokens(phrase).some((token) => isWordPattern(token) && token !== '<word>' && token !== '<start>');
 
 export interface PhraseMatch {
   phrase: string;
@@ -118,6 +127,12 @@ function matchAt(tokens: readonly Token[], from: number, wanted: readonly string
   let i = from;
   let last: number | undefined;
   for (const [w, want] of wanted.entries()) {
+    if (want === '<start>') {
+      // Takes no word: the next one must begin a sentence (or the clause after "Pete,").
+      const next = tokens[i];
+      if (next?.kind !== 'word' || !next.sentenceStart) return undefined;
+      continue;
+    }
     if (isWordPattern(want)) {
       // Between the phrase's words, skip commas and dashes the phrase does not name.
       while (w > 0 && tokens[i]?.kind === 'mark' && (tokens[i]?.text === ',' || tokens[i]?.text === '-')) i++;

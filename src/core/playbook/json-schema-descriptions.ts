@@ -57,8 +57,8 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     checks: 'For text and long: checks on the words of the answer, each with a coaching message and a better way to say it.',
   },
   Check: {
-    $self: 'A check on the words of an answer. Give exactly one of `phrases`, `missing`, `detector`.',
-    id: 'An optional id for the check, unique in its question.',
+    $self: 'A check on the words of an answer: raised when its `phrases` or its `detector` find something, or, with `missing` instead, when none of those phrases is there.',
+    id: 'An optional name for the check.',
     phrases: 'Raise the check when any of these appears: whole words, any case, simple inflections (blame: blamed, blaming). `<word>` is any one word, `<number>` a number, `<name>` a capitalised name.',
     missing: 'Raise the check when none of these appears (a plan with no date, no owner). Same syntax as `phrases`.',
     detector: 'Raise the check when this linguistic detector finds something: passive (passive voice: "mistakes were made"), hedge (maybe, perhaps, hopefully, I think).',

@@ -90,7 +90,10 @@ function addStructuralRules(definitions: Record<string, JsonObject>): void {
   ];
 
   const check = definitions['Check'] ?? {};
-  check['oneOf'] = [requiredKey('phrases'), requiredKey('missing'), requiredKey('detector')];
+  check['anyOf'] = [
+    { anyOf: [requiredKey('phrases'), requiredKey('detector')], not: requiredKey('missing') },
+    { ...requiredKey('missing'), not: { anyOf: [requiredKey('phrases'), requiredKey('detector')] } },
+  ];
 
   const score = definitions['Score'] ?? {};
   score['oneOf'] = [requiredKey('count'), requiredKey('sum'), requiredKey('selected')];

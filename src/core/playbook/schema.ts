@@ -91,7 +91,8 @@ export type DetectorName = (typeof DETECTORS)[number];
 
 /**
  * A check on the words of a text or long answer: what to look for, what to tell the user, and a
- * better way to say it. Detectors are data: phrases (whole words, any case, simple inflections,
+ * better way to say it: it is raised when any of its phrases or its detector finds something, or,
+ * with `missing`, when none of those phrases is there. Detectors are data: phrases (whole words, any case, simple inflections,
  * `<word>` for any one word, `<number>` for a number, `<name>` for a capitalised name) or a named detector.
  */
 const phrases = z.array(z.string().min(1).refine(namesAWord, 'a phrase needs at least one word (not only "<word>" or punctuation)')).min(1);
@@ -107,9 +108,9 @@ export const Check = z
     better: z.string().min(1),
   })
   .superRefine((check, ctx) => {
-    const ways = (['phrases', 'missing', 'detector'] as const).filter((key) => check[key] !== undefined);
-    if (ways.length !== 1) {
-      ctx.addIssue({ code: 'custom', message: 'a check looks for one thing: give exactly one of "phrases", "missing", "detector"' });
+    const looks = check.phrases !== undefined || check.detector !== undefined;
+    if (looks === (check.missing !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a check looks for what is there ("phrases", a "detector" or both) or for what is "missing": give one of the two' });
     }
   });
 export type Check = z.infer<typeof Check>;

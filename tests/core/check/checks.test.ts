@@ -24,6 +24,8 @@ describe('phrases', () => {
     expect(found('They blamed us, and she keeps blaming the tool; he blames me', ['blame'])).toEqual(['blamed', 'blaming', 'blames']);
     expect(found('We tried twice and it stopped', ['try', 'stop'])).toEqual(['tried', 'stopped']);
     expect(found('Sorry for any inconveniences caused', ['sorry for any inconvenience'])).toEqual(['Sorry for any inconveniences']);
+    // Short words and contractions have no forms: "i" is not "is", "us" is not "uses".
+    expect(found('It is fixed; the team uses it', ['i', 'us'])).toEqual([]);
   });
 
   it('skip commas and dashes between words, but never cross a sentence', () => {
@@ -36,10 +38,11 @@ describe('phrases', () => {
     expect(found('What they actually want is speed', ['actually ,'])).toEqual([]);
   });
 
-  it('have wildcards: <word> any word, <number> a number, <name> a name inside a sentence', () => {
+  it('have wildcards: <word> any word, <number> a number, <name> a name inside a sentence, <start> the start of a sentence', () => {
     expect(found('Why did you ever pick that vendor?', ['why did you <word> pick'])).toEqual(['Why did you ever pick']);
     expect(found('Done by 12 March, or by Friday', ['by <number>'])).toEqual(['by 12']);
     expect(found('Then Priya will call. Maybe Friday will do', ['<name> will'])).toEqual(['Priya will']);
+    expect(found('Did you win? Pete, did you? So what did you do?', ['<start> did you'])).toEqual(['Did you', 'did you']);
   });
 });
 
@@ -59,6 +62,16 @@ describe('a question with checks', () => {
     const question = { id: 'line', checks: [check({ phrases: ['but'], unless: ['not only <word> but'] })] };
     expect(checkAnswer(question, 'Not only late but wrong', {})).toEqual([]);
     expect(checkAnswer(question, 'Late, but the vendor', {})).toHaveLength(1);
+  });
+
+  it('raises a check when its phrases or its detector find something', async () => {
+    const detectors = await detectorsFor(['passive']);
+    const question = { id: 'line', checks: [check({ detector: 'passive', phrases: ['went wrong'] })] };
+    expect(checkAnswer(question, 'Something went wrong.', detectors).map((f) => f.found)).toEqual([['went wrong']]);
+    expect(checkAnswer(question, 'Your data was lost.', detectors).map((f) => f.found)).toEqual([['was lost']]);
+    // Regular participles after "be" or "get" too, but not feelings and states.
+    expect(checkAnswer(question, 'Your order was delayed and then got missed.', detectors).map((f) => f.found)).toEqual([['was delayed', 'got missed']]);
+    expect(checkAnswer(question, 'We are committed to this and I was disappointed in us.', detectors)).toEqual([]);
   });
 
   it('runs the named detectors, loaded only when asked for', async () => {
@@ -115,7 +128,7 @@ describe('validating checks', () => {
     expect(issues(playbook('            - { phrases: [but], message: m, better: b }', 'confirm'))).toEqual([
       '14:13: prep.steps[0].questions[0].checks: "checks" only apply to text and long questions',
     ]);
-    expect(issues(playbook('            - { phrases: [but], detector: hedge, message: m, better: b }'))[0]).toContain('give exactly one of "phrases", "missing", "detector"');
+    expect(issues(playbook('            - { phrases: [but], missing: [by], message: m, better: b }'))[0]).toContain('for what is there ("phrases", a "detector" or both) or for what is "missing"');
     expect(issues(playbook('            - { phrases: ["<word>"], message: m, better: b }'))[0]).toContain('a phrase needs at least one word');
     expect(issues(playbook('            - { phrases: [but], message: m, bettr: b }'))).toEqual([
       '14:15: prep.steps[0].questions[0].checks[0]: missing required key "better"',
