@@ -27,7 +27,7 @@ export interface CheckFinding {
 }
 
 /** The detectors these checks need, so a caller loads them only then. */
-function detectorsNeeded(checks: readonly Check[]): DetectorName[] {
+export function detectorsNeeded(checks: readonly Check[]): DetectorName[] {
   return [...new Set(checks.flatMap((check) => (check.detector ? [check.detector] : [])))];
 }
 

@@ -119,7 +119,14 @@ export function findPhrases(text: string, phrases: readonly string[]): PhraseMat
       if (first && last) matches.push({ phrase, text: text.slice(first.start, last.end), start: first.start, end: last.end });
     }
   }
-  return matches.sort((a, b) => a.start - b.start);
+  // One place is reported once: "your frustration" inside "understand your frustration" is not news.
+  const ordered = matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  let reached = -1;
+  return ordered.filter((match) => {
+    if (match.start < reached) return false;
+    reached = match.end;
+    return true;
+  });
 }
 
 /** The index of the last token of the phrase when it starts at token `from`. */
