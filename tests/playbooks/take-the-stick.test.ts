@@ -154,7 +154,7 @@ const prepScenarios: Scenario[] = [
     actions: {
       'future-business-raised': [`Use your prepared line: ${prep.future_line}`, 'Do not quote, discount or promise anything beyond the fix'],
     },
-    scores: { ingredients: '4/7 Missing key ingredients', recovery: '5/7 Plan in progress' },
+    scores: { ingredients: '4/7 Most ingredients in place', recovery: '5/7 Plan in progress' },
   },
   {
     name: 'nobody at the customer consulted and no ingredients ticked',
