@@ -4,12 +4,13 @@
  * deliver, summarise.
  */
 import type { ChalkInstance } from 'chalk';
+import { checkAnswers, detectorsForAnswers, type CheckFinding } from '../core/check/check-answer.js';
 import type { Answers } from '../core/session/answers.js';
 import type { MeetingContext } from '../core/session/context.js';
 import { noteFromWalk, type NoteData } from '../core/note/note.js';
 import type { Prompter } from '../core/session/prompter.js';
 import { renderMarkdown } from '../core/note/render-markdown.js';
-import type { Phase } from '../core/playbook/schema.js';
+import type { Phase, Walk } from '../core/playbook/schema.js';
 import { checkSuppliedAnswers, questionsOf, type SuppliedAnswers } from '../core/session/supplied-answers.js';
 import { walkPlaybook, type WalkEvent } from '../core/session/walk.js';
 import { UsageError } from '../errors.js';
@@ -20,6 +21,7 @@ import type { Draft } from '../store/drafts/draft-file.js';
 import type { LoadedPlaybook } from '../store/playbooks/playbook-library.js';
 import { defaultNotesDirectory, notePath } from '../store/notes/notes-dir.js';
 import { startSessionDraft } from '../store/drafts/session-draft.js';
+import { detectorsFor } from '../language/lazy-detectors.js';
 import { editorCommand, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { createSessionView } from '../terminal/session-view.js';
@@ -101,6 +103,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
       },
     });
   let note: NoteData;
+  let findings: CheckFinding[];
   try {
     let result = await walkWith(prompter);
     if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
@@ -110,8 +113,9 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     }
 
     note = noteFromWalk(playbook, phase, result, now, request.prepId);
+    findings = await findingsOn(playbook[phase], result.answers);
     const extraSections = [...(request.extraSections?.(note) ?? []), ...unmappedSection(request.resume?.unmapped ?? {})];
-    const markdown = renderMarkdown(note, playbook, { prepAnswers: request.prepAnswers, extraSections });
+    const markdown = renderMarkdown(note, playbook, { prepAnswers: request.prepAnswers, extraSections, findings });
     // Killed after the note is saved but before the draft is gone, resume must know it is done.
     if (options.save) await draft.saving({ note: notePath(request.notesDir, note), created: note.created });
     await deliverNote(note, markdown, options, io, request.notesDir, delivered);
@@ -121,13 +125,19 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   await draft.finish();
 
   if (!options.quiet) {
-    view.summary(note.flags, note.scores);
+    view.summary(note.flags, note.scores, findings);
     view.line();
     for (const [label, path] of [['Saved', delivered.saved], ['Written', delivered.out], ['Appended to', delivered.appended]] as const) {
       if (path) view.line(`${chalk.green('✔')} ${label} ${path}`);
     }
   }
   return { note, delivered };
+}
+
+/** What the checks find in the final answers; the linguistic detectors load only when one is needed. */
+async function findingsOn(walk: Walk | undefined, answers: Answers): Promise<CheckFinding[]> {
+  if (!walk) return [];
+  return checkAnswers(walk, answers, await detectorsFor(detectorsForAnswers(walk, answers)));
 }
 
 /** The editor draws on the terminal: stdout when that is the terminal, else stderr (fd 2). */

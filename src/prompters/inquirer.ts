@@ -6,11 +6,13 @@
  */
 import { checkbox, confirm, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
+import { checkAnswer, detectorsNeeded, type CheckFinding } from '../core/check/check-answer.js';
 import type { AnswerValue } from '../core/session/answers.js';
 import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../core/session/coerce-answer.js';
 import type { AskRequest, Prompter } from '../core/session/prompter.js';
 import type { Question } from '../core/playbook/schema.js';
 import { InterruptedError } from '../errors.js';
+import { detectorsFor } from '../language/lazy-detectors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { wrapMarkdown, wrapText } from '../terminal/wrap.js';
@@ -168,11 +170,42 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     }
   };
 
+  /** What a check says about the words, and the better way, as a coach would say it. */
+  const showFinding = (finding: CheckFinding): void => {
+    const words = finding.found.length > 0 ? `${finding.found.map((text) => `"${text}"`).join(', ')}: ` : '';
+    streams.output.write(`${wrapText(`${chalk.yellow.bold('Coach:')} ${safe(words)}${safe(finding.message)}`, width, '  ')}\n`);
+    streams.output.write(`${chalk.dim(wrapText(`Better: ${safe(finding.better)}`, width, '    '))}\n`);
+  };
+
+  /**
+   * After a free-text answer, its checks: each finding with its better way, then one chance to
+   * say it again. Never blocking: Enter keeps the words as they are.
+   */
+  const coached = async (question: Question, answer: AnswerValue | undefined): Promise<AnswerValue | undefined> => {
+    const checks = question.checks;
+    if (!checks) return answer;
+    let current = answer;
+    for (;;) {
+      if (typeof current !== 'string') return current;
+      const findings = checkAnswer(question, current, await detectorsFor(detectorsNeeded(checks)));
+      if (findings.length === 0) return current;
+      findings.forEach(showFinding);
+      const again = await textPrompt(
+        { message: chalk.dim('Say it another way, or press Enter to keep your words:'), validate: (value: string) => value.trim() === '' || validator(question)(value), theme: look },
+        context,
+      );
+      if (again.trim() === '') return current;
+      const result = coerceAnswer(question, again);
+      if (!result.ok) return current;
+      current = result.value;
+    }
+  };
+
   return {
     async ask({ question, step }: AskRequest): Promise<AnswerValue | undefined> {
       if (question.why) streams.output.write(`${chalk.dim.italic(wrapText(safe(question.why), width, '  '))}\n`);
       try {
-        return await askOne(question, step.guidance);
+        return await coached(question, await askOne(question, step.guidance));
       } catch (error) {
         if (isPromptExit(error)) throw new InterruptedError();
         throw error;

@@ -3,6 +3,7 @@
  * and the closing summary. Everything from a playbook or an answer is sanitized first.
  */
 import type { ChalkInstance } from 'chalk';
+import type { CheckFinding } from '../core/check/check-answer.js';
 import type { FiredFlag } from '../core/session/flags.js';
 import { LEVEL_LABEL } from '../core/note/render-markdown.js';
 import { gauge, type ScoreResult } from '../core/session/scores.js';
@@ -12,7 +13,7 @@ import { wrapMarkdown, wrapText } from './wrap.js';
 
 export interface SessionView {
   onEvent(event: WalkEvent): void;
-  summary(flags: readonly FiredFlag[], scores: readonly ScoreResult[]): void;
+  summary(flags: readonly FiredFlag[], scores: readonly ScoreResult[], findings?: readonly CheckFinding[]): void;
   line(text?: string): void;
   title(title: string, source: string): void;
 }
@@ -45,11 +46,16 @@ export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstan
         flag(event.flag);
       }
     },
-    summary(flags, scores) {
-      if (flags.length > 0) {
+    summary(flags, scores, findings = []) {
+      if (flags.length > 0 || findings.length > 0) {
         write();
         write(chalk.bold('Coaching notes'));
         flags.forEach(flag);
+        for (const finding of findings) {
+          const words = finding.found.length > 0 ? `${finding.found.map((text) => `"${text}"`).join(', ')}: ` : '';
+          write(wrapText(`${chalk.yellow.bold(`On your words (${finding.question}):`)} ${safe(words)}${safe(finding.message)}`, width, '  '));
+          write(chalk.dim(wrapText(`Better: ${safe(finding.better)}`, width, '    ')));
+        }
       }
       if (scores.length > 0) {
         write();

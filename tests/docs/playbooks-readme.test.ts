@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
-import { Condition, Flag, Question, Score, Step } from '../../src/core/playbook/schema.js';
+import { Check, Condition, Flag, Question, Score, Step } from '../../src/core/playbook/schema.js';
 import { PlaybookError } from '../../src/errors.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
@@ -39,7 +39,7 @@ const blocks = fencedBlocks(README);
 const yamlBlocks = blocks.filter((block) => block.language === 'yaml');
 const where = (block: Block): string => `playbooks/README.md:${block.line} (${block.kind})`;
 
-const FRAGMENTS = { step: Step, question: Question, condition: Condition, flag: Flag, score: Score } as const;
+const FRAGMENTS = { step: Step, question: Question, check: Check, condition: Condition, flag: Flag, score: Score } as const;
 
 /** Shell words, enough for the README: double quotes group, and are dropped. */
 const shellWords = (line: string): string[] => (line.match(/(?:"[^"]*"|[^\s"])+/g) ?? []).map((word) => word.replace(/"/g, ''));

@@ -1,7 +1,9 @@
 /** Shortcuts for tests of the core: parse YAML from a string, walk with scripted answers. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { checkAnswers, detectorsForAnswers, type CheckFinding } from '../../src/core/check/check-answer.js';
 import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
+import { detectorsFor } from '../../src/language/lazy-detectors.js';
 import type { Phase, Playbook } from '../../src/core/playbook/schema.js';
 import type { SuppliedAnswers } from '../../src/core/session/supplied-answers.js';
 import { walkPlaybook, type WalkEvent, type WalkResult } from '../../src/core/session/walk.js';
@@ -41,4 +43,10 @@ export async function walkWith(
     onEvent: (event) => events.push(event),
   });
   return { ...result, missing: prompter.missing.map((m) => m.id), events };
+}
+
+/** What the checks find in a walk's answers, as a session computes it for the note. */
+export async function checksOn(playbook: Playbook, phase: Phase, answers: Answers): Promise<CheckFinding[]> {
+  const walk = playbook[phase];
+  return walk ? checkAnswers(walk, answers, await detectorsFor(detectorsForAnswers(walk, answers))) : [];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../src/core/note/note.js';
 import { renderMarkdown } from '../../src/core/note/render-markdown.js';
-import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
+import { shippedPlaybook, walkWith, checksOn } from '../helpers/playbooks.js';
 import { describeScenarios, type Scenario } from './scenarios.js';
 
 const playbook = shippedPlaybook('customer-is-wrong');
@@ -193,12 +193,12 @@ describe('customer-is-wrong debrief', () => {
 describe('customer-is-wrong golden notes', () => {
   it('renders the prep and the debrief a user gets', async () => {
     const prepWalk = await walkWith(playbook, prep);
-    await expect(renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook)).toMatchFileSnapshot(
+    await expect(renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook, { findings: await checksOn(playbook, 'prep', prepWalk.answers) })).toMatchFileSnapshot(
       '../golden/customer-is-wrong-prep.md',
     );
     const debriefWalk = await walkWith(playbook, debrief, { phase: 'debrief', prepAnswers: prepWalk.answers });
     await expect(
-      renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers }),
+      renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers, findings: await checksOn(playbook, 'debrief', debriefWalk.answers) }),
     ).toMatchFileSnapshot('../golden/customer-is-wrong-debrief.md');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../src/core/note/note.js';
 import { renderMarkdown } from '../../src/core/note/render-markdown.js';
-import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
+import { shippedPlaybook, walkWith, checksOn } from '../helpers/playbooks.js';
 import { describeScenarios, type Scenario } from './scenarios.js';
 
 const playbook = shippedPlaybook('listen-to-understand');
@@ -158,12 +158,12 @@ describe('listen-to-understand debrief', () => {
 describe('listen-to-understand golden notes', () => {
   it('renders the prep and the debrief a user gets', async () => {
     const prepWalk = await walkWith(playbook, prep);
-    await expect(renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook)).toMatchFileSnapshot(
+    await expect(renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook, { findings: await checksOn(playbook, 'prep', prepWalk.answers) })).toMatchFileSnapshot(
       '../golden/listen-to-understand-prep.md',
     );
     const debriefWalk = await walkWith(playbook, debrief, { phase: 'debrief', prepAnswers: prepWalk.answers });
     await expect(
-      renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers }),
+      renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers, findings: await checksOn(playbook, 'debrief', debriefWalk.answers) }),
     ).toMatchFileSnapshot('../golden/listen-to-understand-debrief.md');
   });
 });

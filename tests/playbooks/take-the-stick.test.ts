@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../src/core/note/note.js';
 import { renderMarkdown } from '../../src/core/note/render-markdown.js';
-import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
+import { shippedPlaybook, walkWith, checksOn } from '../helpers/playbooks.js';
 import { describeScenarios, type Scenario } from './scenarios.js';
 
 const playbook = shippedPlaybook('take-the-stick');
@@ -154,7 +154,7 @@ const prepScenarios: Scenario[] = [
     actions: {
       'future-business-raised': [`Use your prepared line: ${prep.future_line}`, 'Do not quote, discount or promise anything beyond the fix'],
     },
-    scores: { ingredients: '4/7 Missing key ingredients', recovery: '5/7 Plan in progress' },
+    scores: { ingredients: '4/7 Most ingredients in place', recovery: '5/7 Plan in progress' },
   },
   {
     name: 'nobody at the customer consulted and no ingredients ticked',
@@ -271,11 +271,11 @@ describe('take-the-stick golden notes', () => {
   it('renders the prep and the debrief a user gets', async () => {
     // Quota pressure on, so the note shows a warning with its actions.
     const prepWalk = await walkWith(playbook, { ...prep, quota_pressure: 'yes' });
-    const prepNote = renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook);
+    const prepNote = renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook, { findings: await checksOn(playbook, 'prep', prepWalk.answers) });
     await expect(prepNote).toMatchFileSnapshot('../golden/take-the-stick-prep.md');
 
     const debriefWalk = await walkWith(playbook, debrief, { phase: 'debrief', prepAnswers: prepWalk.answers });
-    const debriefNote = renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers });
+    const debriefNote = renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers, findings: await checksOn(playbook, 'debrief', debriefWalk.answers) });
     await expect(debriefNote).toMatchFileSnapshot('../golden/take-the-stick-debrief.md');
   });
 });

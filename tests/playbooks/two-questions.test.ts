@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { noteFromWalk } from '../../src/core/note/note.js';
 import { renderMarkdown } from '../../src/core/note/render-markdown.js';
-import { shippedPlaybook, walkWith } from '../helpers/playbooks.js';
+import { shippedPlaybook, walkWith, checksOn } from '../helpers/playbooks.js';
 import { describeScenarios, type Scenario } from './scenarios.js';
 
 const playbook = shippedPlaybook('two-questions');
@@ -147,11 +147,11 @@ describe('two-questions debrief', () => {
 describe('two-questions golden notes', () => {
   it('renders the prep and the debrief a user gets', async () => {
     const prepWalk = await walkWith(playbook, prep);
-    await expect(renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook)).toMatchFileSnapshot('../golden/two-questions-prep.md');
+    await expect(renderMarkdown(noteFromWalk(playbook, 'prep', prepWalk, CREATED), playbook, { findings: await checksOn(playbook, 'prep', prepWalk.answers) })).toMatchFileSnapshot('../golden/two-questions-prep.md');
     const debriefAnswers = { ...debrief, helpful_met: 'partly', helpful_gap: 'An empathetic line about the notice period before any numbers' };
     const debriefWalk = await walkWith(playbook, debriefAnswers, { phase: 'debrief', prepAnswers: prepWalk.answers });
     await expect(
-      renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers }),
+      renderMarkdown(noteFromWalk(playbook, 'debrief', debriefWalk, CREATED), playbook, { prepAnswers: prepWalk.answers, findings: await checksOn(playbook, 'debrief', debriefWalk.answers) }),
     ).toMatchFileSnapshot('../golden/two-questions-debrief.md');
   });
 });

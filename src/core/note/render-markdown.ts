@@ -3,6 +3,7 @@
  * meeting. Steps and questions are re-derived from the final answers, so a step whose condition
  * did not hold never shows up.
  */
+import type { CheckFinding } from '../check/check-answer.js';
 import { emptyAnswers, type AnswerValue, type Answers } from '../session/answers.js';
 import { choiceLabel, choiceValue, scaleBounds } from '../session/coerce-answer.js';
 import { reachedSteps } from '../session/reached.js';
@@ -23,6 +24,8 @@ export interface RenderOptions {
   prepAnswers?: Answers | undefined;
   /** Extra sections placed before the coaching notes (a debrief's carried actions). */
   extraSections?: string[] | undefined;
+  /** What the checks found in the answers' words, written with the coaching notes. */
+  findings?: readonly CheckFinding[] | undefined;
 }
 
 export function renderMarkdown(note: NoteData, playbook: Playbook, options: RenderOptions = {}): string {
@@ -46,7 +49,12 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
   }
 
   blocks.push(...(options.extraSections ?? []));
-  if (note.flags.length > 0) blocks.push('## Coaching notes', ...note.flags.map(renderFlag));
+  const findings = options.findings ?? [];
+  if (note.flags.length > 0 || findings.length > 0) {
+    const prompts = new Map(walk.steps.flatMap((step) => step.questions.map((question) => [question.id, question.prompt] as const)));
+    const promptOf = (id: string): string => oneLine(fill(prompts.get(id) ?? id));
+    blocks.push('## Coaching notes', ...note.flags.map(renderFlag), ...findings.map((finding) => renderFinding(finding, promptOf(finding.question))));
+  }
   if (note.scores.length > 0) blocks.push('## Readiness', note.scores.map(renderScore).join('\n'));
 
   return `${stringifyFrontMatter(note)}\n${blocks.join('\n\n')}\n`;
@@ -89,6 +97,12 @@ function renderFlag(flag: FiredFlag): string {
   const lines = [`**${LEVEL_LABEL[flag.level]}:** ${flag.message}`];
   if (flag.actions.length > 0) lines.push('', flag.actions.map((action) => `- [ ] ${oneLine(action)}`).join('\n'));
   return lines.join('\n');
+}
+
+/** A check on the words of an answer: which answer, the words, what to know, and the better way. */
+function renderFinding(finding: CheckFinding, prompt: string): string {
+  const words = finding.found.length > 0 ? `${finding.found.map((text) => `"${oneLine(text)}"`).join(', ')} - ` : '';
+  return [`**On your words** (${prompt}): ${words}${oneLine(finding.message)}`, '', `- Better: ${oneLine(finding.better)}`].join('\n');
 }
 
 function renderScore(score: ScoreResult): string {

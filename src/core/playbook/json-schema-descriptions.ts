@@ -3,7 +3,7 @@
  * generator, which fails if a field described here disappears from the zod schema.
  */
 /** The schema's named definitions (json-schema.ts), and the playbook itself. */
-export type DefinitionName = 'Walk' | 'Step' | 'Question' | 'Condition' | 'Flag' | 'Score' | 'Band' | 'Card' | 'Playbook';
+export type DefinitionName = 'Walk' | 'Step' | 'Question' | 'Check' | 'Condition' | 'Flag' | 'Score' | 'Band' | 'Card' | 'Playbook';
 
 type Descriptions = { $self: string } & Record<string, string>;
 
@@ -54,6 +54,17 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     max: 'For number and scale: the largest answer allowed (scale default 5). A number summed by a score needs one.',
     placeholder: 'An example answer. Accepted, but not yet shown by the prompts.',
     when: 'Ask the question only when this condition holds on the answers given so far.',
+    checks: 'For text and long: checks on the words of the answer, each with a coaching message and a better way to say it.',
+  },
+  Check: {
+    $self: 'A check on the words of an answer: raised when its `phrases` or its `detector` find something, or, with `missing` instead, when none of those phrases is there.',
+    id: 'An optional name for the check.',
+    phrases: 'Raise the check when any of these appears: whole words, any case, simple inflections (blame: blamed, blaming). `<word>` is any one word, `<number>` a number, `<name>` a capitalised name.',
+    missing: 'Raise the check when none of these appears (a plan with no date, no owner). Same syntax as `phrases`.',
+    detector: 'Raise the check when this linguistic detector finds something: passive (passive voice: "mistakes were made"), hedge (maybe, perhaps, hopefully, I think).',
+    unless: 'Stay quiet when any of these phrases appears in the answer.',
+    message: 'What the user is told about their words.',
+    better: 'A better way to say it.',
   },
   Condition: {
     $self: [

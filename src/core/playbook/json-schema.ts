@@ -8,7 +8,7 @@
  * rules that need the whole playbook (references, reachability) stay with `coach playbooks validate`.
  */
 import * as z from 'zod';
-import { Band, Card, Condition, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
+import { Band, Card, Check, Condition, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
 import { FIELD_DESCRIPTIONS, type DefinitionName } from './json-schema-descriptions.js';
 
 type JsonObject = { [key: string]: unknown };
@@ -16,7 +16,7 @@ type JsonObject = { [key: string]: unknown };
 export const PLAYBOOK_SCHEMA_FILE = 'playbook.schema.json';
 
 /** Named definitions, so the schema reads like the format and editors show the names. */
-const DEFINITIONS = { Walk, Step, Question, Condition, Flag, Score, Band, Card } as const satisfies Record<Exclude<DefinitionName, 'Playbook'>, unknown>;
+const DEFINITIONS = { Walk, Step, Question, Check, Condition, Flag, Score, Band, Card } as const satisfies Record<Exclude<DefinitionName, 'Playbook'>, unknown>;
 
 export function playbookJsonSchema(): JsonObject {
   const registry = z.registry<{ id: string }>();
@@ -72,6 +72,8 @@ function addStructuralRules(definitions: Record<string, JsonObject>): void {
     { if: typeIs(['select', 'multi']), then: requiredKey('choices'), else: { not: requiredKey('choices') } },
     // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own if/then keywords, not a thenable
     { if: { not: typeIs(['number', 'scale']) }, then: { not: { anyOf: [requiredKey('min'), requiredKey('max')] } } },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own if/then keywords, not a thenable
+    { if: { not: typeIs(['text', 'long']) }, then: { not: requiredKey('checks') } },
   ];
 
   // An answer with at least one test and no combinator, or exactly one combinator alone.
@@ -85,6 +87,12 @@ function addStructuralRules(definitions: Record<string, JsonObject>): void {
     { ...requiredKey('all'), maxProperties: 1 },
     { ...requiredKey('any'), maxProperties: 1 },
     { ...requiredKey('not'), maxProperties: 1 },
+  ];
+
+  const check = definitions['Check'] ?? {};
+  check['anyOf'] = [
+    { anyOf: [requiredKey('phrases'), requiredKey('detector')], not: requiredKey('missing') },
+    { ...requiredKey('missing'), not: { anyOf: [requiredKey('phrases'), requiredKey('detector')] } },
   ];
 
   const score = definitions['Score'] ?? {};

@@ -10,7 +10,7 @@ import { FORBIDDEN_KEYS, hasExplicitTag, isMap, isPair, isScalar, isSeq, readYam
 import { checkReferences } from './check-references.js';
 import type { IssuePath } from './reference-issue.js';
 import { closest } from '../text/closest.js';
-import { ANSWER_TESTS, Band, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
+import { ANSWER_TESTS, Band, Check, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
 import { firstLine } from '../text/text-lines.js';
 
 export { YAML_LIMITS };
@@ -185,6 +185,7 @@ function knownKeys(path: IssuePath): string[] {
   if (last === 'prep' || last === 'debrief') return Object.keys(Walk.shape);
   if (last === 'steps') return Object.keys(Step.shape);
   if (last === 'questions') return Object.keys(Question.shape);
+  if (last === 'checks') return Object.keys(Check.shape);
   if (last === 'flags') return Object.keys(Flag.shape);
   if (last === 'scores') return Object.keys(Score.shape);
   if (last === 'bands') return Object.keys(Band.shape);

@@ -4,6 +4,7 @@
  * (ids defined once, references to earlier questions) live in check-references.ts.
  */
 import * as z from 'zod';
+import { namesAWord } from '../check/phrases.js';
 
 const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
 const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
@@ -84,6 +85,36 @@ const Choice = z.union([
 ]);
 export type Choice = z.infer<typeof Choice>;
 
+/** The named linguistic detectors a check may use (src/language/ runs them, on English prose). */
+const DETECTORS = ['passive', 'hedge'] as const;
+export type DetectorName = (typeof DETECTORS)[number];
+
+/**
+ * A check on the words of a text or long answer: what to look for, what to tell the user, and a
+ * better way to say it: it is raised when any of its phrases or its detector finds something, or,
+ * with `missing`, when none of those phrases is there. Detectors are data: phrases (whole words, any case, simple inflections,
+ * `<word>` for any one word, `<number>` for a number, `<name>` for a capitalised name) or a named detector.
+ */
+const phrases = z.array(z.string().min(1).refine(namesAWord, 'a phrase needs at least one word (not only "<word>" or punctuation)')).min(1);
+
+export const Check = z
+  .strictObject({
+    id: questionId.optional(),
+    phrases: phrases.optional(),
+    missing: phrases.optional(),
+    detector: z.enum(DETECTORS).optional(),
+    unless: phrases.optional(),
+    message: z.string().min(1),
+    better: z.string().min(1),
+  })
+  .superRefine((check, ctx) => {
+    const looks = check.phrases !== undefined || check.detector !== undefined;
+    if (looks === (check.missing !== undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a check looks for what is there ("phrases", a "detector" or both) or for what is "missing": give one of the two' });
+    }
+  });
+export type Check = z.infer<typeof Check>;
+
 export const Question = z
   .strictObject({
     id: questionId,
@@ -97,8 +128,12 @@ export const Question = z
     max: z.number().int().optional(),
     placeholder: z.string().optional(),
     when: Condition.optional(),
+    checks: z.array(Check).min(1).optional(),
   })
   .superRefine((question, ctx) => {
+    if (question.checks && question.type !== 'text' && question.type !== 'long') {
+      ctx.addIssue({ code: 'custom', path: ['checks'], message: '"checks" only apply to text and long questions' });
+    }
     const hasChoices = question.type === 'select' || question.type === 'multi';
     if (hasChoices && !question.choices) {
       ctx.addIssue({ code: 'custom', path: ['type'], message: `a ${question.type} question needs "choices"` });

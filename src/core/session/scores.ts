@@ -1,6 +1,7 @@
 import type { Answers } from './answers.js';
 import { scaleBounds } from './coerce-answer.js';
 import { evaluateCondition } from './conditions.js';
+import { withoutPlaceholders } from './placeholder-answer.js';
 import type { Band, Question, Score, Walk } from '../playbook/schema.js';
 
 export interface ScoreResult {
@@ -53,7 +54,8 @@ function computeScore(score: Score, walk: Walk, answers: Answers): ScoreResult {
 
 /** The scores whose `when` holds (a score without one always applies). */
 export function computeScores(walk: Walk, answers: Answers): ScoreResult[] {
-  return walk.scores.filter((score) => !score.when || evaluateCondition(score.when, answers)).map((score) => computeScore(score, walk, answers));
+  const counted = withoutPlaceholders(answers, walk);
+  return walk.scores.filter((score) => !score.when || evaluateCondition(score.when, answers)).map((score) => computeScore(score, walk, counted));
 }
 
 /** `██████░░` — a gauge that reads the same in a terminal, a note and a printout. */

@@ -1,0 +1,33 @@
+/**
+ * An answer typed only to get past a question ("x", "tbd", "?") is not the work the question
+ * asks for: scores do not count it, so a one-character fix plan is not full credit. Flags and
+ * conditions still see it as given, so the walk itself is unchanged.
+ */
+import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
+import type { Walk } from '../playbook/schema.js';
+
+const PLACEHOLDERS = /^(?:x+|tbd|tbc|todo|n\/?a|idk|dunno|asdf+|test|later|\?+|\.+|-+|_+)$/i;
+
+function isPlaceholderText(text: string): boolean {
+  const trimmed = text.trim();
+  const letters = trimmed.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return letters < 2 || PLACEHOLDERS.test(trimmed);
+}
+
+/** The answers as scores read them: placeholder text and list entries of free-text questions left out. */
+export function withoutPlaceholders(answers: Readonly<Answers>, walk: Walk): Answers {
+  const freeText = new Set(walk.steps.flatMap((step) => step.questions.filter((q) => q.type === 'text' || q.type === 'long' || q.type === 'list').map((q) => q.id)));
+  const kept = emptyAnswers();
+  for (const [id, value] of Object.entries(answers) as [string, AnswerValue][]) {
+    if (!freeText.has(id)) kept[id] = value;
+    else if (typeof value === 'string') {
+      if (!isPlaceholderText(value)) kept[id] = value;
+    } else if (Array.isArray(value)) {
+      const entries = value.filter((entry) => !isPlaceholderText(entry));
+      if (entries.length > 0) kept[id] = entries;
+    } else {
+      kept[id] = value;
+    }
+  }
+  return kept;
+}

@@ -1,0 +1,63 @@
+/** customer-is-wrong's checks: making the customer wrong, and examples they cannot verify. */
+import { checkTables } from './check-table.js';
+
+checkTables('customer-is-wrong', [
+  {
+    check: 'making-them-wrong',
+    questions: ['opening', 'recommendation'],
+    flag: [
+      "I think you're wrong about the single-vendor approach.",
+      'You should have involved IT before choosing the hardware.',
+      'Actually, the platform cannot do real-time sync that way.',
+      'As I said in the last meeting, this will not scale.',
+      "That's not how the licensing works.",
+      'Your plan will not work with only two admins.',
+      'You need to understand that custom code breaks every upgrade.',
+      'Doing it in-house would be a big mistake.',
+      'Frankly, moving everything in one weekend is a bad idea.',
+      'With all due respect, your team has misunderstood the requirements.',
+      'Obviously the cheaper option costs more in the long run.',
+      'Like I told you, the migration needs a test phase.',
+    ],
+    pass: [
+      'Help me understand what led you to the one-weekend cutover.',
+      'What result are you hoping the custom build gives you?',
+      'Can you walk me through how the team arrived at this plan?',
+      'I have a concern about the timeline, and I may be missing something.',
+      'Keep your preferred rollout order, and add a two-week pilot in one region first.',
+      'Run the migration over two weekends so the reporting team can check each half.',
+      'Use the standard connector for billing and your own code only for the custom fields.',
+      'What would success look like for you six months after go-live?',
+      'Before we decide, could we look at the numbers from your last upgrade together?',
+      'Start with the two sites that are ready, and bring the rest in once their data is clean.',
+    ],
+  },
+  {
+    check: 'unverifiable-example',
+    questions: ['cautionary_example', 'recovery_example', 'proof_plan'],
+    flag: [
+      'A customer of ours tried the same thing and regretted it.',
+      'In my experience, big-bang migrations always fail.',
+      "Trust me, I've seen this go wrong many times.",
+      'One of our clients had a similar problem and got out of it.',
+      'Most customers who skip the pilot end up redoing the work.',
+      'Another company in their sector lost months doing it this way.',
+      'Everyone knows custom code breaks on upgrades.',
+      'Somebody at a previous account did it and it was a disaster.',
+      'Studies show that phased rollouts succeed more often.',
+      'We have seen lots of customers struggle with this.',
+    ],
+    pass: [
+      'Northwind Foods cut over in one weekend in 2023 and lost a week of orders; their ops lead will take a call.',
+      'Contoso tried the custom build and rewrote it within a year - it is in their published case study.',
+      'Their own data: last upgrade took 14 days, not the 3 they planned.',
+      'Fabrikam ran a two-region pilot first and finished on time; I can introduce their project manager.',
+      'The analyst report from March shows the failure rate for single-weekend cutovers.',
+      'Their finance team measured 40 hours of rework after the last rushed change.',
+      'Ask Priya at Tailspin Toys, who went through the same migration.',
+      'Their support tickets from last quarter show the same pattern.',
+      'I will bring the reference call with Woodgrove Bank to the meeting.',
+      'The vendor changelog lists the breaking changes for custom code in version 9.',
+    ],
+  },
+]);

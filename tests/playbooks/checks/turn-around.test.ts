@@ -1,0 +1,62 @@
+/** turn-around's checks on the achievement question: one that invites blame, and a yes/no or leading one. */
+import { checkTables } from './check-table.js';
+
+checkTables('turn-around', [
+  {
+    check: 'blame-question',
+    questions: ['achievement_question'],
+    flag: [
+      'Why did you stop ordering from us last spring?',
+      "Pete, why haven't the new wards taken up the dressing?",
+      'What went wrong with the trial on your unit?',
+      "What's the problem with the current supplier?",
+      'Why are things so bad on the ward at the moment?',
+      'Who is to blame for the budget cuts?',
+      "What isn't working for you right now?",
+      'Why do you always push back on new products?',
+      'What has gone wrong this year?',
+      'What is your biggest failure of the last twelve months?',
+    ],
+    pass: [
+      "What's been your greatest achievement in the last twelve months? The thing you're most proud of?",
+      'What are you most proud of from this year?',
+      'Pete, what has been your biggest win in the last twelve months?',
+      'Looking back over the year, what achievement stands out for you?',
+      'What did your team pull off this year that you are proud of?',
+      'Which moment in the last twelve months made you proudest?',
+      'What have you achieved lately that made the hard days worth it?',
+      'Tell me about the thing you achieved this year that you are most proud of.',
+      'What is the success from the past year that you would tell a friend about?',
+      'What went right for you in the last twelve months?',
+    ],
+  },
+  {
+    check: 'closed-question',
+    questions: ['achievement_question'],
+    flag: [
+      'Have you achieved anything you are proud of this year?',
+      'Did you have any wins in the last twelve months?',
+      'Pete, are you proud of the new wound-care pathway?',
+      'Is there anything you are proud of from this year?',
+      "You must be proud of the audit results, aren't you?",
+      'The audit went well, right?',
+      "Wouldn't you agree the new clinic was a big achievement?",
+      'Was the ward refurbishment your greatest achievement?',
+      'Anything you are proud of lately?',
+      'What about the audit results - are you proud of those?',
+      'Surely the new pathway is something to be proud of?',
+    ],
+    pass: [
+      "What's been your greatest achievement in the last twelve months? The thing you're most proud of?",
+      'What are you most proud of from this year?',
+      'Pete, what has been your biggest win in the last twelve months?',
+      'Which achievement of the past year means the most to you?',
+      'What did you achieve this year that you would want your team to remember?',
+      'How would you describe your proudest moment of the last twelve months?',
+      'Tell me about something you achieved this year that you are proud of.',
+      'What do you look back on from this year and feel good about?',
+      'When in the last twelve months did you feel you had really made a difference?',
+      'What success from this year would you like to build on?',
+    ],
+  },
+]);

@@ -1,0 +1,62 @@
+/** two-questions' checks: a need written as your agenda, and generic empathy. */
+import { checkTables } from './check-table.js';
+
+checkTables('two-questions', [
+  {
+    check: 'our-agenda',
+    questions: ['need', 'helpful', 'actual_need'],
+    flag: [
+      'I need to sell them the analytics add-on.',
+      'Get the renewal signed before the end of the quarter.',
+      'They need to agree to our new pricing.',
+      'To upsell them to the premium tier.',
+      'Close the deal on the extra 50 seats.',
+      'Get them to commit to a three-year term.',
+      'Pitch the new module and book a demo.',
+      'I have to hit my quota this month, so a signed order.',
+      'Convince them to extend the contract.',
+      'They need to buy more licences for the new office.',
+      'Show them our new roadmap so they stay.',
+    ],
+    pass: [
+      'Confidence that the March outage will not happen again before they roll out to the other sites.',
+      'A straight answer on when the data export will be fixed.',
+      'Someone who listens to how the outage hit their month-end close.',
+      'Clear options for moving their launch date without losing their launch partner.',
+      'Proof that their team can run the reports without calling us.',
+      'Reassurance that their data is safe after the breach notice.',
+      'A plan they can show their CFO on Friday.',
+      'To feel heard about three months of slow support.',
+      'Help deciding between upgrading now or waiting for the next version.',
+      'Time to think, and a summary they can take to their board.',
+    ],
+  },
+  {
+    check: 'generic-empathy',
+    questions: ['empathy_line'],
+    flag: [
+      'I understand your frustration.',
+      'I hear you.',
+      'I know how you feel, it must be hard.',
+      'That must be really stressful.',
+      'I can imagine this has been difficult.',
+      'Thank you for your patience while we sort this out.',
+      'I totally get it.',
+      "I'm sorry to hear that.",
+      'I completely understand your concerns.',
+      'I feel your pain on this one.',
+    ],
+    pass: [
+      'Losing two days of orders in the week of your board review put you in an awful position.',
+      'You had to tell your own customers the portal was down, with nothing from us to tell them why.',
+      'Your team re-keyed three hundred invoices by hand because of our bug.',
+      'You cancelled your launch event after planning it for six months.',
+      'Your CFO asked you why the numbers were late, and you had no answer from us.',
+      'Three weeks of chasing us for a reply, on top of your busiest season.',
+      'You stood in front of your board with a report that our system got wrong.',
+      'Your nurses had to go back to paper for a whole weekend.',
+      'You promised your customers delivery by Friday on the strength of our date.',
+      'It was your name on the recommendation to buy from us, and we let that down.',
+    ],
+  },
+]);
