@@ -78,8 +78,9 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .command('show')
     .argument('<session>', 'a saved session: its id (see coach history) or the path to its note')
     .option('--json', "print the note's data as JSON")
+    .option('--raw', 'print the note file exactly as it is, front matter included')
     .addOption(notesDirOption())
-    .description('print a saved note')
+    .description('print a saved note to read (without its front matter)')
     .action(async (session: string, options: ShowOptions, command: Command) =>
       runAction(async (context) => {
         const { showCommand } = await import('./commands/show.js');
