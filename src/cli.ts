@@ -10,6 +10,7 @@ import { notesDirOption, playbooksOption } from './commands/options/shared-optio
 import { withSessionOptions, type SessionOptions } from './commands/options/session-options.js';
 import type { DebriefOptions } from './commands/debrief.js';
 import { withHistoryOptions, type HistoryOptions } from './commands/options/history-options.js';
+import type { DraftsOptions } from './commands/drafts.js';
 import type { ShowOptions } from './commands/show.js';
 import { addPlaybooksCommands } from './commands/playbooks/index.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
@@ -65,6 +66,19 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       .description('continue a session that stopped before its note was written'),
     async () => (await import('./commands/resume.js')).resumeCommand,
   );
+
+  program
+    .command('drafts')
+    .option('--discard <draft>', 'remove this draft (its id, as listed)')
+    .option('--json', 'print the drafts as JSON')
+    .addOption(notesDirOption())
+    .description('list the sessions that stopped before their note was written (see coach resume)')
+    .action(async (options: DraftsOptions, command: Command) =>
+      runAction(async (context) => {
+        const { draftsCommand } = await import('./commands/drafts.js');
+        return draftsCommand(options, context);
+      }, command),
+    );
 
   withHistoryOptions(program.command('history').description('list the saved sessions, newest first')).action(
     async (options: HistoryOptions, command: Command) =>
