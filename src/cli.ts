@@ -108,7 +108,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .option('--markdown', 'print the card as Markdown, for notes')
     .addOption(notesDirOption())
     .addOption(playbooksOption())
-    .description('print a one-screen card to take into the meeting: key questions, your answers, actions, reminders')
+    .description('print a card to take into the meeting: key questions, your answers, reminders, actions')
     .action(async (session: string | undefined, options: CardOptions, command: Command) =>
       runAction(async (context) => {
         const { cardCommand } = await import('./commands/card.js');
