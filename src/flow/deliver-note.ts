@@ -82,9 +82,10 @@ export async function deliverNote(
   if (stdoutWanted(options, io)) {
     const intoFile = io.stdoutAppends?.() === true;
     const appending = intoFile || (options.append === STDOUT && options.out !== STDOUT);
-    const section = shaped(note, markdown, options.format ?? (appending ? 'body' : 'note'));
+    const format = options.format ?? (appending ? 'body' : 'note');
+    const section = shaped(note, markdown, format);
     // `>> notes.md` writes straight after the file's last line: a blank line keeps them apart.
-    const text = intoFile ? `\n${section}` : section;
+    const text = intoFile && format !== 'json' ? `\n${section}` : section;
     // The note holds whatever was typed; on a terminal it must not drive the terminal.
     await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(text) : text);
     delivered.stdout = true;

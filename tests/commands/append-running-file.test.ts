@@ -85,5 +85,14 @@ describe('appending a note to a running notes file', () => {
     closeSync(freshFd);
     expect(written).toMatchObject({ code: 0, stderr: '' });
     expect(readFileSync(fresh, 'utf8').startsWith('---\ncoach: 1\n')).toBe(true);
+
+    // An explicit --format wins: JSON lines appended to a log stay JSON, with nothing added.
+    const log = join(dir, 'log.json');
+    writeFileSync(log, '{}\n');
+    const logFd = openSync(log, 'a');
+    const json = await spawnCoach(prep('--date', '2026-11-22', '--format', 'json'), { env, stdio: ['pipe', logFd, 'pipe'] });
+    closeSync(logFd);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(log, 'utf8').startsWith('{}\n{\n')).toBe(true);
   });
 });
