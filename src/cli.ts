@@ -10,6 +10,7 @@ import { notesDirOption, playbooksOption } from './commands/options/shared-optio
 import { withSessionOptions, type SessionOptions } from './commands/options/session-options.js';
 import type { DebriefOptions } from './commands/debrief.js';
 import { withHistoryOptions, type HistoryOptions } from './commands/options/history-options.js';
+import type { DraftsOptions } from './commands/drafts.js';
 import type { ShowOptions } from './commands/show.js';
 import { addPlaybooksCommands } from './commands/playbooks/index.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
@@ -66,6 +67,19 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     async () => (await import('./commands/resume.js')).resumeCommand,
   );
 
+  program
+    .command('drafts')
+    .option('--discard <draft>', 'remove this draft (its id, as listed)')
+    .option('--json', 'print the drafts as JSON')
+    .addOption(notesDirOption())
+    .description('list the sessions that stopped before their note was written (see coach resume)')
+    .action(async (options: DraftsOptions, command: Command) =>
+      runAction(async (context) => {
+        const { draftsCommand } = await import('./commands/drafts.js');
+        return draftsCommand(options, context);
+      }, command),
+    );
+
   withHistoryOptions(program.command('history').description('list the saved sessions, newest first')).action(
     async (options: HistoryOptions, command: Command) =>
       runAction(async (context) => {
@@ -78,8 +92,9 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .command('show')
     .argument('<session>', 'a saved session: its id (see coach history) or the path to its note')
     .option('--json', "print the note's data as JSON")
+    .option('--raw', 'print the note file exactly as it is, front matter included')
     .addOption(notesDirOption())
-    .description('print a saved note')
+    .description('print a saved note to read (without its front matter)')
     .action(async (session: string, options: ShowOptions, command: Command) =>
       runAction(async (context) => {
         const { showCommand } = await import('./commands/show.js');
@@ -93,7 +108,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .option('--markdown', 'print the card as Markdown, for notes')
     .addOption(notesDirOption())
     .addOption(playbooksOption())
-    .description('print a one-screen card to take into the meeting: key questions, your answers, actions, reminders')
+    .description('print a card to take into the meeting: key questions, your answers, reminders, actions')
     .action(async (session: string | undefined, options: CardOptions, command: Command) =>
       runAction(async (context) => {
         const { cardCommand } = await import('./commands/card.js');

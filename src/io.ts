@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import { FileError } from './errors.js';
 
 /**
@@ -27,6 +28,11 @@ export interface Io {
    * they expect does not depend on where they run.
    */
   timeZone?: string | undefined;
+  /**
+   * Whether stdout is a regular file that already holds something (`coach prep >> notes.md`): a
+   * note written there joins a running file. Undefined means no (a terminal, a pipe, a test).
+   */
+  stdoutAppends?: (() => boolean) | undefined;
   /** Aborted when the user stops the run (SIGINT, SIGTERM, SIGHUP); its reason is an InterruptedError. */
   signal?: AbortSignal | undefined;
 }
@@ -44,6 +50,14 @@ export function processIo(signal?: AbortSignal): Io {
       return process.stderr;
     },
     signal,
+    stdoutAppends: () => {
+      try {
+        const stats = fstatSync(1);
+        return stats.isFile() && stats.size > 0;
+      } catch {
+        return false;
+      }
+    },
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),

@@ -4,7 +4,7 @@
  * method card. With neither, the newest prep.
  */
 import { dirname, join } from 'node:path';
-import { renderCardMarkdown, renderCardText, type CardInput } from '../core/note/meeting-card.js';
+import { CARD_WIDTH, renderCardMarkdown, renderCardText, type CardInput } from '../core/note/meeting-card.js';
 import { UnknownPlaybookError, UsageError } from '../errors.js';
 import { writeOut } from '../io.js';
 import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
@@ -23,7 +23,9 @@ export interface CardOptions {
 export async function cardCommand(arg: string | undefined, options: CardOptions, context: CommandContext): Promise<void> {
   const { io } = context;
   const input = await cardInput(arg, context);
-  const text = options.markdown ? renderCardMarkdown(input) : renderCardText(input);
+  // On a terminal the card uses its width (up to 100 columns, as the session view does); a file or a pipe gets 80.
+  const width = io.stdout.isTTY ? Math.max(20, Math.min(io.stdout.columns ?? CARD_WIDTH, 100)) : CARD_WIDTH;
+  const text = options.markdown ? renderCardMarkdown(input) : renderCardText(input, width);
   await writeOut(io.stdout, io.stdout.isTTY ? sanitizeForTerminal(text) : text);
 }
 

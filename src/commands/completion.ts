@@ -6,6 +6,7 @@
 import type { Command, Option } from 'commander';
 import { UsageError } from '../errors.js';
 import type { CommandContext } from './command-context.js';
+import { draftHandles } from '../store/drafts/drafts.js';
 import { noteFileNames, noteIdOf } from '../store/notes/notes-index.js';
 import { fileId, playbookFiles } from '../store/playbooks/playbook-library.js';
 
@@ -47,7 +48,7 @@ export function completionScript(shell: string): string {
   return SCRIPTS[shell as (typeof SHELLS)[number]];
 }
 
-type IdKind = 'playbook' | 'session' | 'shell';
+type IdKind = 'playbook' | 'session' | 'shell' | 'draft';
 
 /** What a command's positional argument names, by the command's path. */
 const POSITIONAL: Record<string, IdKind[]> = {
@@ -55,12 +56,13 @@ const POSITIONAL: Record<string, IdKind[]> = {
   debrief: ['session'],
   show: ['session'],
   card: ['session', 'playbook'],
+  resume: ['draft'],
   'playbooks show': ['playbook'],
   completion: ['shell'],
 };
 
 /** What an option's value names, by its long flag. */
-const OPTION_VALUES: Record<string, IdKind> = { '--playbook': 'playbook' };
+const OPTION_VALUES: Record<string, IdKind> = { '--playbook': 'playbook', '--discard': 'draft' };
 
 const visible = (command: Command): Command[] => command.commands.filter((sub) => !sub.name().startsWith('_'));
 const longFlags = (options: readonly Option[]): string[] => options.flatMap((option) => (option.long && !option.hidden ? [option.long] : []));
@@ -102,6 +104,7 @@ async function ids(kind: IdKind, context: CommandContext): Promise<string[]> {
     const files = (await Promise.all(context.playbooks.sources.map(playbookFiles))).flat();
     return [...new Set(files.map(fileId))].sort();
   }
+  if (kind === 'draft') return draftHandles(context.notesDir).catch(() => []);
   // Completion never fails: with no notes directory there are simply no session ids to offer.
   const names = await Promise.resolve()
     .then(() => noteFileNames(context.notesDir))

@@ -13,7 +13,8 @@ import { localToday, type Io } from '../io.js';
 import { answersFromDraft } from '../store/drafts/draft-answers.js';
 import { playbookFingerprint, type Draft } from '../store/drafts/draft-file.js';
 import { savedNoteOfDraft } from '../store/drafts/draft-saved-note.js';
-import { DRAFTS_DIR, draftHandle, draftsDirectory, listDrafts, loadDraft, moveAside, removeDraft, type LoadedDraft, type UnreadableDraft } from '../store/drafts/drafts.js';
+import { describeDraft, unreadableMessage } from '../store/drafts/describe-draft.js';
+import { DRAFTS_DIR, draftHandle, draftsDirectory, listDrafts, loadDraft, moveAside, removeDraft, type LoadedDraft } from '../store/drafts/drafts.js';
 import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
 import { loadPlaybook, loadPlaybookFile, type LoadedPlaybook, type PlaybookShelf, type SourceKind } from '../store/playbooks/playbook-library.js';
 import { savedPrep } from '../store/notes/saved-prep.js';
@@ -123,24 +124,9 @@ async function chooseDraft(notesDir: string, options: SessionOptions, io: Io, ch
   return chosen;
 }
 
-/** `Acme - two-questions prep, 4 answers, saved 2026-11-22 09:41` */
-function describeDraft(draft: Draft): string {
-  const customer = draft.context?.customer ?? draft.answers['customer'];
-  const who = typeof customer === 'string' && customer.trim() !== '' ? safe(customer).replace(/\s+/g, ' ').trim() : '(customer not given yet)';
-  const count = draft.asked.length === 1 ? '1 answer' : `${draft.asked.length} answers`;
-  const saved = draft.saved.replace('T', ' ').slice(0, 16);
-  return safe(`${who} - ${draft.playbook.id} ${draft.phase}, ${count}, saved ${saved}`);
-}
-
 function changedWarning(draft: Draft, fits: number, unmapped: number, refitted: number): string {
   const parts = [`playbook "${safe(draft.playbook.id)}" has changed since this draft was saved: ${fits} answer${fits === 1 ? '' : 's'} still fit`];
   if (refitted > 0) parts.push(`${refitted} no longer fit${refitted === 1 ? 's' : ''} and will be asked again`);
   if (unmapped > 0) parts.push(`answers to questions it no longer asks go in the note under "Unmapped answers"`);
   return `${parts.join('; ')}; new questions will be asked.`;
-}
-
-function unreadableMessage(entry: UnreadableDraft): string {
-  const where = entry.movedTo ? `moved it to ${entry.movedTo}` : 'left it where it is';
-  // File names in .drafts and a broken file's text are data: made safe before they are shown.
-  return safe(`${entry.file}: cannot read this draft (${entry.problem}); ${where}`);
 }

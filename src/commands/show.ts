@@ -1,4 +1,8 @@
-/** `coach show <session>`: a saved note as it is on disk, or its data as JSON. */
+/**
+ * `coach show <session>`: a saved note to read (its Markdown without the front matter), the file
+ * exactly as it is on disk (--raw), or its data as JSON (--json).
+ */
+import { splitFrontMatter } from '../formats/front-matter.js';
 import { writeOut } from '../io.js';
 import { findSession, readSavedNote, readSavedNoteData } from '../store/notes/find-session.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
@@ -6,6 +10,7 @@ import type { CommandContext } from './command-context.js';
 
 export interface ShowOptions {
   json?: true | undefined;
+  raw?: true | undefined;
   notesDir?: string | undefined;
 }
 
@@ -21,6 +26,8 @@ export async function showCommand(session: string, options: ShowOptions, context
     return;
   }
   const note = await readSavedNote(path);
+  // The data block is for tools (--json, --raw); a person reads the Markdown after it.
+  const text = options.raw ? note.text : (splitFrontMatter(note.text)?.body ?? note.text).replace(/^(?:\r?\n)+/, '');
   // A note holds whatever was typed or synced in; on a terminal it must not drive the terminal.
-  await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(note.text) : note.text);
+  await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(text) : text);
 }

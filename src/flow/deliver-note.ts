@@ -3,11 +3,17 @@
  * and stdout. The note is saved to the history first, so a failure further on loses nothing.
  * `-o -` and `--append -` mean stdout, as `-` does in every Unix tool (and as `--answers -` means
  * stdin); a file really named `-` is `./-`.
+ *
+ * What an append gets: a note joining a running notes file (`--append`, `--append -`, or a stdout
+ * that is a non-empty regular file, as with `>> notes.md`) is its body as a section of that file
+ * (running-file-section.ts); `--out`, a fresh stdout and the notes directory get the whole note.
+ * An explicit `--format` decides for stdout and `--append` alike.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { NoteData } from '../core/note/note.js';
-import { FileError } from '../errors.js';
+import { runningFileSection } from '../core/note/running-file-section.js';
+import { FileError, UsageError } from '../errors.js';
 import { writeOut, type Io } from '../io.js';
 import { appendWithLock } from '../store/files/append-file.js';
 import { notePath } from '../store/notes/notes-dir.js';
@@ -29,6 +35,9 @@ export interface Delivered {
  * is never replaced.
  */
 export function checkOutTarget(options: SessionOptions, io: Io): void {
+  if (options.format === 'json' && fileNamed(options.append) !== undefined) {
+    throw new UsageError('--format json cannot be appended to a notes file; drop --format (the append gets the note as a section) or use --format note');
+  }
   if (options.out === undefined || options.out === STDOUT || options.force) return;
   const target = resolve(io.cwd, options.out);
   if (existsSync(target)) throw new FileError(options.out, `already exists; add --force to replace it, or choose another file`);
@@ -66,12 +75,25 @@ export async function deliverNote(
     delivered.out = options.force ? await replaceFile(target, markdown) : await writeNewFile(target, markdown);
   }
   const append = fileNamed(options.append);
-  if (append !== undefined) delivered.appended = await appendWithLock(resolve(io.cwd, append), markdown, io.now, (line) => void io.stderr.write(`coach: ${sanitizeForTerminal(line)}\n`));
+  if (append !== undefined) {
+    const text = shaped(note, markdown, options.format ?? 'body');
+    delivered.appended = await appendWithLock(resolve(io.cwd, append), text, io.now, (line) => void io.stderr.write(`coach: ${sanitizeForTerminal(line)}\n`));
+  }
   if (stdoutWanted(options, io)) {
-    const text = options.format === 'json' ? `${JSON.stringify(note, null, 2)}\n` : markdown;
+    const intoFile = io.stdoutAppends?.() === true;
+    const appending = intoFile || (options.append === STDOUT && options.out !== STDOUT);
+    const format = options.format ?? (appending ? 'body' : 'note');
+    const section = shaped(note, markdown, format);
+    // `>> notes.md` writes straight after the file's last line: a blank line keeps them apart.
+    const text = intoFile && format !== 'json' ? `\n${section}` : section;
     // The note holds whatever was typed; on a terminal it must not drive the terminal.
     await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(text) : text);
     delivered.stdout = true;
   }
   return delivered;
+}
+
+function shaped(note: NoteData, markdown: string, format: NonNullable<SessionOptions['format']>): string {
+  if (format === 'json') return `${JSON.stringify(note, null, 2)}\n`;
+  return format === 'body' ? runningFileSection(markdown) : markdown;
 }

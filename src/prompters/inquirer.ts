@@ -124,15 +124,19 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     }
   };
 
-  /** What Tab shows while typing: the step's guidance and the question's why, made safe. */
-  const helpFor = (question: Question, guidance: string | undefined): string | undefined => {
-    const parts = [guidance?.trim(), question.why && `Why: ${question.why}`].filter((part): part is string => Boolean(part));
-    return parts.length === 0 ? undefined : wrapMarkdown(safe(parts.join('\n\n')), width, '  ');
+  /**
+   * What Tab shows while typing: the step's guidance, which may have scrolled away, made safe.
+   * Not the why: `ask` prints it on the line just above the prompt, so it would only repeat it.
+   * A question with no guidance (the meeting's own questions) offers no Tab at all.
+   */
+  const helpFor = (guidance: string | undefined): string | undefined => {
+    const text = guidance?.trim();
+    return text ? wrapMarkdown(safe(text), width, '  ') : undefined;
   };
 
   const askOne = async (question: Question, guidance: string | undefined): Promise<AnswerValue | undefined> => {
     const message = `${safe(question.prompt)}${hint(question)}`;
-    const help = helpFor(question, guidance);
+    const help = helpFor(guidance);
     switch (question.type) {
       case 'confirm': {
         const preset = question.default === undefined ? undefined : coerceAnswer(question, question.default);

@@ -4,28 +4,10 @@
  * inside a paragraph is a space, so authors can hard-wrap their YAML. Either way, list items hang
  * their continuation under their text.
  */
+import { logicalLines } from '../core/text/paragraphs.js';
 import { visibleLength } from './fit.js';
 
 const LIST_ITEM = /^(\s*(?:[-*+]|\d+[.)]|\[[ x]\])\s+)/;
-
-/** Joins each paragraph's or list item's lines into one logical line. */
-function logicalLines(text: string): string[] {
-  const lines: string[] = [];
-  let open = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.trimEnd();
-    if (line.trim() === '') {
-      lines.push('');
-      open = false;
-    } else if (open && !LIST_ITEM.test(line) && !line.trimStart().startsWith('#')) {
-      lines[lines.length - 1] = `${lines[lines.length - 1] ?? ''} ${line.trim()}`;
-    } else {
-      lines.push(line);
-      open = true;
-    }
-  }
-  return lines;
-}
 
 export function wrapMarkdown(text: string, width: number, indent = ''): string {
   return wrapLines(logicalLines(text), width, indent);

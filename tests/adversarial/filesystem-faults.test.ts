@@ -265,7 +265,8 @@ describe('two coach runs at the same moment', () => {
     const running = join(dir, 'running.md');
     writeFileSync(running, '# Running notes\n');
     const customers = ['Alpha', 'Bravo', 'Charlie', 'Delta'];
-    const results = await Promise.all(customers.map((customer) => spawnCoach(prep('--no-save', '--append', running, '--customer', customer), { env })));
+    // --format note: whole notes, front matter and all, so each can be told apart and checked.
+    const results = await Promise.all(customers.map((customer) => spawnCoach(prep('--no-save', '--append', running, '--format', 'note', '--customer', customer), { env })));
     for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
     const text = readFileSync(running, 'utf8');
     expect(text.startsWith('# Running notes\n\n---\ncoach: 1\n')).toBe(true);
@@ -307,7 +308,7 @@ describe('two coach runs at the same moment', () => {
     const result = await runRaw(prep('--no-save', '--append', running), { env });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(`coach: ${running}: removed a stale lock ${running}.lock (left by coach pid ${dead}, which is no longer running)\n`);
-    expect(readFileSync(running, 'utf8')).toContain('customer: Acme Corp');
+    expect(readFileSync(running, 'utf8')).toContain('## Meeting prep: Acme Corp');
     expect(existsSync(`${running}.lock`)).toBe(false);
   });
 

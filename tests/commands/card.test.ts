@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repoPath } from '../helpers/playbooks.js';
-import { runCli, tempDir } from '../helpers/run-cli.js';
+import { Capture, runCli, tempDir } from '../helpers/run-cli.js';
 
 const answers = repoPath('tests/fixtures/answers/two-questions.yaml');
 
@@ -18,6 +18,22 @@ describe('coach card', () => {
     expect(result.stdout).toContain('Acme Corp - Renewal after the outage · 2026-11-22');
     expect(result.stdout).toContain('      a firm date for the fix');
     expect(result.stdout).toContain('[ ] Let them vent without interrupting or correcting');
+  });
+
+  it('fits the terminal it is shown on: 100 columns wide on a 100-column terminal, every action whole at 40', async () => {
+    const notes = tempDir();
+    await savedPrep(notes);
+    for (const columns of [100, 40]) {
+      const stdout = new Capture({ isTTY: true });
+      stdout.columns = columns;
+      const result = await runCli(['card'], { env: { COACH_NOTES_DIR: notes }, stdout });
+      expect(result.code).toBe(0);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines[0]).toBe('─'.repeat(columns));
+      for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(columns);
+      expect(result.stdout.replace(/\s+/g, ' ')).toContain('[ ] Let them vent without interrupting or correcting');
+      expect(result.stdout).not.toContain('more in the note');
+    }
   });
 
   it('takes a session id, and a debrief id gives its prep card', async () => {

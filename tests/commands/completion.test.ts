@@ -29,7 +29,7 @@ describe('coach __complete', () => {
 
   it('completes playbook ids after prep, and choices after --format', async () => {
     expect(lines((await runCli(['__complete', 'prep', 'tw'])).stdout)).toContain('two-questions');
-    expect(lines((await runCli(['__complete', 'prep', '--format', ''])).stdout)).toEqual(['md', 'json']);
+    expect(lines((await runCli(['__complete', 'prep', '--format', ''])).stdout)).toEqual(['note', 'body', 'json', 'md']);
   });
 
   it('leaves file arguments to the shell', async () => {

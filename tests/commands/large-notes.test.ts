@@ -32,7 +32,7 @@ describe('a note made from a 600 KB answer', () => {
     const path = join(notes, `${NOTE_ID}.md`);
     expect(statSync(path).size).toBeGreaterThan(1024 * 1024);
 
-    const shown = await runCli(['show', NOTE_ID], { env });
+    const shown = await runCli(['show', NOTE_ID, '--raw'], { env });
     expect(shown.code, shown.stderr).toBe(0);
     expect(shown.stdout).toBe(readFileSync(path, 'utf8'));
     const json = await runCli(['show', NOTE_ID, '--json'], { env });

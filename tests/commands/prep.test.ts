@@ -93,19 +93,27 @@ describe('coach prep, non-interactive', () => {
     expect(readFileSync(out, 'utf8')).toContain('# Meeting prep: Acme Corp');
   });
 
-  it('--append adds the note after what a running notes file already has', async () => {
+  it('--append adds the note as a section after what a running notes file already has', async () => {
     const { dir, env } = setup();
     const journal = join(dir, 'journal.md');
     writeFileSync(journal, '# My journal\n');
     expect((await runCli(prep(['--append', journal]), { env })).code).toBe(0);
     const text = readFileSync(journal, 'utf8');
-    expect(text.startsWith('# My journal\n\n---\ncoach: 1\n')).toBe(true);
+    expect(text.startsWith('# My journal\n\n## Meeting prep: Acme Corp - Renewal after the outage\n')).toBe(true);
+  });
+
+  it('--append - writes the note to stdout (once) as a section for a running file, even on a terminal', async () => {
+    const { dir, env } = setup();
+    const result = await runCli(prep(['--append', '-']), { env, cwd: dir, stdoutIsTTY: true });
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('## Meeting prep: Acme Corp - Renewal after the outage\n')).toBe(true);
+    expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
   it.each([
     ['-o -', ['-o', '-']],
     ['--out - --force', ['--out', '-', '--force']],
-    ['--append -', ['--append', '-']],
+    ['--append - --format note', ['--append', '-', '--format', 'note']],
     ['-o - --append -', ['-o', '-', '--append', '-']],
   ])('%s writes the note to stdout (once), even on a terminal, and creates no file named "-"', async (_name, flags) => {
     const { dir, notes, env } = setup();

@@ -14,13 +14,20 @@ beforeEach(() => {
 });
 
 describe('coach show', () => {
-  it('prints a saved note exactly as it is on disk, by id or by path', async () => {
-    const onDisk = readFileSync(join(notes, `${ID}.md`), 'utf8');
+  it('prints a saved note to read: its Markdown, without the front matter, by id or by path', async () => {
     const byId = await show([ID]);
     expect(byId.code).toBe(0);
-    expect(byId.stdout).toBe(onDisk);
-    expect((await runCli(['show', join(notes, `${ID}.md`)])).stdout).toBe(onDisk);
-    expect((await show([`${ID}.md`])).stdout).toBe(onDisk);
+    expect(byId.stdout).toBe('# Meeting prep: Acme Corp\n\nThe body.\n');
+    expect((await runCli(['show', join(notes, `${ID}.md`)])).stdout).toBe(byId.stdout);
+    expect((await show([`${ID}.md`])).stdout).toBe(byId.stdout);
+  });
+
+  it('prints the note exactly as it is on disk with --raw', async () => {
+    const onDisk = readFileSync(join(notes, `${ID}.md`), 'utf8');
+    const raw = await show([ID, '--raw']);
+    expect(raw.code).toBe(0);
+    expect(raw.stdout).toBe(onDisk);
+    expect(raw.stdout).toMatch(/^---\n/);
   });
 
   it('prints the note data as JSON', async () => {
@@ -55,7 +62,7 @@ describe('coach show', () => {
 
   it('reports where the front matter is broken, as history does, with or without --json', async () => {
     writeNote(notes, 'edited', {}, 'answers:\n  need: "unterminated\n');
-    for (const args of [['edited'], ['edited', '--json']]) {
+    for (const args of [['edited'], ['edited', '--raw'], ['edited', '--json']]) {
       const result = await show(args);
       expect(result.code).toBe(4);
       expect(result.stderr).toMatch(/edited\.md: cannot use this note: its front matter is not valid YAML \(line \d+: Missing closing "quote\)/);
@@ -66,7 +73,8 @@ describe('coach show', () => {
 
   it('keeps escape sequences in a note from driving the terminal, but not from a pipe', async () => {
     writeNote(notes, 'sneaky', { customer: 'Evil' }, '', '\nText\u001b]0;pwned\u0007 here.\n');
-    expect((await show(['sneaky'], true)).stdout).toContain('\nText here.\n');
-    expect((await show(['sneaky'])).stdout).toContain('\nText\u001b]0;pwned\u0007 here.\n');
+    expect((await show(['sneaky'], true)).stdout).toBe('Text here.\n');
+    expect((await show(['sneaky'])).stdout).toBe('Text\u001b]0;pwned\u0007 here.\n');
+    expect((await show(['sneaky', '--raw'], true)).stdout).toContain('\nText here.\n');
   });
 });

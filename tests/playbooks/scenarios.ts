@@ -57,7 +57,21 @@ async function expectScenario(playbook: Playbook, phase: Phase, scenario: Scenar
     expect(walk.flags.find((flag) => flag.id === id)?.actions, `actions of "${id}"`).toEqual(actions);
   }
   expect(scoreTable(walk)).toEqual(scenario.scores);
+  expectStepNumbersCount(walk);
   return walk;
+}
+
+/**
+ * The headers a person reads as "Step n of total" count the steps this walk takes: 1, 2, ... N
+ * with no jump, the last one says "N of N", no total ever promises fewer steps than already shown,
+ * and no title carries a number of its own.
+ */
+function expectStepNumbersCount(walk: ScriptedWalk): void {
+  const steps = walk.events.flatMap((event) => (event.type === 'step' && event.number > 0 ? [event] : []));
+  expect(steps.map((step) => step.number)).toEqual(steps.map((_, index) => index + 1));
+  expect(steps.at(-1)?.total, 'the last step is "N of N"').toBe(steps.length);
+  for (const step of steps) expect(step.total, `total at "${step.title}"`).toBeGreaterThanOrEqual(step.number);
+  for (const step of steps) expect(step.title, 'a step title with its own number').not.toMatch(/^\s*\d+[.)]\s/);
 }
 
 /**

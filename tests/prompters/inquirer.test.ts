@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerValue } from '../../src/core/session/answers.js';
 import type { AskRequest } from '../../src/core/session/prompter.js';
 import { Question } from '../../src/core/playbook/schema.js';
+import { contextStep } from '../../src/core/session/context.js';
 import { InterruptedError } from '../../src/errors.js';
 import { inquirerPrompter } from '../../src/prompters/inquirer.js';
 import { FakeTerminal } from '../helpers/run-cli.js';
@@ -31,7 +32,7 @@ describe('inquirerPrompter', () => {
     expect(getScreen()).toContain('Your answer? a firm date');
   });
 
-  it('text: Tab shows the step guidance and the why again, keeping what was typed', async () => {
+  it('text: Tab shows the step guidance again (not the why, already just above), keeping what was typed', async () => {
     const { answer, events, getScreen, nextRender } = await render(askPrompt, {
       question: Question.parse({ id: 'q', type: 'text', prompt: 'Your answer?', why: 'Because it matters.' }),
       step: { ...step, guidance: 'Listen before you answer.' },
@@ -41,7 +42,7 @@ describe('inquirerPrompter', () => {
     events.keypress('tab');
     await nextRender();
     expect(getScreen()).toContain('Listen before you answer.');
-    expect(getScreen()).toContain('Why: Because it matters.');
+    expect(getScreen()).not.toContain('Why:');
     expect(getScreen()).toContain('Your answer? half a tho');
     events.keypress('tab');
     await nextRender();
@@ -49,6 +50,18 @@ describe('inquirerPrompter', () => {
     events.type('ught');
     events.keypress('enter');
     await expect(answer).resolves.toBe('half a thought');
+  });
+
+  it('text: "Who is the customer?" offers no Tab help that would only repeat its why', async () => {
+    const customer = contextStep('2026-11-22').questions[0];
+    const { answer, events, getScreen } = await render(askPrompt, { question: Question.parse(customer), step: { ...step, id: 'meeting', number: 0 } });
+    expect(getScreen()).not.toContain('(tab: help)');
+    events.type('Acme');
+    events.keypress('tab');
+    expect(getScreen()).not.toContain('The person or account this meeting is with');
+    expect(getScreen()).toContain('Who is the customer? Acme');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('Acme');
   });
 
   it('text: refuses an empty answer to a required question until one is typed', async () => {

@@ -13,10 +13,17 @@ export function withSessionOptions(command: Command): Command {
     .option('--no-input', 'never prompt: fail if a required answer is missing')
     .option('--stdout', 'also write the note to stdout (automatic when stdout is not a terminal)')
     .option('-o, --out <file>', 'also write the note to this file (refuses to replace one without --force; "-" is stdout)')
-    .option('--append <file>', 'also append the note to a running notes file ("-" is stdout)')
+    .option('--append <file>', 'also append the note to a running notes file, as a section of it ("-" is stdout)')
     .option('--force', 'let --out replace an existing file')
     .option('--no-save', 'do not save the note in the notes directory')
-    .addOption(new Option('--format <format>', 'what stdout gets').choices(['md', 'json']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'what stdout and --append get: the whole note, its body (no front matter, headings one level down) or json; default: note, body when appending').choices([
+        'note',
+        'body',
+        'json',
+        'md',
+      ]),
+    )
     .addOption(notesDirOption())
     .addOption(playbooksOption())
     .option('--no-review', 'save at once, without the review of answers at the end of an interactive session')
@@ -35,7 +42,8 @@ export interface SessionOptions {
   append?: string | undefined;
   force?: true | undefined;
   save: boolean;
-  format: 'md' | 'json';
+  /** Unset: chosen by where the note goes (deliver-note.ts). `md` is the old name of `note`. */
+  format?: 'note' | 'body' | 'json' | 'md' | undefined;
   notesDir?: string | undefined;
   playbooks?: string[] | undefined;
   review: boolean;

@@ -1,7 +1,8 @@
 /**
  * The meeting card: the seed on the two questions says to carry them on paper into every
- * meeting. One screen (80x24) or one printed page: the key questions with the user's own answers,
- * the actions the coaching raised, and the method's reminders. Pure: text in, text out.
+ * meeting. The key questions with the user's own answers, the method's reminders and every action
+ * the coaching raised, in full: these are the words they will say, so the card wraps them to the
+ * width it is given, between words, and never cuts one. Pure: text in, text out.
  */
 import { formatAnswer, type Answers } from '../session/answers.js';
 import { reachedSteps } from '../session/reached.js';
@@ -9,9 +10,10 @@ import type { MeetingContext } from '../session/context.js';
 import { interpolate } from '../session/interpolate.js';
 import type { Playbook, Question } from '../playbook/schema.js';
 import { collapseWhitespace } from '../text/text-lines.js';
+import { wrapWords } from '../text/word-wrap.js';
 
+/** The width of a card printed anywhere but a terminal (a file, a pipe, a printer). */
 export const CARD_WIDTH = 80;
-export const CARD_HEIGHT = 24;
 
 export interface CardInput {
   playbook: Playbook;
@@ -46,7 +48,7 @@ function cardSections(input: CardInput): { heading: string; sections: CardSectio
   return {
     heading,
     sections: [
-      // Actions come last: when the card runs out of room they are the part the note keeps anyway.
+      // Actions come last: the things to do before the meeting, where a checklist belongs.
       { title: 'Key questions', items: keyQuestions },
       { title: 'Reminders', items: (playbook.card?.reminders ?? []).map((reminder) => ({ head: reminder })) },
       { title: 'Actions', items: (input.actions ?? []).map((action) => ({ head: action })) },
@@ -60,27 +62,23 @@ function defaultKeyQuestions(playbook: Playbook): string[] {
   return playbook.prep.steps.flatMap((step) => step.questions).filter(isPlan).slice(0, 4).map((question) => question.id);
 }
 
-const cut = (text: string, width: number): string => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
-
-/** Plain text for the terminal and printers; never wider than 80 columns or taller than 24 lines. */
-export function renderCardText(input: CardInput): string {
+/**
+ * Plain text for the terminal and printers, `width` columns wide: every line fits unless a single
+ * word is wider than the card, and nothing is left out.
+ */
+export function renderCardText(input: CardInput, width = CARD_WIDTH): string {
   const { heading, sections } = cardSections(input);
-  const rule = '─'.repeat(CARD_WIDTH);
-  const lines: string[] = [rule, cut(` ${collapseWhitespace(heading)}`, CARD_WIDTH), rule];
-  const budget = CARD_HEIGHT - 1;
-  let dropped = 0;
+  const rule = '─'.repeat(width);
+  const lines: string[] = [rule, ...wrapWords(collapseWhitespace(heading), width, ' ', ' '), rule];
   for (const section of sections) {
-    const block = [` ${section.title.toUpperCase()}`];
+    lines.push(` ${section.title.toUpperCase()}`);
     for (const item of section.items) {
-      block.push(cut(`  ${section.title === 'Actions' ? '[ ]' : '•'} ${collapseWhitespace(item.head)}`, CARD_WIDTH));
-      if (item.detail !== undefined) block.push(cut(`      ${collapseWhitespace(item.detail)}`, CARD_WIDTH));
-    }
-    for (const line of block) {
-      if (lines.length < budget) lines.push(line);
-      else if (!line.startsWith('      ')) dropped += 1;
+      const marker = section.title === 'Actions' ? '[ ] ' : '• ';
+      lines.push(...wrapWords(collapseWhitespace(item.head), width, `  ${marker}`, ' '.repeat(2 + marker.length)));
+      if (item.detail !== undefined) lines.push(...wrapWords(collapseWhitespace(item.detail), width, '      ', '      '));
     }
   }
-  lines.push(dropped > 0 ? cut(` … ${dropped} more in the note`, CARD_WIDTH) : rule);
+  lines.push(rule);
   return `${lines.join('\n')}\n`;
 }
 

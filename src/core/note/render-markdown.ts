@@ -55,7 +55,8 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
     const promptOf = (id: string): string => oneLine(fill(prompts.get(id) ?? id));
     blocks.push('## Coaching notes', ...note.flags.map(renderFlag), ...findings.map((finding) => renderFinding(finding, promptOf(finding.question))));
   }
-  if (note.scores.length > 0) blocks.push('## Readiness', note.scores.map(renderScore).join('\n'));
+  // A prep's scores say how ready you are; a debrief's say how the meeting went.
+  if (note.scores.length > 0) blocks.push(note.kind === 'debrief' ? '## Reflection' : '## Readiness', note.scores.map(renderScore).join('\n'));
 
   return `${stringifyFrontMatter(note)}\n${blocks.join('\n\n')}\n`;
 }

@@ -9,7 +9,7 @@ import { closest } from '../text/closest.js';
 import { templateRefs } from '../session/interpolate.js';
 import type { IssuePath, ReferenceIssue } from './reference-issue.js';
 import { isPrepRef, PREP_PREFIX } from '../session/prep-scope.js';
-import { CONTEXT_IDS, type Condition, type Phase, type Playbook, type Question, type Walk } from './schema.js';
+import { CONTEXT_IDS, type Choice, type Condition, type Phase, type Playbook, type Question, type Walk } from './schema.js';
 
 
 const CONTEXT = new Set<string>(CONTEXT_IDS);
@@ -31,19 +31,52 @@ export function checkReferences(playbook: Playbook): ReferenceIssue[] {
   return issues;
 }
 
-function allQuestions(walk: Walk): { question: Question; path: IssuePath }[] {
+function allQuestions<Q>(walk: { steps: readonly { questions: readonly Q[] }[] }): { question: Q; path: IssuePath }[] {
   return walk.steps.flatMap((step, s) =>
     step.questions.map((question, q) => ({ question, path: ['steps', s, 'questions', q] as IssuePath })),
   );
 }
 
-function checkUniqueQuestionIds(playbook: Playbook, issues: ReferenceIssue[]): void {
+/** Just what the id checks read, so they can also run on a file whose shape is still wrong. */
+interface IdQuestion {
+  id?: string | undefined;
+  choices?: readonly Choice[] | undefined;
+}
+interface IdPlaybook {
+  prep?: { steps: readonly { questions: readonly IdQuestion[] }[] } | undefined;
+  debrief?: { steps: readonly { questions: readonly IdQuestion[] }[] } | undefined;
+}
+
+/**
+ * The id checks over data the schema refused: each question id used once and each choice value
+ * listed once, read from whatever parts of the file have the right shape.
+ */
+export function checkIdsOfRawData(data: unknown): ReferenceIssue[] {
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  const field = (value: unknown, key: string): unknown => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+  const question = (value: unknown): IdQuestion => {
+    const id = field(value, 'id');
+    const choices = list(field(value, 'choices')).map((choice) => (typeof choice === 'string' ? choice : { value: String(field(choice, 'value') ?? ''), label: '' }));
+    return { id: typeof id === 'string' ? id : undefined, choices: choices.filter((choice) => typeof choice === 'string' || choice.value !== '') };
+  };
+  const walk = (value: unknown) => ({ steps: list(field(value, 'steps')).map((step) => ({ questions: list(field(step, 'questions')).map(question) })) });
+  const shape: IdPlaybook = { prep: walk(field(data, 'prep')), debrief: walk(field(data, 'debrief')) };
+  const issues: ReferenceIssue[] = [];
+  checkUniqueQuestionIds(shape, issues);
+  for (const phase of ['prep', 'debrief'] as const) {
+    for (const { question, path } of allQuestions(shape[phase] ?? { steps: [] })) checkUniqueChoices(question, [phase, ...path], issues);
+  }
+  return issues;
+}
+
+function checkUniqueQuestionIds(playbook: IdPlaybook, issues: ReferenceIssue[]): void {
   const seen = new Map<string, string>();
   for (const phase of ['prep', 'debrief'] as const) {
     const walk = playbook[phase];
     if (!walk) continue;
     for (const { question, path } of allQuestions(walk)) {
       const where = [phase, ...path, 'id'];
+      if (question.id === undefined) continue;
       if (CONTEXT.has(question.id)) {
         issues.push({ path: where, message: `"${question.id}" is a built-in context question; choose another id` });
       } else if (seen.has(question.id)) {
@@ -75,6 +108,7 @@ function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepQuest
       checkTemplate(question.prompt, [...path, 'prompt'], asked, refs);
       if (question.why) checkTemplate(question.why, [...path, 'why'], asked, refs);
       checkDefault(question, path, issues);
+      checkUniqueChoices(question, path, issues);
       asked.add(question.id);
     });
   });
@@ -232,6 +266,16 @@ function checkTemplate(template: string, path: IssuePath, asked: Set<string>, re
     const problem = whereIs(ref, asked, refs);
     if (problem) refs.issues.push({ path, message: `{{${ref}}}: ${problem}` });
   }
+}
+
+/** Two choices with one value cannot be told apart in an answer or a condition. */
+function checkUniqueChoices(question: IdQuestion, path: IssuePath, issues: ReferenceIssue[]): void {
+  const seen = new Set<string>();
+  (question.choices ?? []).forEach((choice, c) => {
+    const value = choiceValue(choice);
+    if (seen.has(value)) issues.push({ path: [...path, 'choices', c], message: `choice "${value}" is listed twice; remove one or give it another value` });
+    seen.add(value);
+  });
 }
 
 function checkDefault(question: Question, path: IssuePath, issues: ReferenceIssue[]): void {

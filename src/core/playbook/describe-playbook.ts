@@ -1,7 +1,8 @@
 /**
  * A playbook as a guide to read in the terminal (`coach playbooks show`): every step with its
  * guidance and questions (with the ids an answers file uses), what the flags watch for and how
- * the scores are read. Plain text with the author's line breaks; the caller wraps and sanitizes.
+ * the scores are read. Plain text, each paragraph of the author's prose on one line (a hard-wrapped
+ * YAML paragraph would otherwise break mid-sentence); the caller wraps and sanitizes.
  */
 import { emptyAnswers, type Answers } from '../session/answers.js';
 import { choiceValue, scaleBounds } from '../session/coerce-answer.js';
@@ -10,6 +11,7 @@ import { interpolate } from '../session/interpolate.js';
 import { LEVEL_LABEL } from '../note/render-markdown.js';
 import type { Flag, Phase, Playbook, Question, Score, Walk } from './schema.js';
 import { PREP_PREFIX } from '../session/prep-scope.js';
+import { joinParagraphs } from '../text/paragraphs.js';
 
 export const PHASE_HEADING: Record<Phase, string> = { prep: 'Before the meeting', debrief: 'After the meeting' };
 
@@ -65,16 +67,16 @@ export function playbookGuideText(playbook: Playbook): string {
 function walkGuide(walk: Walk, phase: Phase, id: string): string[] {
   const types = questionTypes(walk);
   const lines = [`${PHASE_HEADING[phase].toUpperCase()} - coach ${phase} ${id}`];
-  if (walk.intro) lines.push('', showSlots(walk.intro.trim()));
+  if (walk.intro) lines.push('', prose(walk.intro.trim()));
   walk.steps.forEach((step, s) => {
     lines.push('', `${s + 1}. ${step.title}${step.when ? ` (only when ${describeCondition(step.when, types)})` : ''}`);
-    if (step.guidance) lines.push(indent(showSlots(step.guidance.trim()), '   '));
+    if (step.guidance) lines.push(indent(prose(step.guidance.trim()), '   '));
     for (const question of step.questions) lines.push('', ...questionGuide(question, types));
   });
   if (walk.flags.length > 0) {
     lines.push('', 'What the coach watches for:');
     for (const flag of walk.flags) {
-      lines.push('', `   ${flagTrigger(flag, types)}:`, indent(showSlots(flag.message), '     '));
+      lines.push('', `   ${flagTrigger(flag, types)}:`, indent(prose(flag.message), '     '));
       for (const action of flag.actions) lines.push(`     [ ] ${showSlots(action)}`);
     }
   }
@@ -90,9 +92,12 @@ function questionGuide(question: Question, types: QuestionTypes): string[] {
   const lines = [`   - ${showSlots(question.prompt)}`, `     [${question.id}: ${answerKind(question)}]`];
   if (question.when) lines.push(`     Only asked when ${describeCondition(question.when, types)}.`);
   if (question.choices) lines.push(`     Choices: ${question.choices.map(choiceValue).join(', ')}`);
-  if (question.why) lines.push(indent(showSlots(question.why), '     '));
+  if (question.why) lines.push(indent(prose(question.why), '     '));
   return lines;
 }
+
+/** An author's prose with its paragraphs on one line each, so the terminal wraps them whole. */
+const prose = (template: string): string => joinParagraphs(showSlots(template));
 
 const indent = (text: string, pad: string): string =>
   text

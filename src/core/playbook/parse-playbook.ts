@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { PlaybookError, type PlaybookIssue } from '../../errors.js';
 import { FORBIDDEN_KEYS, hasExplicitTag, isMap, isPair, isScalar, isSeq, readYaml, visit, YAML_LIMITS, yamlData, type Document, type Node } from '../../formats/yaml.js';
-import { checkReferences } from './check-references.js';
+import { checkIdsOfRawData, checkReferences } from './check-references.js';
 import type { IssuePath } from './reference-issue.js';
 import { closest } from '../text/closest.js';
 import { ANSWER_TESTS, Band, Check, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
@@ -40,16 +40,29 @@ export function parsePlaybook(text: string, file: string): Playbook {
   if (data === null || data === undefined) throw new PlaybookError([at(0, 'is empty: a playbook needs id, title, summary, source and prep')]);
 
   const parsed = Playbook.safeParse(data, { reportInput: true });
-  if (!parsed.success) {
-    throw new PlaybookError(sortIssues(parsed.error.issues.flatMap((issue) => locateZodIssue(doc, issue, at))));
-  }
-  const references = checkReferences(parsed.data);
-  if (references.length > 0) {
-    throw new PlaybookError(
-      sortIssues(references.map(({ path, message }) => at(locate(doc, path).offset, `${describePath(path)}: ${message}`))),
-    );
-  }
+  const shapeIssues = parsed.success ? [] : parsed.error.issues.flatMap((issue) => locateZodIssue(doc, issue, at));
+  // Unknown keys leave the rest of the shape sound: without them the reference checks can still
+  // run, so one validate lists a stray key and a duplicate id together.
+  const playbook = parsed.success ? parsed.data : withoutUnknownKeys(data, parsed.error.issues);
+  const references = playbook ? checkReferences(playbook) : checkIdsOfRawData(data);
+  const referenceIssues = references.map(({ path, message }) => at(locate(doc, path).offset, `${describePath(path)}: ${message}`));
+  if (shapeIssues.length > 0 || referenceIssues.length > 0) throw new PlaybookError(sortIssues([...shapeIssues, ...referenceIssues]));
+  if (!parsed.success) throw new Error('unreachable: a playbook that failed its schema reported no problem');
   return parsed.data;
+}
+
+/** The data with every unrecognised key removed, if those keys were the schema's only complaint. */
+function withoutUnknownKeys(data: unknown, issues: readonly z.core.$ZodIssue[]): Playbook | undefined {
+  if (!issues.every((issue) => issue.code === 'unrecognized_keys')) return undefined;
+  const copy = structuredClone(data);
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    let node: unknown = copy;
+    for (const segment of issue.path) node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[segment] : undefined;
+    if (node && typeof node === 'object') for (const key of issue.keys) delete (node as Record<string, unknown>)[key];
+  }
+  const retried = Playbook.safeParse(copy);
+  return retried.success ? retried.data : undefined;
 }
 
 function sortIssues(issues: PlaybookIssue[]): PlaybookIssue[] {

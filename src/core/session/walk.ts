@@ -121,20 +121,33 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     for (const [id, value] of Object.entries(withoutUndefined(options.context))) record(id, value);
     for (const id of CONTEXT_IDS) settle(id);
   } else {
-    await askStep(contextStep(options.today), 0, walk.steps.length);
+    await askStep(contextStep(options.today), 0, stepsAhead(walk.steps, 0, scope));
   }
 
-  const total = walk.steps.length;
+  // Steps are numbered by the ones this walk takes: the number counts the steps shown so far, and
+  // the total adds the steps still ahead that the answers so far reach, so it follows the branch.
+  let shown = 0;
   for (const [index, step] of walk.steps.entries()) {
     if (!isReached(step, scope)) {
       for (const question of step.questions) settle(question.id);
       raiseDecidedFlags();
       continue;
     }
-    await askStep(step, index + 1, total);
+    shown += 1;
+    await askStep(step, shown, shown + stepsAhead(walk.steps, index + 1, scope));
   }
 
   return finishWalk(walk, all, prepAnswers);
+}
+
+/** How many of the steps from `from` on the answers so far reach. */
+function stepsAhead(steps: readonly Step[], from: number, scope: Answers): number {
+  let count = 0;
+  for (let index = from; index < steps.length; index += 1) {
+    const step = steps[index];
+    if (step && isReached(step, scope)) count += 1;
+  }
+  return count;
 }
 
 /** Flags and scores are a function of the final answers alone, so a review can recompute them. */

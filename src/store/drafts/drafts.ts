@@ -30,6 +30,12 @@ export function draftHandle(file: string): string {
   return basename(file, EXTENSION);
 }
 
+/** The drafts' ids from their file names alone, newest start first: nothing is read or moved. */
+export async function draftHandles(notesDir: string): Promise<string[]> {
+  const names = await readdir(draftsDirectory(notesDir));
+  return names.filter((name) => name.endsWith(EXTENSION) && !name.startsWith('.')).map(draftHandle).sort().reverse();
+}
+
 export async function saveDraft(file: string, draft: Draft): Promise<void> {
   await replaceFile(file, serializeDraft(draft), { mode: 0o600, directoryMode: 0o700 });
 }

@@ -49,6 +49,39 @@ describe('coach playbooks show', () => {
     expectInOrder(result.stdout, [`# ${playbook.title}`, ...playbook.prep.steps.map((_step, s) => `### ${s + 1}. `)]);
   });
 
+  it('keeps an author\'s hard-wrapped paragraph whole, wrapped to the terminal only', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'hard-wrapped.yaml');
+    writeFileSync(
+      file,
+      [
+        'id: hard-wrapped',
+        'title: Hard wrapped',
+        'summary: Guidance wrapped short in the YAML.',
+        'source: coach test fixtures',
+        'prep:',
+        '  steps:',
+        '    - id: only',
+        '      title: The only step',
+        '      guidance: |-',
+        '        Start from the customer side of the table and',
+        '        say what they need in one sentence before you',
+        '        plan anything at all.',
+        '',
+        '        - a list item stays on',
+        '          its own line',
+        '      questions:',
+        '        - { id: need, type: text, prompt: What do they need? }',
+        '',
+      ].join('\n'),
+    );
+    const result = await runCli(['playbooks', 'show', file], { env: env() });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      '\n   Start from the customer side of the table and say what they need in one\n   sentence before you plan anything at all.\n\n   - a list item stays on its own line\n',
+    );
+  });
+
   it('shows a playbook given by path', async () => {
     const result = await runCli(['playbooks', 'show', repoPath('tests/fixtures/playbooks/valid/minimal.yaml')], { env: env() });
     expect(result.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_HEIGHT, CARD_WIDTH, renderCardMarkdown, renderCardText } from '../../../src/core/note/meeting-card.js';
+import { CARD_WIDTH, renderCardMarkdown, renderCardText } from '../../../src/core/note/meeting-card.js';
 import { parsePlaybook } from '../../../src/core/playbook/parse-playbook.js';
 import { shippedPlaybook } from '../../helpers/playbooks.js';
 
@@ -7,11 +7,12 @@ const playbook = shippedPlaybook('two-questions');
 const context = { customer: 'Acme Corp', title: 'Renewal', date: '2026-11-22' };
 const answers = { need: 'a firm date for the fix', state: 'angry', helpful: 'listen first', empathy_line: 'A month down is a real cost.', agree_points: ['the outage was ours'], reassurance: 'the fix is scheduled' };
 
-const fits = (text: string): void => {
-  const lines = text.trimEnd().split('\n');
-  expect(lines.length).toBeLessThanOrEqual(CARD_HEIGHT);
-  for (const line of lines) expect([...line].length).toBeLessThanOrEqual(CARD_WIDTH);
+const fits = (text: string, width = CARD_WIDTH): void => {
+  for (const line of text.trimEnd().split('\n')) expect([...line].length, line).toBeLessThanOrEqual(width);
 };
+
+/** The card's words as one line: what it says, whatever the width it was wrapped to. */
+const words = (text: string): string => text.replace(/\s+/g, ' ');
 
 describe('the meeting card', () => {
   it("carries the key questions with the user's own answers, then the reminders and actions", () => {
@@ -58,11 +59,31 @@ card:
     expect(renderCardText({ playbook: stepped })).toContain('What will you say to calm them?');
   });
 
-  it('still fits on one screen with very long answers and many actions, saying what it left out', () => {
-    const long = 'word '.repeat(200);
-    const text = renderCardText({ playbook, context, answers: { ...answers, need: long, helpful: long }, actions: Array.from({ length: 20 }, (_, i) => `Action ${i} ${long}`) });
-    fits(text);
-    expect(text).toMatch(/ … \d+ more in the note\n$/);
+  it('keeps every word of very long answers and every action, wrapped between words to the width', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
+    const actions = Array.from({ length: 20 }, (_, i) => `Action ${i} ${long}`);
+    for (const width of [100, 80, 40]) {
+      const text = renderCardText({ playbook, context, answers: { ...answers, need: long, helpful: long }, actions }, width);
+      fits(text, width);
+      expect(words(text)).toContain(` ${long} `);
+      for (const action of actions) expect(words(text)).toContain(`[ ] ${action}`);
+      expect(text).not.toContain('…');
+      expect(text.split('\n')[0]).toBe('─'.repeat(width));
+    }
+  });
+
+  it("take-the-stick: the opening statement word for word and the whole plan, at 100 and at 40 columns", () => {
+    const stick = shippedPlaybook('take-the-stick');
+    const statement = 'Before you say anything, let me say what we did. We sold you a platform we had not tested at your volume, and when it failed we were slow to own it. That is on us.';
+    const plan = 'Roll back to the stable release by Friday, run a load test at twice their peak next week, and send them the results with a named engineer on call.';
+    const actions = ['Book the make-it-right meeting with their director', 'Bring the outage timeline, owned by us', 'Agree with your manager that nothing is sold until trust is back'];
+    for (const width of [100, 40]) {
+      const text = renderCardText({ playbook: stick, context, answers: { management_commits: 'yes', stick_statement: statement, fix_plan: plan }, actions }, width);
+      fits(text, width);
+      expect(words(text)).toContain(` ${statement} `);
+      expect(words(text)).toContain(` ${plan} `);
+      for (const action of actions) expect(words(text)).toContain(`[ ] ${action}`);
+    }
   });
 
   it('is a blank method card for a playbook alone', () => {

@@ -88,6 +88,15 @@ const EXPECTED: Record<string, string[]> = {
     '4:1: Map keys must be unique',
     '5:16: YAML tags such as "!!str" are not allowed in a playbook; remove the tag',
   ],
+  'mixed-problems.yaml': [
+    '10:7: prep.steps[0]: unknown key "hint"',
+    '15:15: prep.steps[0].questions[1].id: question id "need" is already used by prep.steps[0].questions[0]',
+    '18:38: prep.steps[0].questions[1].choices[3]: choice "yes" is listed twice; remove one or give it another value',
+  ],
+  'mixed-shape.yaml': [
+    '14:21: prep.steps[0].questions[0].required: expected boolean, got "sometimes"',
+    '15:15: prep.steps[0].questions[1].id: question id "need" is already used by prep.steps[0].questions[0]',
+  ],
   'two-documents.yaml': ['8:1: a playbook is one YAML document: remove this "---", or split the file in two'],
 };
 

@@ -76,22 +76,22 @@ describe('walkPlaybook', () => {
     expect(result.missing).toEqual(['customer', 'agenda']);
   });
 
-  it('numbers steps, fills guidance and prompts, and shows a flag as soon as its answers are settled', async () => {
+  it('numbers the steps this walk takes (the skipped one is not counted), fills guidance and prompts, and shows a flag as soon as its answers are settled', async () => {
     const result = await walkWith(playbook, { state: 'angry', vent: 'listen', note: 'x' });
     const trace = result.events.map((event) =>
       event.type === 'step' ? `step ${event.number}/${event.total} ${event.title}: ${event.guidance ?? ''}` : event.type === 'flag' ? `flag ${event.flag.id}` : `answer ${event.id}`,
     );
     expect(trace).toEqual([
-      'step 0/3 The meeting: ',
+      'step 0/2 The meeting: ',
       'answer customer',
       'answer title',
       'answer date',
-      'step 1/3 Mood: Meeting Acme.',
+      'step 1/2 Mood: Meeting Acme.',
       'answer state',
       'answer vent',
       'flag angry',
       'answer note',
-      'step 3/3 Time: ',
+      'step 2/2 Time: ',
       'answer minutes',
     ]);
   });

@@ -1,0 +1,57 @@
+/**
+ * `coach drafts`: the sessions that stopped before their note was written, newest first, so a
+ * person can see what is waiting in `coach resume` and `--discard` what they will not finish.
+ */
+import { UsageError } from '../errors.js';
+import { writeOut } from '../io.js';
+import { answersKept, describeDraft, draftCustomer, savedAt, unreadableMessage } from '../store/drafts/describe-draft.js';
+import { draftHandle, draftsDirectory, listDrafts, removeDraft, type LoadedDraft } from '../store/drafts/drafts.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
+import type { CommandContext } from './command-context.js';
+
+export interface DraftsOptions {
+  discard?: string | undefined;
+  json?: true | undefined;
+  notesDir?: string | undefined;
+}
+
+export async function draftsCommand(options: DraftsOptions, context: CommandContext): Promise<void> {
+  const { io, notesDir } = context;
+  const { drafts, unreadable } = await listDrafts(notesDir);
+  for (const entry of unreadable) io.stderr.write(`coach: warning: ${unreadableMessage(entry)}\n`);
+  if (options.discard !== undefined) return discard(options.discard, drafts, context);
+  if (options.json) {
+    const list = drafts.map(({ file, draft }) => ({
+      id: draftHandle(file),
+      path: file,
+      playbook: draft.playbook.id,
+      phase: draft.phase,
+      customer: draft.context?.customer ?? (typeof draft.answers['customer'] === 'string' ? draft.answers['customer'] : null),
+      saved: draft.saved,
+      answers: draft.asked.length,
+    }));
+    return writeOut(io.stdout, `${JSON.stringify(list, null, 2)}\n`);
+  }
+  if (drafts.length === 0) {
+    io.stderr.write(`No drafts in ${draftsDirectory(notesDir)}; a draft is kept when a session stops before its note is written.\n`);
+    return;
+  }
+  const rows = drafts.map(({ file, draft }) => [safe(draftHandle(file)), safe(`${draft.playbook.id} ${draft.phase}`), draftCustomer(draft), `saved ${savedAt(draft)}`, answersKept(draft)]);
+  const widths = rows.reduce<number[]>((max, row) => row.map((cell, i) => Math.max(max[i] ?? 0, cell.length)), []);
+  const lines = rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join('  '));
+  await writeOut(io.stdout, `${lines.join('\n')}\n`);
+}
+
+async function discard(id: string, drafts: readonly LoadedDraft[], context: CommandContext): Promise<void> {
+  const name = id.replace(/\.json$/, '');
+  const found = drafts.find((entry) => draftHandle(entry.file) === name);
+  if (!found) {
+    const known = drafts.map((entry) => draftHandle(entry.file));
+    const where = draftsDirectory(context.notesDir);
+    throw new UsageError(
+      safe(`no draft "${id}" in ${where}; ${known.length > 0 ? `the drafts are: ${known.join(', ')}` : 'there are no drafts'} (see coach drafts)`),
+    );
+  }
+  await removeDraft(found.file);
+  context.io.stderr.write(`coach: discarded the draft ${safe(name)} (${describeDraft(found.draft)})\n`);
+}
