@@ -13,7 +13,7 @@ import { choosePrep, newestPrep } from '../flow/choose-prep.js';
 import type { CommandContext } from './command-context.js';
 import { runSession, type SessionRequest } from '../flow/run-session.js';
 import type { SessionOptions } from './options/session-options.js';
-import { CONTEXT_IDS } from '../core/playbook/schema.js';
+import { CONTEXT_IDS } from '../core/playbook/context-ids.js';
 
 export interface DebriefOptions extends SessionOptions {
   last?: true | undefined;

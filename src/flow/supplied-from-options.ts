@@ -5,7 +5,7 @@ import { parseAnswers, parseSetOptions } from '../formats/answers-file.js';
 import type { Io } from '../io.js';
 import { resolve } from 'node:path';
 import type { SessionOptions } from '../commands/options/session-options.js';
-import { CONTEXT_IDS } from '../core/playbook/schema.js';
+import { CONTEXT_IDS } from '../core/playbook/context-ids.js';
 
 /** The file first, then --set, then the named context options: the most specific wins. */
 export async function suppliedFromOptions(options: SessionOptions, io: Io): Promise<SuppliedAnswers> {

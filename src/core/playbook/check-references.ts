@@ -9,7 +9,8 @@ import { closest } from '../text/closest.js';
 import { templateRefs } from '../session/interpolate.js';
 import type { IssuePath, ReferenceIssue } from './reference-issue.js';
 import { isPrepRef, PREP_PREFIX } from '../session/prep-scope.js';
-import { CONTEXT_IDS, type Choice, type Condition, type Phase, type Playbook, type Question, type Walk } from './schema.js';
+import { CONTEXT_IDS } from './context-ids.js';
+import type { Choice, Condition, Phase, Playbook, Question, Walk } from './schema.js';
 
 
 const CONTEXT = new Set<string>(CONTEXT_IDS);

@@ -5,14 +5,11 @@
  */
 import * as z from 'zod';
 import { namesAWord } from '../check/phrases.js';
+import { CONTEXT_IDS } from './context-ids.js';
 
 const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
 const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
 
-/** Ids of the built-in context questions every session asks first. */
-export const CONTEXT_IDS = ['customer', 'title', 'date'] as const;
-
-export const isContextId = (id: string): id is (typeof CONTEXT_IDS)[number] => (CONTEXT_IDS as readonly string[]).includes(id);
 
 const kebabId = z
   .string()

@@ -12,7 +12,8 @@ import { isReached } from './reached.js';
 import { conditionScope, isPrepRef } from './prep-scope.js';
 import type { Prompter } from './prompter.js';
 import { computeScores, type ScoreResult } from './scores.js';
-import { CONTEXT_IDS, isContextId, type Phase, type Playbook, type Step, type Walk } from '../playbook/schema.js';
+import { CONTEXT_IDS, isContextId } from '../playbook/context-ids.js';
+import type { Phase, Playbook, Step, Walk } from '../playbook/schema.js';
 
 export type WalkEvent =
   | { type: 'step'; number: number; total: number; title: string; guidance?: string | undefined }

@@ -9,7 +9,7 @@ import { coerceAnswer } from '../../core/session/coerce-answer.js';
 import type { Question } from '../../core/playbook/schema.js';
 import type { SuppliedAnswers } from '../../core/session/supplied-answers.js';
 import type { Draft } from './draft-file.js';
-import { isContextId } from '../../core/playbook/schema.js';
+import { isContextId } from '../../core/playbook/context-ids.js';
 
 export interface DraftAnswers {
   supplied: SuppliedAnswers;
