@@ -9,6 +9,8 @@ import type { ChalkInstance } from 'chalk';
 import type { AnswerValue } from '../core/session/answers.js';
 import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../core/session/coerce-answer.js';
 import type { AskRequest, Prompter } from '../core/session/prompter.js';
+import { isIsoDateShape } from '../core/session/calendar-date.js';
+import { describeDate, readSpokenDate } from '../core/session/spoken-date.js';
 import type { Question } from '../core/playbook/schema.js';
 import { InterruptedError } from '../errors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
@@ -23,6 +25,8 @@ export interface TerminalStreams {
   signal?: AbortSignal | undefined;
   /** Where long answers are written; without one they are typed line by line. */
   editor?: EditorLaunch | undefined;
+  /** Today (YYYY-MM-DD), which said dates ("tomorrow") count from; without it a date is YYYY-MM-DD only. */
+  today?: string | undefined;
 }
 
 function theme(chalk: ChalkInstance) {
@@ -41,14 +45,14 @@ function theme(chalk: ChalkInstance) {
   };
 }
 
-function hint(question: Question): string {
+function hint(question: Question, saidDates: boolean): string {
   switch (question.type) {
     case 'scale': {
       const { min, max } = scaleBounds(question);
       return ` (${min}-${max})`;
     }
     case 'date':
-      return ' (YYYY-MM-DD)';
+      return saidDates ? ' (YYYY-MM-DD or e.g. tomorrow)' : ' (YYYY-MM-DD)';
     case 'number':
       return question.min !== undefined && question.max !== undefined ? ` (${question.min}-${question.max})` : '';
     default:
@@ -78,6 +82,33 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     const text = await textPrompt({ message, default: fallback, help, validate: validator(question), theme: look }, context);
     const result = coerceAnswer(question, text);
     return result.ok ? result.value : undefined;
+  };
+
+  /**
+   * A date, as YYYY-MM-DD or as people say it: a said date passes the prompt's check and is read
+   * after it (the date library loads only then), echoed as the day it names, or refused with why
+   * and asked again.
+   */
+  const dated = async (question: Question, message: string, help: string | undefined, today: string): Promise<AnswerValue | undefined> => {
+    const fallback = question.default === undefined ? undefined : String(question.default);
+    const validate = (value: string) => {
+      const said = value.trim();
+      return said !== '' && !isIsoDateShape(said) ? true : validator(question)(value);
+    };
+    for (;;) {
+      const text = await textPrompt({ message, default: fallback, help, validate, theme: look }, context);
+      const said = text.trim();
+      if (said === '' || isIsoDateShape(said)) {
+        const result = coerceAnswer(question, text);
+        return result.ok ? result.value : undefined;
+      }
+      const read = await readSpokenDate(said, today);
+      if (read.ok) {
+        streams.output.write(`${chalk.dim(`  = ${describeDate(read.date)} (${read.date})`)}\n`);
+        return read.date;
+      }
+      streams.output.write(`${chalk.red(`> This answer ${safe(read.message)}.`)}\n`);
+    }
   };
 
   /** Several lines or entries: one prompt per line, an empty line ends it. */
@@ -129,7 +160,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   };
 
   const askOne = async (question: Question, guidance: string | undefined): Promise<AnswerValue | undefined> => {
-    const message = `${safe(question.prompt)}${hint(question)}`;
+    const message = `${safe(question.prompt)}${hint(question, streams.today !== undefined)}`;
     const help = helpFor(question, guidance);
     switch (question.type) {
       case 'confirm': {
@@ -160,8 +191,9 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         return lines(question, message, undefined, help);
       case 'long':
         return streams.editor ? inEditor(question, message, streams.editor) : lines(question, message, '\n', help);
-      case 'text':
       case 'date':
+        return streams.today === undefined ? typed(question, message, help) : dated(question, message, help, streams.today);
+      case 'text':
       case 'number':
       case 'scale':
         return typed(question, message, help);
