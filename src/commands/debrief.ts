@@ -9,8 +9,9 @@ import { UsageError } from '../errors.js';
 import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
 import { loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbooks/playbook-library.js';
 import { savedPrep, type SavedPrep } from '../store/notes/saved-prep.js';
-import { choosePrep, newestPrep } from '../flow/choose-prep.js';
+import { choosePrep, newestOpenPrep } from '../flow/choose-prep.js';
 import type { CommandContext } from './command-context.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { runSession, type SessionRequest } from '../flow/run-session.js';
 import type { SessionOptions } from './options/session-options.js';
 import { CONTEXT_IDS } from '../core/playbook/schema.js';
@@ -37,7 +38,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
     sessionArg !== undefined
       ? await findSession(sessionArg, notesDir, io.cwd)
       : options.last
-        ? await newestPrep(context)
+        ? await newestOpenPrep(context, (line) => io.stderr.write(`coach: ${safe(line)}\n`))
         : await choosePrep(options, context, chalk);
   const note = await readSavedNoteData(prepPath);
   if (note.header.kind !== 'prep') {
