@@ -51,7 +51,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
   sessionCommand<DebriefOptions>(
     program
       .command('debrief')
-      .argument('[session]', 'the saved prep: its id (see coach history) or the path to its note')
+      .argument('[session]', 'the saved prep: its id or a unique start of it (see coach history), the customer, or the path to its note')
       .option('--last', 'debrief the newest prep')
       .option('--playbook <id>', 'debrief a meeting you did not prepare, with this playbook (an id or a .yaml file)')
       .description('reflect on a meeting: walk its playbook\'s debrief and write a debrief note beside the prep'),
@@ -76,7 +76,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
 
   program
     .command('show')
-    .argument('<session>', 'a saved session: its id (see coach history) or the path to its note')
+    .argument('<session>', 'a saved session: its id or a unique start of it (see coach history), the customer, or the path to its note')
     .option('--json', "print the note's data as JSON")
     .addOption(notesDirOption())
     .description('print a saved note')
@@ -89,7 +89,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
 
   program
     .command('card')
-    .argument('[session]', 'a saved prep (its id or path) or a playbook id; default: the newest prep')
+    .argument('[session]', 'a saved prep (its id, a unique start of it, the customer, or its path) or a playbook id; default: the prep saved most recently')
     .option('--markdown', 'print the card as Markdown, for notes')
     .addOption(notesDirOption())
     .addOption(playbooksOption())

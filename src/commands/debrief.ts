@@ -11,6 +11,7 @@ import { loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/
 import { savedPrep, type SavedPrep } from '../store/notes/saved-prep.js';
 import { choosePrep, newestOpenPrep } from '../flow/choose-prep.js';
 import type { CommandContext } from './command-context.js';
+import { warnSkipped } from '../flow/skipped-note-warning.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { runSession, type SessionRequest } from '../flow/run-session.js';
 import type { SessionOptions } from './options/session-options.js';
@@ -36,7 +37,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
   // 2. Which prep: named, the newest, or picked from the ones still waiting for a debrief.
   const prepPath =
     sessionArg !== undefined
-      ? await findSession(sessionArg, notesDir, io.cwd)
+      ? await findSession(sessionArg, notesDir, io.cwd, { cacheDir: context.cacheDir, onSkip: warnSkipped(io), kind: 'prep' })
       : options.last
         ? await newestOpenPrep(context, (line) => io.stderr.write(`coach: ${safe(line)}\n`))
         : await choosePrep(options, context, chalk);
