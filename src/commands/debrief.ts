@@ -53,7 +53,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
 
   // 3. The prep's playbook, with the built-in question about the prep's actions as its last step.
   const loaded = withDebriefWalk(await prepPlaybook(prep, options.playbook, context.playbooks));
-  if (prep.actions.length > 0 && usesDoneActionsId(loaded.playbook)) {
+  if (prep.carried.length > 0 && usesDoneActionsId(loaded.playbook)) {
     throw new UsageError(`${loaded.path}: the debrief asks a question with the id "${DONE_ACTIONS_ID}", which coach uses for the prep's actions; rename it`);
   }
   await runSession({ ...debriefOfPrep(prep, loaded), phase: 'debrief', options, io, chalk });
@@ -66,17 +66,17 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
  */
 export function debriefOfPrep(prep: SavedPrep, loaded: LoadedPlaybook): Omit<SessionRequest, 'phase' | 'options' | 'io' | 'chalk'> {
   return {
-    loaded: { ...loaded, playbook: withPrepActions(loaded.playbook, prep.actions) },
+    loaded: { ...loaded, playbook: withPrepActions(loaded.playbook, prep.carried) },
     // Beside the prep, so the pair stays together wherever the prep lives.
     notesDir: dirname(prep.path),
     context: prep.context,
     prepAnswers: prep.answers,
     prepId: prep.id,
     extraSections: (debrief) => {
-      if (prep.actions.length === 0) return [];
+      if (prep.carried.length === 0) return [];
       // The one hook between the finished walk and the rendered note: record the carried actions
       // in the note's data (its front matter and --format json) as well as in its body.
-      debrief.actions = carriedActions(prep.actions, debrief.answers);
+      debrief.actions = carriedActions(prep.carried, debrief.answers);
       return carriedActionsSections(debrief.actions);
     },
   };

@@ -78,6 +78,7 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     level: 'How serious: tip (worth knowing), warn (watch out), stop (deal with it before going on).',
     message: 'What the user is told. May use `{{id}}` for answers.',
     actions: 'Things to do, written as a checklist in the note. Each may use `{{id}}`.',
+    before_meeting: 'true when the actions make sense only before the meeting (book a room, ask for the meeting): a prep\'s debrief does not bring them back as follow-ups.',
   },
   Score: {
     $self: 'A number computed from the answers and read against bands. Give exactly one of `count`, `sum`, `selected`.',

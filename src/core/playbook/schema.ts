@@ -134,6 +134,9 @@ export const Flag = z.strictObject({
   level: z.enum(FLAG_LEVELS),
   message: z.string().min(1),
   actions: z.array(z.string().min(1)).default([]),
+  // Actions that make sense only before the meeting (book the room, ask for the meeting): the
+  // debrief does not bring them back as follow-ups. A flag with both kinds is two flags.
+  before_meeting: z.boolean().optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 
