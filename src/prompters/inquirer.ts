@@ -11,6 +11,7 @@ import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../core/ses
 import type { AskRequest, Prompter } from '../core/session/prompter.js';
 import { isIsoDateShape } from '../core/session/calendar-date.js';
 import { describeDate, readSpokenDate } from '../core/session/spoken-date.js';
+import { joinNextStep, NEXT_STEP_FORMAT, nextStepProblem, splitNextStep } from '../core/session/next-steps.js';
 import type { Question } from '../core/playbook/schema.js';
 import { InterruptedError } from '../errors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
@@ -114,18 +115,38 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   /** Several lines or entries: one prompt per line, an empty line ends it. */
   const lines = async (question: Question, message: string, joinWith: string | undefined, help?: string): Promise<AnswerValue | undefined> => {
     const entries: string[] = [];
+    const steps = question.entries === 'next-steps';
     for (;;) {
       const first = entries.length === 0;
       const entry = await textPrompt(
         {
-          message: first ? `${message} ${chalk.dim('(empty line ends)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
+          message: first ? `${message} ${chalk.dim(steps ? `(${NEXT_STEP_FORMAT}; empty line ends)` : '(empty line ends)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
           help,
-          validate: (value: string) => (first && value.trim() === '' && question.required ? 'This answer is required.' : true),
+          validate: (value: string) => {
+            if (value.trim() === '') return first && question.required ? 'This answer is required.' : true;
+            return steps && splitNextStep(value) === undefined ? `Write it as ${NEXT_STEP_FORMAT}.` : true;
+          },
           theme: look,
         },
         context,
       );
       if (entry.trim() === '') break;
+      const step = steps ? splitNextStep(entry) : undefined;
+      if (step && !isIsoDateShape(step.due) && streams.today !== undefined) {
+        const read = await readSpokenDate(step.due, streams.today);
+        if (!read.ok) {
+          streams.output.write(`${chalk.red(`> The due date ${safe(read.message)}.`)}\n`);
+          continue;
+        }
+        streams.output.write(`${chalk.dim(`  = due ${describeDate(read.date)} (${read.date})`)}\n`);
+        entries.push(joinNextStep({ ...step, due: read.date }));
+        continue;
+      }
+      const problem = step ? nextStepProblem(entry) : undefined;
+      if (problem !== undefined) {
+        streams.output.write(`${chalk.red(`> This entry ${safe(problem.replace(/^"[^"]*"(: )?/, ''))}.`)}\n`);
+        continue;
+      }
       entries.push(entry);
     }
     const result = coerceAnswer(question, joinWith === undefined ? entries : entries.join(joinWith));

@@ -53,6 +53,7 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     min: 'For number and scale: the smallest answer allowed (scale default 1).',
     max: 'For number and scale: the largest answer allowed (scale default 5). A number summed by a score needs one.',
     placeholder: 'An example answer. Accepted, but not yet shown by the prompts.',
+    entries: 'For a list: `next-steps` makes each entry a next step, `what - who - by when` (the date as YYYY-MM-DD or as said, e.g. next friday), written into a debrief as a follow-up with its owner and due date.',
     when: 'Ask the question only when this condition holds on the answers given so far.',
   },
   Condition: {

@@ -96,6 +96,9 @@ export const Question = z
     min: z.number().int().optional(),
     max: z.number().int().optional(),
     placeholder: z.string().optional(),
+    // A list whose entries are next steps, each `what - who - by when`: checked, its dates read
+    // as people say them, and written into a debrief as follow-ups with an owner and a due date.
+    entries: z.enum(['next-steps']).optional(),
     when: Condition.optional(),
   })
   .superRefine((question, ctx) => {
@@ -105,6 +108,9 @@ export const Question = z
     }
     if (!hasChoices && question.choices) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: `"choices" only apply to select and multi questions` });
+    }
+    if (question.entries !== undefined && question.type !== 'list') {
+      ctx.addIssue({ code: 'custom', path: ['entries'], message: '"entries" only applies to list questions' });
     }
     const numeric = question.type === 'number' || question.type === 'scale';
     for (const key of ['min', 'max'] as const) {

@@ -5,6 +5,7 @@
 import type { AnswerValue } from './answers.js';
 import type { Choice, Question } from '../playbook/schema.js';
 import { calendarDateProblem, isIsoDateShape, notADate } from './calendar-date.js';
+import { nextStepProblem } from './next-steps.js';
 
 export type Coerced = { ok: true; value: AnswerValue | undefined } | { ok: false; message: string };
 
@@ -111,7 +112,15 @@ function coercePresent(question: Question, raw: unknown): Coerced {
     case 'list': {
       const entries = asEntries(raw);
       if (entries === undefined) return fail('must be a list of text entries');
-      return pass(entries.filter((entry) => entry.trim() !== ''));
+      const kept = entries.filter((entry) => entry.trim() !== '');
+      if (question.entries === 'next-steps') {
+        for (const entry of kept) {
+          const problem = nextStepProblem(entry);
+          if (problem !== undefined) return fail(`has an entry ${problem}`);
+        }
+        return pass(kept.map((entry) => entry.trim()));
+      }
+      return pass(kept);
     }
     case 'number':
     case 'scale':
