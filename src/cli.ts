@@ -11,6 +11,7 @@ import { withSessionOptions, type SessionOptions } from './commands/options/sess
 import type { DebriefOptions } from './commands/debrief.js';
 import { withHistoryOptions, type HistoryOptions } from './commands/options/history-options.js';
 import type { ShowOptions } from './commands/show.js';
+import type { FollowupsOptions } from './commands/followups.js';
 import { addPlaybooksCommands } from './commands/playbooks/index.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
 import { watchInterrupts, restoreTerminal } from './interrupts.js';
@@ -73,6 +74,21 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
         return historyCommand(options, context);
       }, command),
   );
+
+  program
+    .command('followups')
+    .argument('[action]', '"done" to tick a follow-up')
+    .argument('[n]', 'with done: the number coach followups shows')
+    .option('--customer <text>', 'only follow-ups of customers whose name contains this (any case or punctuation)')
+    .option('--json', 'print a JSON array for other tools')
+    .addOption(notesDirOption())
+    .description('list the open follow-ups of all debriefs, overdue first; done <n> ticks one in its note')
+    .action(async (action: string | undefined, which: string | undefined, options: FollowupsOptions, command: Command) =>
+      runAction(async (context) => {
+        const { followupsCommand } = await import('./commands/followups.js');
+        return followupsCommand(action, which, options, context);
+      }, command),
+    );
 
   program
     .command('show')
