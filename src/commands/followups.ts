@@ -5,6 +5,7 @@
  * with only that line changed. The checkbox in the note is the state, so a box ticked by hand in
  * an editor is done here too.
  */
+import { statSync } from 'node:fs';
 import { FileError, UsageError } from '../errors.js';
 import { localToday, writeOut } from '../io.js';
 import { openFollowUps, tickFollowUp, type FollowUp } from '../core/note/follow-ups.js';
@@ -42,10 +43,20 @@ async function listFollowUps(options: FollowupsOptions, context: CommandContext)
   const today = localToday(io);
   const customer = options.customer === undefined ? undefined : nameKey(options.customer);
   const notes = await readNotesIndex(context.notesDir, warnSkipped(io), { cacheDir: context.cacheDir });
+  // Each debrief's text is read for its boxes: the index holds only the front matter.
   const debriefs = notes.filter((note) => note.kind === 'debrief' && (customer === undefined || nameKey(note.customer).includes(customer)));
   const found: Omit<Listed, 'number'>[] = [];
+  const warn = warnSkipped(io);
   for (const note of debriefs) {
-    const text = await readTextFile(note.path, 'the note', MAX_SAVED_BYTES);
+    let text: string;
+    try {
+      text = await readTextFile(note.path, 'the note', MAX_SAVED_BYTES);
+    } catch (error) {
+      // One unreadable note costs its own follow-ups, never the whole list.
+      if (!(error instanceof FileError)) throw error;
+      warn({ path: note.path, reason: error.message });
+      continue;
+    }
     for (const item of openFollowUps(text)) found.push({ ...item, note, overdue: item.due !== undefined && item.due < today });
   }
   return found.sort(byUrgency).map((item, index) => ({ ...item, number: index + 1 }));
@@ -84,6 +95,7 @@ async function tick(which: string | undefined, listed: readonly Listed[], option
   const text = await readTextFile(item.note.path, 'the note', MAX_SAVED_BYTES);
   const ticked = tickFollowUp(text, item.line);
   if (ticked === undefined) throw new FileError(item.note.path, `line ${item.line + 1} changed while coach read it; run coach followups again`);
-  await replaceFile(item.note.path, ticked);
+  // The note keeps its permissions (a private note stays private).
+  await replaceFile(item.note.path, ticked, { mode: statSync(item.note.path).mode & 0o777 });
   context.io.stderr.write(`${sanitizeForTerminal(`✔ Ticked "${item.text}" in ${item.note.path}:${item.line + 1}`)}\n`);
 }

@@ -3,7 +3,7 @@
  * overdue first, then by due date; `done <n>` ticks exactly that line, and a box ticked by hand
  * in an editor is gone from the list too. Today is the test clock's 2026-11-22 (UTC).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/run-cli.js';
@@ -47,10 +47,12 @@ describe('coach followups', () => {
   it('done <n> ticks only that line, atomically; a box ticked by hand leaves the list too', async () => {
     const file = await debrief('Acme', ['Send the quote - me - 2026-12-04', 'Call the CFO - Sam - 2026-11-20']);
     const before = readFileSync(join(notes, file), 'utf8');
+    chmodSync(join(notes, file), 0o600);
     const done = await coach(['followups', 'done', '1']);
     expect(done.code, done.stderr).toBe(0);
     expect(done.stderr).toContain('✔ Ticked "Call the CFO"');
     const after = readFileSync(join(notes, file), 'utf8');
+    expect(statSync(join(notes, file)).mode & 0o777).toBe(0o600);
     expect(after).toBe(before.replace('- [ ] Call the CFO (owner: Sam; due 2026-11-20)', '- [x] Call the CFO (owner: Sam; due 2026-11-20)'));
 
     writeFileSync(join(notes, file), after.replace('- [ ] Send the quote', '- [x] Send the quote'));
