@@ -12,6 +12,7 @@ import type { DebriefOptions } from './commands/debrief.js';
 import { withHistoryOptions, type HistoryOptions } from './commands/options/history-options.js';
 import type { DraftsOptions } from './commands/drafts.js';
 import type { ShowOptions } from './commands/show.js';
+import type { FollowupsOptions } from './commands/followups.js';
 import { addPlaybooksCommands } from './commands/playbooks/index.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
 import { watchInterrupts, restoreTerminal } from './interrupts.js';
@@ -52,7 +53,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
   sessionCommand<DebriefOptions>(
     program
       .command('debrief')
-      .argument('[session]', 'the saved prep: its id (see coach history) or the path to its note')
+      .argument('[session]', 'the saved prep: its id or a unique start of it (see coach history), the customer, or the path to its note')
       .option('--last', 'debrief the newest prep')
       .option('--playbook <id>', 'debrief a meeting you did not prepare, with this playbook (an id or a .yaml file)')
       .description('reflect on a meeting: walk its playbook\'s debrief and write a debrief note beside the prep'),
@@ -89,8 +90,23 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
   );
 
   program
+    .command('followups')
+    .argument('[action]', '"done" to tick a follow-up')
+    .argument('[n]', 'with done: the number coach followups shows')
+    .option('--customer <text>', 'only follow-ups of customers whose name contains this (any case or punctuation)')
+    .option('--json', 'print a JSON array for other tools')
+    .addOption(notesDirOption())
+    .description('list the open follow-ups of all debriefs, overdue first; done <n> ticks one in its note')
+    .action(async (action: string | undefined, which: string | undefined, options: FollowupsOptions, command: Command) =>
+      runAction(async (context) => {
+        const { followupsCommand } = await import('./commands/followups.js');
+        return followupsCommand(action, which, options, context);
+      }, command),
+    );
+
+  program
     .command('show')
-    .argument('<session>', 'a saved session: its id (see coach history) or the path to its note')
+    .argument('<session>', 'a saved session: its id or a unique start of it (see coach history), the customer, or the path to its note')
     .option('--json', "print the note's data as JSON")
     .option('--raw', 'print the note file exactly as it is, front matter included')
     .addOption(notesDirOption())
@@ -104,7 +120,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
 
   program
     .command('card')
-    .argument('[session]', 'a saved prep (its id or path) or a playbook id; default: the newest prep')
+    .argument('[session]', 'a saved prep (its id, a unique start of it, the customer, or its path) or a playbook id; default: the prep saved most recently')
     .option('--markdown', 'print the card as Markdown, for notes')
     .addOption(notesDirOption())
     .addOption(playbooksOption())

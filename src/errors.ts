@@ -33,6 +33,9 @@ export class UsageError extends CoachError {
   }
 }
 
+/** A prefix or customer name that names several saved sessions; the message lists them. */
+export class AmbiguousSessionError extends UsageError {}
+
 /** No playbook has this id in any source; `known` are the ids there are. */
 export class UnknownPlaybookError extends UsageError {
   constructor(

@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import { CARD_WIDTH, renderCardMarkdown, renderCardText, type CardInput } from '../core/note/meeting-card.js';
-import { UnknownPlaybookError, UsageError } from '../errors.js';
+import { AmbiguousSessionError, UnknownPlaybookError, UsageError } from '../errors.js';
 import { writeOut } from '../io.js';
 import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
 import { isPlaybookPath, loadPlaybook } from '../store/playbooks/playbook-library.js';
@@ -13,6 +13,7 @@ import { savedPrep } from '../store/notes/saved-prep.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { newestPrep } from '../flow/choose-prep.js';
 import type { CommandContext } from './command-context.js';
+import { warnSkipped } from '../flow/skipped-note-warning.js';
 
 export interface CardOptions {
   markdown?: true | undefined;
@@ -36,13 +37,14 @@ async function cardInput(arg: string | undefined, context: CommandContext): Prom
   const { notesDir } = context;
   let path: string;
   try {
-    path = arg === undefined ? await newestPrep(context) : await findSession(arg, notesDir, context.io.cwd);
+    path = arg === undefined ? await newestPrep(context) : await findSession(arg, notesDir, context.io.cwd, { cacheDir: context.cacheDir, onSkip: warnSkipped(context.io), kind: 'prep' });
   } catch (sessionError) {
     if (arg === undefined || !(sessionError instanceof UsageError)) throw sessionError;
     try {
       return { playbook: (await loadPlaybook(arg, context.playbooks)).playbook };
     } catch (playbookError) {
       if (!(playbookError instanceof UnknownPlaybookError)) throw playbookError;
+      if (sessionError instanceof AmbiguousSessionError) throw sessionError;
       throw new UsageError(`no saved session or playbook "${arg}"; see \`coach history\` for sessions and \`coach playbooks\` for playbooks`);
     }
   }

@@ -9,8 +9,10 @@ import { UsageError } from '../errors.js';
 import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
 import { loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbooks/playbook-library.js';
 import { savedPrep, type SavedPrep } from '../store/notes/saved-prep.js';
-import { choosePrep, newestPrep } from '../flow/choose-prep.js';
+import { choosePrep, newestOpenPrep } from '../flow/choose-prep.js';
 import type { CommandContext } from './command-context.js';
+import { warnSkipped } from '../flow/skipped-note-warning.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { runSession, type SessionRequest } from '../flow/run-session.js';
 import type { SessionOptions } from './options/session-options.js';
 import { CONTEXT_IDS } from '../core/playbook/context-ids.js';
@@ -35,9 +37,9 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
   // 2. Which prep: named, the newest, or picked from the ones still waiting for a debrief.
   const prepPath =
     sessionArg !== undefined
-      ? await findSession(sessionArg, notesDir, io.cwd)
+      ? await findSession(sessionArg, notesDir, io.cwd, { cacheDir: context.cacheDir, onSkip: warnSkipped(io), kind: 'prep' })
       : options.last
-        ? await newestPrep(context)
+        ? await newestOpenPrep(context, (line) => io.stderr.write(`coach: ${safe(line)}\n`))
         : await choosePrep(options, context, chalk);
   const note = await readSavedNoteData(prepPath);
   if (note.header.kind !== 'prep') {
@@ -51,7 +53,7 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
 
   // 3. The prep's playbook, with the built-in question about the prep's actions as its last step.
   const loaded = withDebriefWalk(await prepPlaybook(prep, options.playbook, context.playbooks));
-  if (prep.actions.length > 0 && usesDoneActionsId(loaded.playbook)) {
+  if (prep.carried.length > 0 && usesDoneActionsId(loaded.playbook)) {
     throw new UsageError(`${loaded.path}: the debrief asks a question with the id "${DONE_ACTIONS_ID}", which coach uses for the prep's actions; rename it`);
   }
   await runSession({ ...debriefOfPrep(prep, loaded), phase: 'debrief', options, io, chalk });
@@ -64,17 +66,17 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
  */
 export function debriefOfPrep(prep: SavedPrep, loaded: LoadedPlaybook): Omit<SessionRequest, 'phase' | 'options' | 'io' | 'chalk'> {
   return {
-    loaded: { ...loaded, playbook: withPrepActions(loaded.playbook, prep.actions) },
+    loaded: { ...loaded, playbook: withPrepActions(loaded.playbook, prep.carried) },
     // Beside the prep, so the pair stays together wherever the prep lives.
     notesDir: dirname(prep.path),
     context: prep.context,
     prepAnswers: prep.answers,
     prepId: prep.id,
     extraSections: (debrief) => {
-      if (prep.actions.length === 0) return [];
+      if (prep.carried.length === 0) return [];
       // The one hook between the finished walk and the rendered note: record the carried actions
       // in the note's data (its front matter and --format json) as well as in its body.
-      debrief.actions = carriedActions(prep.actions, debrief.answers);
+      debrief.actions = carriedActions(prep.carried, debrief.answers);
       return carriedActionsSections(debrief.actions);
     },
   };

@@ -7,6 +7,7 @@ import { writeOut } from '../io.js';
 import { findSession, readSavedNote, readSavedNoteData } from '../store/notes/find-session.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './command-context.js';
+import { warnSkipped } from '../flow/skipped-note-warning.js';
 
 export interface ShowOptions {
   json?: true | undefined;
@@ -16,7 +17,7 @@ export interface ShowOptions {
 
 export async function showCommand(session: string, options: ShowOptions, context: CommandContext): Promise<void> {
   const { io } = context;
-  const path = await findSession(session, context.notesDir, io.cwd);
+  const path = await findSession(session, context.notesDir, io.cwd, { cacheDir: context.cacheDir, onSkip: warnSkipped(io) });
   if (options.json) {
     // The whole front matter has to parse here, so a hand-edit gone wrong is reported, not guessed at.
     const note = await readSavedNoteData(path);

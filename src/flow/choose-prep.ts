@@ -14,19 +14,52 @@ const PICKER_SIZE = 30;
 
 const noPrepHint = 'run coach prep first, or debrief a meeting you did not prepare with --playbook <id>';
 
-/** `--last`: the newest prep, debriefed or not, in the order `coach history` lists them. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The preps, the one saved most recently first: by `created`, not by the meeting's date (a prep
+ * for next week's meeting saved yesterday is not the one just prepared). The index's order (by
+ * meeting date) breaks ties and places notes without `created` last.
+ */
+function prepsBySaving(notes: readonly NoteSummary[]): NoteSummary[] {
+  return notes.filter((note) => note.kind === 'prep').sort((a, b) => compare(b.created ?? '', a.created ?? ''));
+}
+
+async function readPreps(context: CommandContext): Promise<{ preps: NoteSummary[]; debriefed: Set<string> }> {
+  const notes = await readNotesIndex(context.notesDir, warnSkipped(context.io), { cacheDir: context.cacheDir });
+  return { preps: prepsBySaving(notes), debriefed: debriefedPreps(notes) };
+}
+
+/** `coach card` with no argument: the prep saved most recently, debriefed or not. */
 export async function newestPrep(context: CommandContext): Promise<string> {
-  const { notesDir } = context;
-  const notes = await readNotesIndex(notesDir, warnSkipped(context.io), { cacheDir: context.cacheDir });
-  const newest = notes.find((note) => note.kind === 'prep');
-  if (!newest) throw new UsageError(`no saved preps in ${notesDir}; ${noPrepHint}`);
+  const [newest] = (await readPreps(context)).preps;
+  if (!newest) throw new UsageError(`no saved preps in ${context.notesDir}; ${noPrepHint}`);
   return newest.path;
 }
 
-/** The preps still waiting for a debrief, newest first. */
-function openPreps(notes: readonly NoteSummary[]): NoteSummary[] {
+/**
+ * `coach debrief --last`: the prep saved most recently that has no debrief yet. When a newer one
+ * is already debriefed, `say` tells the person which prep they get instead; when every prep is,
+ * it refuses and names the way to add another debrief on purpose.
+ */
+export async function newestOpenPrep(context: CommandContext, say: (line: string) => void): Promise<string> {
+  const { preps, debriefed } = await readPreps(context);
+  const [newest] = preps;
+  if (!newest) throw new UsageError(`no saved preps in ${context.notesDir}; ${noPrepHint}`);
+  const open = preps.find((note) => !debriefed.has(note.id));
+  if (!open) {
+    throw new UsageError(`every saved prep is already debriefed, the newest is ${newest.id}; to add another debrief of it, name it: coach debrief ${newest.id}`);
+  }
+  if (open !== newest) say(`the newest prep, ${newest.id}, is already debriefed; debriefing ${open.id}`);
+  return open.path;
+}
+
+/** The preps still waiting for a debrief, the one saved most recently first. */
+function openPreps(notes: readonly NoteSummary[]): { open: NoteSummary[]; debriefed: number } {
   const debriefed = debriefedPreps(notes);
-  return notes.filter((note) => note.kind === 'prep' && !debriefed.has(note.id));
+  const preps = prepsBySaving(notes);
+  const open = preps.filter((note) => !debriefed.has(note.id));
+  return { open, debriefed: preps.length - open.length };
 }
 
 export async function choosePrep(options: SessionOptions, context: CommandContext, chalk: ChalkInstance): Promise<string> {
@@ -36,8 +69,12 @@ export async function choosePrep(options: SessionOptions, context: CommandContex
       'name the prep to debrief: coach debrief <session> (ids: coach history --open), or --last for the newest; --playbook <id> debriefs a meeting without a prep',
     );
   }
-  const waiting = openPreps(await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: context.cacheDir })).slice(0, PICKER_SIZE);
-  if (waiting.length === 0) throw new UsageError(`no preps are waiting for a debrief in ${notesDir}; ${noPrepHint}`);
+  const { open, debriefed } = openPreps(await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: context.cacheDir }));
+  const waiting = open.slice(0, PICKER_SIZE);
+  const skipped = debriefed === 0 ? undefined : `${debriefed === 1 ? '1 prep' : `${debriefed} preps`} already debriefed`;
+  const again = 'to add another debrief of one, name it: coach debrief <session>';
+  if (waiting.length === 0) throw new UsageError(`no preps are waiting for a debrief in ${notesDir}${skipped ? ` (${skipped}; ${again})` : ''}; ${noPrepHint}`);
+  if (skipped) io.stderr.write(`coach: ${skipped} ${debriefed === 1 ? 'is' : 'are'} not listed; ${again}\n`);
   const { pickOne } = await import('../prompters/inquirer.js');
   const id = await pickOne(
     terminalStreams(io),

@@ -12,6 +12,7 @@ import type { Prompter } from '../core/session/prompter.js';
 import { renderMarkdown } from '../core/note/render-markdown.js';
 import type { Phase, Walk } from '../core/playbook/schema.js';
 import { checkSuppliedAnswers, questionsOf, type SuppliedAnswers } from '../core/session/supplied-answers.js';
+import { readSuppliedDates } from '../core/session/supplied-dates.js';
 import { walkPlaybook, type WalkEvent } from '../core/session/walk.js';
 import { UsageError } from '../errors.js';
 import { localDate, type Io } from '../io.js';
@@ -58,9 +59,13 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const today = localDate(now, io.timeZone);
 
   checkOutTarget(options, io);
-  const supplied = withDraftAnswers(request.resume?.supplied, await suppliedFromOptions(options, io));
-  const problems = checkSuppliedAnswers(questionsOf(playbook, phase, today, request.context === undefined), supplied);
+  const given = withDraftAnswers(request.resume?.supplied, await suppliedFromOptions(options, io));
+  const questions = questionsOf(playbook, phase, today, request.context === undefined);
+  const dates = await readSuppliedDates(questions, given, today);
+  const supplied = dates.supplied;
+  const problems = [...dates.problems, ...checkSuppliedAnswers(questions, supplied)];
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  for (const line of dates.read) io.stderr.write(`coach: ${safe(line)}\n`);
 
   const interactive = canPrompt(options, io);
   const view = createSessionView(io.stderr, chalk, io.stderr.columns);
@@ -84,7 +89,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   // Only what a person types can be lost, so only a person waits for the draft to be on disk;
   // supplied answers are recorded in it as they go, without a write and fsync each.
   const person = interactive
-    ? draft.guard((await import('../prompters/inquirer.js')).inquirerPrompter({ ...terminalStreams(io), editor: editorLaunch(io) }, chalk))
+    ? draft.guard((await import('../prompters/inquirer.js')).inquirerPrompter({ ...terminalStreams(io), editor: editorLaunch(io), today }, chalk))
     : undefined;
   const prompter = scriptedPrompter(supplied, person, request.resume?.skipped);
 

@@ -10,6 +10,9 @@ import { checkAnswer, detectorsNeeded, type CheckFinding } from '../core/check/c
 import type { AnswerValue } from '../core/session/answers.js';
 import { choiceLabel, choiceValue, coerceAnswer, scaleBounds } from '../core/session/coerce-answer.js';
 import type { AskRequest, Prompter } from '../core/session/prompter.js';
+import { isIsoDateShape } from '../core/session/calendar-date.js';
+import { describeDate, readSpokenDate } from '../core/session/spoken-date.js';
+import { joinNextStep, NEXT_STEP_FORMAT, nextStepProblem, splitNextStep } from '../core/session/next-steps.js';
 import type { Question } from '../core/playbook/schema.js';
 import { InterruptedError } from '../errors.js';
 import { detectorsFor } from '../language/lazy-detectors.js';
@@ -25,6 +28,8 @@ export interface TerminalStreams {
   signal?: AbortSignal | undefined;
   /** Where long answers are written; without one they are typed line by line. */
   editor?: EditorLaunch | undefined;
+  /** Today (YYYY-MM-DD), which said dates ("tomorrow") count from; without it a date is YYYY-MM-DD only. */
+  today?: string | undefined;
 }
 
 function theme(chalk: ChalkInstance) {
@@ -43,14 +48,14 @@ function theme(chalk: ChalkInstance) {
   };
 }
 
-function hint(question: Question): string {
+function hint(question: Question, saidDates: boolean): string {
   switch (question.type) {
     case 'scale': {
       const { min, max } = scaleBounds(question);
       return ` (${min}-${max})`;
     }
     case 'date':
-      return ' (YYYY-MM-DD)';
+      return saidDates ? ' (YYYY-MM-DD or e.g. tomorrow)' : ' (YYYY-MM-DD)';
     case 'number':
       return question.min !== undefined && question.max !== undefined ? ` (${question.min}-${question.max})` : '';
     default:
@@ -82,21 +87,68 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     return result.ok ? result.value : undefined;
   };
 
+  /**
+   * A date, as YYYY-MM-DD or as people say it: a said date passes the prompt's check and is read
+   * after it (the date library loads only then), echoed as the day it names, or refused with why
+   * and asked again.
+   */
+  const dated = async (question: Question, message: string, help: string | undefined, today: string): Promise<AnswerValue | undefined> => {
+    const fallback = question.default === undefined ? undefined : String(question.default);
+    const validate = (value: string) => {
+      const said = value.trim();
+      return said !== '' && !isIsoDateShape(said) ? true : validator(question)(value);
+    };
+    for (;;) {
+      const text = await textPrompt({ message, default: fallback, help, validate, theme: look }, context);
+      const said = text.trim();
+      if (said === '' || isIsoDateShape(said)) {
+        const result = coerceAnswer(question, text);
+        return result.ok ? result.value : undefined;
+      }
+      const read = await readSpokenDate(said, today);
+      if (read.ok) {
+        streams.output.write(`${chalk.dim(`  = ${describeDate(read.date)} (${read.date})`)}\n`);
+        return read.date;
+      }
+      streams.output.write(`${chalk.red(`> This answer ${safe(read.message)}.`)}\n`);
+    }
+  };
+
   /** Several lines or entries: one prompt per line, an empty line ends it. */
   const lines = async (question: Question, message: string, joinWith: string | undefined, help?: string): Promise<AnswerValue | undefined> => {
     const entries: string[] = [];
+    const steps = question.entries === 'next-steps';
     for (;;) {
       const first = entries.length === 0;
       const entry = await textPrompt(
         {
-          message: first ? `${message} ${chalk.dim('(empty line ends)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
+          message: first ? `${message} ${chalk.dim(steps ? `(${NEXT_STEP_FORMAT}; empty line ends)` : '(empty line ends)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
           help,
-          validate: (value: string) => (first && value.trim() === '' && question.required ? 'This answer is required.' : true),
+          validate: (value: string) => {
+            if (value.trim() === '') return first && question.required ? 'This answer is required.' : true;
+            return steps && splitNextStep(value) === undefined ? `Write it as ${NEXT_STEP_FORMAT}.` : true;
+          },
           theme: look,
         },
         context,
       );
       if (entry.trim() === '') break;
+      const step = steps ? splitNextStep(entry) : undefined;
+      if (step && !isIsoDateShape(step.due) && streams.today !== undefined) {
+        const read = await readSpokenDate(step.due, streams.today);
+        if (!read.ok) {
+          streams.output.write(`${chalk.red(`> The due date ${safe(read.message)}.`)}\n`);
+          continue;
+        }
+        streams.output.write(`${chalk.dim(`  = due ${describeDate(read.date)} (${read.date})`)}\n`);
+        entries.push(joinNextStep({ ...step, due: read.date }));
+        continue;
+      }
+      const problem = step ? nextStepProblem(entry) : undefined;
+      if (problem !== undefined) {
+        streams.output.write(`${chalk.red(`> This entry ${safe(problem.replace(/^"[^"]*"(: )?/, ''))}.`)}\n`);
+        continue;
+      }
       entries.push(entry);
     }
     const result = coerceAnswer(question, joinWith === undefined ? entries : entries.join(joinWith));
@@ -135,7 +187,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   };
 
   const askOne = async (question: Question, guidance: string | undefined): Promise<AnswerValue | undefined> => {
-    const message = `${safe(question.prompt)}${hint(question)}`;
+    const message = `${safe(question.prompt)}${hint(question, streams.today !== undefined)}`;
     const help = helpFor(guidance);
     switch (question.type) {
       case 'confirm': {
@@ -166,8 +218,9 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         return lines(question, message, undefined, help);
       case 'long':
         return streams.editor ? inEditor(question, message, streams.editor) : lines(question, message, '\n', help);
-      case 'text':
       case 'date':
+        return streams.today === undefined ? typed(question, message, help) : dated(question, message, help, streams.today);
+      case 'text':
       case 'number':
       case 'scale':
         return typed(question, message, help);

@@ -94,7 +94,7 @@ describe('escape sequences from data never reach the terminal', () => {
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('unknown question "nee');
-    expect(result.stderr).toContain('"date" must be a date as YYYY-MM-DD');
+    expect(result.stderr).toContain('"date" is not a date coach can read');
     expectInert(result.stderr);
   });
 

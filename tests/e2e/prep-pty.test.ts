@@ -19,7 +19,7 @@ async function answerTwoQuestions(session: PtySession): Promise<string> {
   // The offered date is today by the CLI's own clock and zone: read it off the screen, so the
   // expected note follows that clock (faketime, TZ) instead of the test's.
   await session.waitFor('Date of the meeting');
-  const offered = /^\? Date of the meeting \(YYYY-MM-DD\) \((\d{4}-\d{2}-\d{2})\)/;
+  const offered = /^\? Date of the meeting \(YYYY-MM-DD or e\.g\. tomorrow\) \((\d{4}-\d{2}-\d{2})\)/;
   const asked = await session.waitForScreen((screen) => screen.drawn.some((row) => offered.test(row)));
   const date = asked.drawn.map((row) => offered.exec(row)?.[1]).find((found) => found !== undefined) ?? '';
   session.press(KEYS.enter);
@@ -57,7 +57,7 @@ describe('coach prep under a real terminal', () => {
     const rows = (await session.screen()).all.map((line) => line.text);
     expect(rows).toContain('Step 1 of 4 - What do they need from you?');
     expect(rows.some((row) => row.trimStart().startsWith('Tip: Memory fails when a meeting heats up'))).toBe(true);
-    expect(rows).toContain(`✔ Date of the meeting (YYYY-MM-DD) ${date}`);
+    expect(rows).toContain(`✔ Date of the meeting (YYYY-MM-DD or e.g. tomorrow) ${date}`);
     expect(rows).toContain('✔ Who is the customer? Initech');
     expect(readdirSync(notes)).toEqual([`${date}-initech-two-questions-prep.md`]);
     const note = readFileSync(join(notes, `${date}-initech-two-questions-prep.md`), 'utf8');

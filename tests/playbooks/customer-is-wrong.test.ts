@@ -110,7 +110,9 @@ const prepScenarios: Scenario[] = [
 ];
 
 const debrief = {
-  customer: prep.customer,
+  agreed: ['Pilot the blended plan at one site first'],
+  next_steps: ['Write up the pilot plan and the risk - me - 2026-11-26'],
+    customer: prep.customer,
   title: prep.title,
   date: prep.date,
   landed: 'blend',
@@ -178,6 +180,12 @@ const debriefScenarios: Scenario[] = [
 const prepAnswers = (await walkWith(playbook, prep)).answers;
 
 describeScenarios('customer-is-wrong prep', playbook, 'prep', prepScenarios);
+
+// The next steps left out: the debrief says a meeting without a next step drifts.
+const [firstDebrief] = debriefScenarios;
+if (firstDebrief) {
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+}
 
 describeScenarios('customer-is-wrong debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
 

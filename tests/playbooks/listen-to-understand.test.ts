@@ -76,7 +76,9 @@ const prepScenarios: Scenario[] = [
 ];
 
 const debrief = {
-  customer: prep.customer,
+  agreed: ['We route the billing error to finance today'],
+  next_steps: ['Call him back with the corrected invoice - me - 2026-11-25'],
+    customer: prep.customer,
   title: prep.title,
   date: prep.date,
   let_finish: 'yes',
@@ -143,6 +145,12 @@ const debriefScenarios: Scenario[] = [
 const prepAnswers = (await walkWith(playbook, prep)).answers;
 
 describeScenarios('listen-to-understand prep', playbook, 'prep', prepScenarios);
+
+// The next steps left out: the debrief says a meeting without a next step drifts.
+const [firstDebrief] = debriefScenarios;
+if (firstDebrief) {
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+}
 
 describeScenarios('listen-to-understand debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
 

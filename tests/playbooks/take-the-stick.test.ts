@@ -165,7 +165,9 @@ const prepScenarios: Scenario[] = [
 ];
 
 const debrief = {
-  customer: prep.customer,
+  agreed: ['A weekly status call until the fix is accepted'],
+  next_steps: ['Send the resource plan - me - 2026-11-27', 'Name their acceptance tester - Customer - 2026-12-01'],
+    customer: prep.customer,
   title: prep.title,
   date: prep.date,
   took_stick: 'yes',
@@ -235,7 +237,7 @@ const debriefScenarios: Scenario[] = [
     },
     asked: ['told_customer', 'own_position'],
     skipped: ['took_stick', 'sold_anything', 'trust_signals'],
-    flags: ['silent-exit', 'pattern-seen'],
+    flags: ['no-next-step', 'silent-exit', 'pattern-seen'],
     actions: {
       'pattern-seen': ["Note this account's story: what failed, what you asked for, and what management said (No budget for field engineers this quarter)"],
     },
@@ -254,6 +256,12 @@ describeScenarios('take-the-stick prep', playbook, 'prep', prepScenarios);
 
 /** The debrief reads the prep's answers, as `coach debrief` does after a saved prep. */
 const prepAnswers = (await walkWith(playbook, prep)).answers;
+
+// The next steps left out: the debrief says a meeting without a next step drifts.
+const [firstDebrief] = debriefScenarios;
+if (firstDebrief) {
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+}
 
 describeScenarios('take-the-stick debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
 

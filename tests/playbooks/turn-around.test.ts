@@ -102,7 +102,8 @@ const debrief = {
   meeting_changed: 'transformed',
   changes_seen: ['Sat forward and started drawing the move plan on the whiteboard', 'Called in his deputy to tell the story', 'Started talking about next year'],
   opportunity: 'Use the self-service portal to take the move-style planning to the new-starter process, which floods the desk every September.',
-  next_step: 'I send a one-page outline by Friday; Mark books a session with his deputy in December.',
+  agreed: ['A second session with his deputy'],
+  next_steps: ['Send a one-page outline - me - 2026-11-27', 'Book a session with his deputy - Mark - 2026-12-10'],
 };
 
 const debriefScenarios: Scenario[] = [
@@ -113,7 +114,7 @@ const debriefScenarios: Scenario[] = [
     skipped: ['what_stopped'],
     flags: ['build-on-it'],
     actions: {
-      'build-on-it': [`When you follow up, tie it to what they achieved: ${debrief.opportunity}`, `Follow through: ${debrief.next_step}`],
+      'build-on-it': [`When you follow up, tie it to what they achieved: ${debrief.opportunity}`],
     },
     scores: { turn: '5/5 Turned round' },
   },

@@ -68,7 +68,9 @@ const prepScenarios: Scenario[] = [
 ];
 
 const debrief = {
-  customer: prep.customer,
+  agreed: ['The March rise applies from their next invoice', 'A price review at the half year'],
+  next_steps: ['Send the options on one page - me - 2026-11-25', 'Confirm the half-year review date - Their finance director - 2026-12-04'],
+    customer: prep.customer,
   title: prep.title,
   date: prep.date,
   need_met: 'yes',
@@ -130,6 +132,12 @@ const debriefScenarios: Scenario[] = [
 const prepAnswers = (await walkWith(playbook, prep)).answers;
 
 describeScenarios('two-questions prep', playbook, 'prep', prepScenarios);
+
+// The next steps left out: the debrief says a meeting without a next step drifts.
+const [firstDebrief] = debriefScenarios;
+if (firstDebrief) {
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+}
 
 describeScenarios('two-questions debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
 

@@ -9,7 +9,7 @@ export function withSessionOptions(command: Command): Command {
     .option('--set <id=value>', 'give one answer (repeatable)', collect)
     .option('--customer <name>', 'the customer the meeting is with')
     .option('--title <text>', 'what the meeting is about')
-    .option('--date <YYYY-MM-DD>', 'the date of the meeting (default: today)')
+    .option('--date <date>', 'the date of the meeting: YYYY-MM-DD, or as said: tomorrow, next tuesday, in 3 days, 8 Dec (default: today)')
     .option('--no-input', 'never prompt: fail if a required answer is missing')
     .option('--stdout', 'also write the note to stdout (automatic when stdout is not a terminal)')
     .option('-o, --out <file>', 'also write the note to this file (refuses to replace one without --force; "-" is stdout)')

@@ -13,6 +13,7 @@ import { interpolate } from '../session/interpolate.js';
 import { conditionScope } from '../session/prep-scope.js';
 import type { NoteData } from './note.js';
 import { PREP_ACTIONS_STEP_ID } from '../session/prep-actions.js';
+import { nextStepsSection } from '../session/next-steps.js';
 import { gauge, type ScoreResult } from '../session/scores.js';
 import type { Playbook, Question } from '../playbook/schema.js';
 import { oneLine } from '../text/text-lines.js';
@@ -48,7 +49,7 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
     for (const question of questions) blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
   }
 
-  blocks.push(...(options.extraSections ?? []));
+  blocks.push(...nextStepsSection(playbook, note.kind, note.answers), ...(options.extraSections ?? []));
   const findings = options.findings ?? [];
   if (note.flags.length > 0 || findings.length > 0) {
     const prompts = new Map(walk.steps.flatMap((step) => step.questions.map((question) => [question.id, question.prompt] as const)));

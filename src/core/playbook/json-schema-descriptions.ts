@@ -53,6 +53,7 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     min: 'For number and scale: the smallest answer allowed (scale default 1).',
     max: 'For number and scale: the largest answer allowed (scale default 5). A number summed by a score needs one.',
     placeholder: 'An example answer. Accepted, but not yet shown by the prompts.',
+    entries: 'For a list: `next-steps` makes each entry a next step, `what - who - by when` (the date as YYYY-MM-DD or as said, e.g. next friday), written into a debrief as a follow-up with its owner and due date.',
     when: 'Ask the question only when this condition holds on the answers given so far.',
     checks: 'For text and long: checks on the words of the answer, each with a coaching message and a better way to say it.',
   },
@@ -89,6 +90,7 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     level: 'How serious: tip (worth knowing), warn (watch out), stop (deal with it before going on).',
     message: 'What the user is told. May use `{{id}}` for answers.',
     actions: 'Things to do, written as a checklist in the note. Each may use `{{id}}`.',
+    before_meeting: 'true when the actions make sense only before the meeting (book a room, ask for the meeting): a prep\'s debrief does not bring them back as follow-ups.',
   },
   Score: {
     $self: 'A number computed from the answers and read against bands. Give exactly one of `count`, `sum`, `selected`.',

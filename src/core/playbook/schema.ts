@@ -124,6 +124,9 @@ export const Question = z
     min: z.number().int().optional(),
     max: z.number().int().optional(),
     placeholder: z.string().optional(),
+    // A list whose entries are next steps, each `what - who - by when`: checked, its dates read
+    // as people say them, and written into a debrief as follow-ups with an owner and a due date.
+    entries: z.enum(['next-steps']).optional(),
     when: Condition.optional(),
     checks: z.array(Check).min(1).optional(),
   })
@@ -137,6 +140,9 @@ export const Question = z
     }
     if (!hasChoices && question.choices) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: `"choices" only apply to select and multi questions` });
+    }
+    if (question.entries !== undefined && question.type !== 'list') {
+      ctx.addIssue({ code: 'custom', path: ['entries'], message: '"entries" only applies to list questions' });
     }
     const numeric = question.type === 'number' || question.type === 'scale';
     for (const key of ['min', 'max'] as const) {
@@ -166,6 +172,9 @@ export const Flag = z.strictObject({
   level: z.enum(FLAG_LEVELS),
   message: z.string().min(1),
   actions: z.array(z.string().min(1)).default([]),
+  // Actions that make sense only before the meeting (book the room, ask for the meeting): the
+  // debrief does not bring them back as follow-ups. A flag with both kinds is two flags.
+  before_meeting: z.boolean().optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 

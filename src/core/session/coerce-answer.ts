@@ -4,12 +4,13 @@
  */
 import type { AnswerValue } from './answers.js';
 import type { Choice, Question } from '../playbook/schema.js';
+import { calendarDateProblem, isIsoDateShape, notADate } from './calendar-date.js';
+import { nextStepProblem } from './next-steps.js';
 
 export type Coerced = { ok: true; value: AnswerValue | undefined } | { ok: false; message: string };
 
 const YES = new Set(['y', 'yes', 'true']);
 const NO = new Set(['n', 'no', 'false']);
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const choiceValue = (choice: Choice): string => (typeof choice === 'string' ? choice : choice.value);
 export const choiceLabel = (choice: Choice): string => (typeof choice === 'string' ? choice : choice.label);
@@ -56,15 +57,6 @@ function findChoice(question: Question, raw: string): string | undefined {
 
 const choiceList = (question: Question): string => (question.choices ?? []).map(choiceValue).join(', ');
 
-function isCalendarDate(text: string): boolean {
-  const match = DATE.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // biome-ignore lint/style/noRestrictedGlobals: calendar arithmetic on the given date, not the clock
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
 function coerceNumber(question: Question, raw: unknown): Coerced {
   const text = asText(raw)?.trim() ?? '';
   const value = typeof raw === 'number' ? raw : text === '' ? Number.NaN : Number(text);
@@ -86,10 +78,11 @@ function coercePresent(question: Question, raw: unknown): Coerced {
       return text === undefined ? fail('must be text') : pass(text);
     }
     case 'date': {
+      // Said dates ("tomorrow") are read to YYYY-MM-DD before they get here (spoken-date.ts).
       const text = asText(raw)?.trim();
-      return text !== undefined && isCalendarDate(text)
-        ? pass(text)
-        : fail(`must be a date as YYYY-MM-DD (got ${JSON.stringify(raw)})`);
+      if (text === undefined || !isIsoDateShape(text)) return fail(`must be a date as YYYY-MM-DD (got ${JSON.stringify(raw)})`);
+      const problem = calendarDateProblem(text);
+      return problem === undefined ? pass(text) : fail(notADate(text, problem));
     }
     case 'confirm': {
       if (typeof raw === 'boolean') return pass(raw);
@@ -119,7 +112,15 @@ function coercePresent(question: Question, raw: unknown): Coerced {
     case 'list': {
       const entries = asEntries(raw);
       if (entries === undefined) return fail('must be a list of text entries');
-      return pass(entries.filter((entry) => entry.trim() !== ''));
+      const kept = entries.filter((entry) => entry.trim() !== '');
+      if (question.entries === 'next-steps') {
+        for (const entry of kept) {
+          const problem = nextStepProblem(entry);
+          if (problem !== undefined) return fail(`has an entry ${problem}`);
+        }
+        return pass(kept.map((entry) => entry.trim()));
+      }
+      return pass(kept);
     }
     case 'number':
     case 'scale':

@@ -10,6 +10,8 @@ export interface FiredFlag {
   level: Flag['level'];
   message: string;
   actions: string[];
+  /** Recorded in a prep's note: its actions belong before the meeting and never become follow-ups. */
+  before_meeting?: true | undefined;
 }
 
 export function fireFlag(flag: Flag, answers: Answers, prepAnswers?: Answers): FiredFlag {
@@ -18,6 +20,7 @@ export function fireFlag(flag: Flag, answers: Answers, prepAnswers?: Answers): F
     level: flag.level,
     message: interpolate(flag.message, answers, prepAnswers),
     actions: flag.actions.map((action) => interpolate(action, answers, prepAnswers)),
+    ...(flag.before_meeting === true ? { before_meeting: true as const } : {}),
   };
 }
 

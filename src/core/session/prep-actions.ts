@@ -24,6 +24,15 @@ export function prepActions(flags: readonly Pick<FiredFlag, 'actions'>[]): strin
   return [...new Set(flags.flatMap((flag) => flag.actions.map((action) => action.trim()).filter((action) => action !== '')))];
 }
 
+/**
+ * The prep's actions that still matter after the meeting: those of a `before_meeting` flag (book
+ * the room, ask for the meeting) had their moment and do not come back in the debrief.
+ */
+export function actionsAfterMeeting(flags: readonly Pick<FiredFlag, 'actions' | 'before_meeting'>[]): string[] {
+  const before = new Set(prepActions(flags.filter((flag) => flag.before_meeting === true)));
+  return prepActions(flags.filter((flag) => flag.before_meeting !== true)).filter((action) => !before.has(action));
+}
+
 /** Choices are numbered so `--set done_actions=1,3` works whatever the actions say. */
 export function prepActionsStep(actions: readonly string[]): Step {
   return {

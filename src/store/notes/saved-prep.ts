@@ -5,7 +5,7 @@
  */
 import { emptyAnswers, type AnswerValue, type Answers } from '../../core/session/answers.js';
 import type { MeetingContext } from '../../core/session/context.js';
-import { prepActions } from '../../core/session/prep-actions.js';
+import { actionsAfterMeeting, prepActions } from '../../core/session/prep-actions.js';
 import type { SavedNoteData } from './find-session.js';
 
 export interface SavedPrep {
@@ -15,7 +15,10 @@ export interface SavedPrep {
   context: MeetingContext;
   /** The prep's answers and its context (`{{prep.customer}}` works too). */
   answers: Answers;
+  /** Every action the prep raised, for the meeting card. */
   actions: string[];
+  /** The actions that still matter after the meeting: what its debrief asks about and carries as follow-ups. */
+  carried: string[];
 }
 
 export function savedPrep(note: SavedNoteData): SavedPrep {
@@ -28,8 +31,8 @@ export function savedPrep(note: SavedNoteData): SavedPrep {
     if (usable !== undefined) answers[id] = usable;
   }
   const flags = Array.isArray(data['flags']) ? data['flags'] : [];
-  const actions = prepActions(flags.map((flag) => ({ actions: stringsOf(asRecord(flag)['actions']) })));
-  return { id: note.id, path: note.path, playbook: header.playbook, context, answers, actions };
+  const recorded = flags.map((flag) => ({ actions: stringsOf(asRecord(flag)['actions']), before_meeting: asRecord(flag)['before_meeting'] === true ? (true as const) : undefined }));
+  return { id: note.id, path: note.path, playbook: header.playbook, context, answers, actions: prepActions(recorded), carried: actionsAfterMeeting(recorded) };
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -40,7 +40,7 @@ const cases: Case[] = [
   ['list from lines of text', list, 'one\ntwo', { value: ['one', 'two'] }],
   ['required list with no entries', list, [], { error: 'is required' }],
   ['date as written', date, '2026-02-28', { value: '2026-02-28' }],
-  ['a date that is not on the calendar', date, '2026-02-30', { error: 'must be a date as YYYY-MM-DD (got "2026-02-30")' }],
+  ['a date that is not on the calendar', date, '2026-02-30', { error: 'is not a date: February 2026 has 28 days (got "2026-02-30")' }],
   ['a date in another format', date, '28/02/2026', { error: 'must be a date as YYYY-MM-DD (got "28/02/2026")' }],
 ];
 

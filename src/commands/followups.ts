@@ -1,0 +1,101 @@
+/**
+ * `coach followups [done <n>]`: the open follow-ups of every debrief (its unticked `- [ ]` items
+ * under Follow-ups and Next steps), overdue first, then by due date, with the customer and the
+ * note each comes from; `done <n>` ticks that one box in its note, rewriting the file atomically
+ * with only that line changed. The checkbox in the note is the state, so a box ticked by hand in
+ * an editor is done here too.
+ */
+import { statSync } from 'node:fs';
+import { FileError, UsageError } from '../errors.js';
+import { localToday, writeOut } from '../io.js';
+import { openFollowUps, tickFollowUp, type FollowUp } from '../core/note/follow-ups.js';
+import { nameKey } from '../core/text/name-key.js';
+import { readTextFile } from '../store/files/read-text-file.js';
+import { replaceFile } from '../store/files/write-new-file.js';
+import { readNotesIndex, type NoteSummary } from '../store/notes/notes-index.js';
+import { MAX_SAVED_BYTES } from '../store/notes/saved-size-limit.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import { warnSkipped } from '../flow/skipped-note-warning.js';
+import type { CommandContext } from './command-context.js';
+
+export interface FollowupsOptions {
+  customer?: string | undefined;
+  json?: true | undefined;
+  notesDir?: string | undefined;
+}
+
+interface Listed extends FollowUp {
+  number: number;
+  note: NoteSummary;
+  overdue: boolean;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Overdue first (the oldest due first), then by due date, then those without one; a note's own order breaks ties. */
+function byUrgency(a: Omit<Listed, 'number'>, b: Omit<Listed, 'number'>): number {
+  const rank = (item: Omit<Listed, 'number'>): number => (item.overdue ? 0 : item.due !== undefined ? 1 : 2);
+  return rank(a) - rank(b) || compare(a.due ?? '', b.due ?? '') || compare(a.note.date, b.note.date) || compare(a.note.id, b.note.id) || a.line - b.line;
+}
+
+async function listFollowUps(options: FollowupsOptions, context: CommandContext): Promise<Listed[]> {
+  const { io } = context;
+  const today = localToday(io);
+  const customer = options.customer === undefined ? undefined : nameKey(options.customer);
+  const notes = await readNotesIndex(context.notesDir, warnSkipped(io), { cacheDir: context.cacheDir });
+  // Each debrief's text is read for its boxes: the index holds only the front matter.
+  const debriefs = notes.filter((note) => note.kind === 'debrief' && (customer === undefined || nameKey(note.customer).includes(customer)));
+  const found: Omit<Listed, 'number'>[] = [];
+  const warn = warnSkipped(io);
+  for (const note of debriefs) {
+    let text: string;
+    try {
+      text = await readTextFile(note.path, 'the note', MAX_SAVED_BYTES);
+    } catch (error) {
+      // One unreadable note costs its own follow-ups, never the whole list.
+      if (!(error instanceof FileError)) throw error;
+      warn({ path: note.path, reason: error.message });
+      continue;
+    }
+    for (const item of openFollowUps(text)) found.push({ ...item, note, overdue: item.due !== undefined && item.due < today });
+  }
+  return found.sort(byUrgency).map((item, index) => ({ ...item, number: index + 1 }));
+}
+
+export async function followupsCommand(action: string | undefined, which: string | undefined, options: FollowupsOptions, context: CommandContext): Promise<void> {
+  const { io } = context;
+  if (action !== undefined && action !== 'done') throw new UsageError(`unknown action "${action}": coach followups lists them, coach followups done <n> ticks one`);
+  if (action === undefined && which !== undefined) throw new UsageError(`to tick follow-up ${which}, say: coach followups done ${which}`);
+  const listed = await listFollowUps(options, context);
+  if (action === 'done') return tick(which, listed, options, context);
+  if (options.json) {
+    const rows = listed.map((item) => ({ number: item.number, text: item.text, owner: item.owner, due: item.due, overdue: item.overdue, customer: item.note.customer, note: item.note.id, path: item.note.path, line: item.line + 1 }));
+    await writeOut(io.stdout, `${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  if (listed.length === 0) {
+    io.stderr.write(`coach: no open follow-ups in ${context.notesDir}${options.customer === undefined ? '' : ` for "${options.customer}"`}\n`);
+    return;
+  }
+  const lines = listed.map((item) => {
+    const when = item.due === undefined ? '          ' : item.due;
+    const flag = item.overdue ? 'overdue ' : '        ';
+    const owner = item.owner === undefined ? '' : ` (${item.owner})`;
+    return `${String(item.number).padStart(3)}  ${flag}${when}  ${item.text}${owner}  ·  ${item.note.customer}  ·  ${item.note.id}`;
+  });
+  const text = `${lines.join('\n')}\n`;
+  await writeOut(io.stdout, io.stdout.isTTY ? sanitizeForTerminal(text) : text);
+}
+
+async function tick(which: string | undefined, listed: readonly Listed[], options: FollowupsOptions, context: CommandContext): Promise<void> {
+  const filter = options.customer === undefined ? '' : ` --customer ${JSON.stringify(options.customer)}`;
+  if (which === undefined || !/^\d+$/.test(which)) throw new UsageError(`say which follow-up to tick: coach followups done <n>, with n from coach followups${filter}`);
+  const item = listed[Number(which) - 1];
+  if (!item) throw new UsageError(`there is no open follow-up ${which} (coach followups${filter} lists ${listed.length}); nothing was changed`);
+  const text = await readTextFile(item.note.path, 'the note', MAX_SAVED_BYTES);
+  const ticked = tickFollowUp(text, item.line);
+  if (ticked === undefined) throw new FileError(item.note.path, `line ${item.line + 1} changed while coach read it; run coach followups again`);
+  // The note keeps its permissions (a private note stays private).
+  await replaceFile(item.note.path, ticked, { mode: statSync(item.note.path).mode & 0o777 });
+  context.io.stderr.write(`${sanitizeForTerminal(`✔ Ticked "${item.text}" in ${item.note.path}:${item.line + 1}`)}\n`);
+}
