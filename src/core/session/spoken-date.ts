@@ -24,7 +24,7 @@ export async function readSpokenDate(text: string, today: string): Promise<Spoke
     return problem === undefined ? { ok: true, date: said } : { ok: false, message: notADate(said, problem) };
   }
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
-  const chrono = await import('chrono-node');
+  const chrono = await import('chrono-node/en');
   // Noon UTC read in UTC (timezone 0): the reference day is `today` whatever the machine's zone.
   // biome-ignore lint/style/noRestrictedGlobals: calendar arithmetic on the given date, not the clock
   const reference = { instant: new Date(Date.UTC(year, month - 1, day, 12)), timezone: 0 };
