@@ -32,6 +32,9 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),
+      // The Io's streams, not the process's: the build prints the help at every width this way.
+      getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
+      getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
       outputError: (text, write) => write(`coach: ${text.replace(/^error: /, '')}`),
     });
 

@@ -2,7 +2,8 @@
  * `npm run build` (tsx src/build/build.ts [--out-dir <dir>]): dist/ from nothing, so stale files
  * never ship. The shipped playbooks are validated and precompiled to JSON (an invalid one fails
  * the build); the program becomes one CommonJS file, dist/cli.cjs, run by dist/launch.cjs
- * through V8 code caches in dist/code-cache, one per command, made here by running each once.
+ * through V8 code caches in dist/code-cache, one per command, made here by running each once;
+ * what `coach --help` prints at each width goes to dist/help (precompute-help.ts).
  *
  * Why: a user waits for Node to load and compile our code, not for the code. Node 20 has no
  * module.enableCompileCache, and compiling ES modules is its slowest path. A non-interactive prep
@@ -25,6 +26,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { formatIssue, PlaybookError } from '../errors.js';
 import { stampFor } from './code-cache.js';
+import { precomputeHelp } from './precompute-help.js';
 import { precompilePlaybooks } from './precompile-playbooks.js';
 import { trainCodeCaches } from './train-code-cache.js';
 
@@ -106,6 +108,7 @@ export async function buildCoach(outDir: string): Promise<void> {
   });
   const code = withBuildId(asciiOnly(readFileSync(bundle, 'utf8')));
   writeFileSync(bundle, code);
+  const helpByWidth = await precomputeHelp(bundle, outDir);
   await build({
     entryPoints: [join(root, 'src/build/launch.ts')],
     outfile: join(outDir, 'launch.cjs'),
@@ -117,6 +120,7 @@ export async function buildCoach(outDir: string): Promise<void> {
     define: {
       COACH_CODE_CACHE_STAMP: JSON.stringify(stampFor(createHash('sha256').update(code).digest('hex').slice(0, 16))),
       COACH_VERSION_TEXT: JSON.stringify(packageVersion()),
+      COACH_HELP_BY_WIDTH: JSON.stringify(helpByWidth),
     },
   });
   await trainCodeCaches(outDir, join(root, 'playbooks'));

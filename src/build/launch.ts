@@ -6,7 +6,9 @@
  * NODE_DISABLE_COMPILE_CACHE=1 (Node's own switch) turns the cache off.
  *
  * `coach --version` (or `-V`) alone is answered here, before the bundle is read: its output is
- * known when the build runs, and reading and compiling the bundle was a third of its time.
+ * known when the build runs, and reading and compiling the bundle was a third of its time. So is
+ * `coach --help` (`-h`, `help`): the build kept what the program prints at each terminal width in
+ * dist/help (precompute-help.ts); if that file is missing the bundle answers as always.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +19,8 @@ import { codeCacheKey, readCodeCache, userCodeCacheDir, writeCodeCache } from '.
 /** The first line of this build's cache files, and coach's version, defined by build.ts. */
 declare const COACH_CODE_CACHE_STAMP: string;
 declare const COACH_VERSION_TEXT: string;
+/** For widths 1, 2, ...: the number of the file in dist/help that holds the help at that width. */
+declare const COACH_HELP_BY_WIDTH: readonly number[];
 
 interface Cli {
   run: (argv: readonly string[]) => Promise<number>;
@@ -26,8 +30,27 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   // What commander prints for it, from the same package.json.
   process.stdout.write(`${COACH_VERSION_TEXT}\n`);
-} else {
+} else if (!(argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') && printedHelp())) {
   runBundle();
+}
+
+/** Prints the help the build kept for this terminal's width; false when there is none to print. */
+function printedHelp(): boolean {
+  const { stdout } = process;
+  // As commander asks: the terminal's columns, 80 when stdout is not a terminal.
+  const columns = stdout.isTTY ? stdout.columns : 80;
+  if (!Number.isInteger(columns) || columns < 1) return false;
+  const place = COACH_HELP_BY_WIDTH[Math.min(columns, COACH_HELP_BY_WIDTH.length) - 1];
+  let text: string;
+  try {
+    text = readFileSync(join(__dirname, 'help', `${place}.txt`), 'utf8');
+  } catch {
+    return false;
+  }
+  // A reader that goes away early (`coach --help | head -1`) is not an error, as in the bundle.
+  stdout.on('error', () => undefined);
+  stdout.write(text);
+  return true;
 }
 
 function runBundle(): void {

@@ -57,7 +57,8 @@ export async function trainCodeCaches(outDir: string, playbooksDir: string): Pro
     const debriefAnswers = join(scratch, 'debrief.json');
     writeFileSync(debriefAnswers, JSON.stringify(DEBRIEF_ANSWERS));
     const first = [
-      ['--help'],
+      // The program's own cache, for help the launcher did not keep (an option before --help).
+      ['--no-color', '--help'],
       // Saves a note (and prints it, stdout being a pipe) for the commands below to read.
       ['prep', 'two-questions', '--answers', answers, '--no-input'],
       ['playbooks', 'list'],

@@ -4,7 +4,7 @@
  * starts from the code caches the build made, and runs the same without them.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCoach } from '../../src/build/build.js';
@@ -27,7 +27,7 @@ describe('the built package', () => {
   }, 60_000);
 
   it('holds the bundle, its launcher, code caches and precompiled playbooks, and nothing the training runs kept', () => {
-    expect(readdirSync(join(pkg, 'dist')).sort()).toEqual(['cli.cjs', 'code-cache', 'launch.cjs', 'playbooks']);
+    expect(readdirSync(join(pkg, 'dist')).sort()).toEqual(['cli.cjs', 'code-cache', 'help', 'launch.cjs', 'playbooks']);
     expect(readdirSync(join(pkg, 'dist/playbooks')).every((name) => /^[a-z-]+\.json$/.test(name))).toBe(true);
   });
 
@@ -130,5 +130,46 @@ describe('the built package', () => {
     for (const flag of ['--version', '-V']) expect(version([flag])).toMatchObject({ status: 0, stdout: fromCommander.stdout, stderr: '' });
     // Anything more is the program's to answer, and this copy has no program.
     expect(version(['--version', 'extra']).status).not.toBe(0);
+  });
+
+  describe('coach --help, answered before the bundle is read', () => {
+    /** What the program itself prints for --help at this width (a terminal), or to a pipe. */
+    const fromProgram = async (columns?: number): Promise<string> => {
+      const { Capture, runCli } = await import('../helpers/run-cli.js');
+      const stdout = Object.assign(new Capture({ isTTY: columns !== undefined }), { columns: columns ?? 80 });
+      const result = await runCli(['--help'], { stdout });
+      expect(result.code).toBe(0);
+      return result.stdout;
+    };
+
+    it('prints to a pipe exactly what the program prints, for --help, -h and help, with no bundle to read', async () => {
+      const bare = tempDir('coach-no-bundle-');
+      cpSync(join(pkg, 'dist/launch.cjs'), join(bare, 'launch.cjs'));
+      cpSync(join(pkg, 'dist/help'), join(bare, 'help'), { recursive: true });
+      const expected = await fromProgram();
+      expect(expected).toMatch(/^Usage: coach \[options\] \[command\]\n/);
+      for (const flag of ['--help', '-h', 'help']) {
+        expect(spawnSync(process.execPath, [join(bare, 'launch.cjs'), flag], { encoding: 'utf8' })).toMatchObject({ status: 0, stdout: expected, stderr: '' });
+      }
+    });
+
+    it('prints what the program prints at the terminal\'s width, narrow or wide', async () => {
+      const { PtySession } = await import('../helpers/pty.js');
+      for (const cols of [40, 57, 100, 250]) {
+        const session = new PtySession(process.execPath, [join(pkg, 'bin/coach.js'), '--help'], { cols, rows: 60 });
+        expect((await session.exited).exitCode).toBe(0);
+        // A terminal turns each newline into CR LF.
+        expect(session.text.replaceAll('\r\n', '\n')).toBe(await fromProgram(cols));
+      }
+    });
+
+    it('is the program\'s to answer when the kept text is missing or the help asks for more', async () => {
+      const bare = tempDir('coach-no-help-');
+      for (const part of ['package.json', 'bin', 'playbooks', 'dist']) cpSync(join(pkg, part), join(bare, part), { recursive: true });
+      rmSync(join(bare, 'dist/help'), { recursive: true });
+      const coach = (args: string[]) => spawnSync(process.execPath, [join(bare, 'bin/coach.js'), ...args], { encoding: 'utf8', env: { ...process.env, COACH_CACHE_DIR: tempDir() } });
+      expect(coach(['--help'])).toMatchObject({ status: 0, stdout: await fromProgram() });
+      expect(coach(['prep', '--help']).stdout).toMatch(/^Usage: coach prep \[options\] \[playbook\]/);
+    });
   });
 });

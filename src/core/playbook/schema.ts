@@ -5,7 +5,6 @@
  */
 import * as z from 'zod';
 import { namesAWord } from '../check/phrases.js';
-import { CONTEXT_IDS } from './context-ids.js';
 
 const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
 const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
