@@ -81,6 +81,26 @@ describe('the built package', () => {
     });
   });
 
+  it('keeps an answers file it read in the user cache, and prints the same note from it next time', () => {
+    const cacheDir = tempDir();
+    const answers = join(tempDir(), 'prep.yaml');
+    writeFileSync(answers, readFileSync(repoPath('tests/fixtures/answers/two-questions.yaml')));
+    const prep = () => {
+      const args = ['prep', 'two-questions', '--answers', answers, '--date', '2026-12-08', '--no-input', '--no-save', '--stdout', '-q'];
+      const result = spawnSync(process.execPath, [join(pkg, 'bin/coach.js'), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', COACH_CACHE_DIR: cacheDir } });
+      expect(result.status, result.stderr).toBe(0);
+      return result.stdout.replace(/^created: .*$/m, 'created: (when it ran)');
+    };
+    const first = prep();
+    const kept = readdirSync(join(cacheDir, 'parsed-answers'));
+    expect(kept).toHaveLength(1);
+    expect(prep()).toBe(first);
+    // An edit is read again, and kept beside the first.
+    writeFileSync(answers, readFileSync(answers, 'utf8').replace('I own it until it is done.', 'Priya owns it until it is done.'));
+    expect(prep()).toMatch(/Priya owns it until it is done\./);
+    expect(readdirSync(join(cacheDir, 'parsed-answers'))).toHaveLength(2);
+  });
+
   it('serves a built-in playbook from its precompiled JSON until the YAML is edited', () => {
     const json = join(pkg, 'dist/playbooks/turn-around.json');
     const stored = JSON.parse(readFileSync(json, 'utf8')) as { playbook: { title: string } };

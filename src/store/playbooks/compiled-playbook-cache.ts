@@ -21,20 +21,12 @@
 import { join } from 'node:path';
 import type { Playbook } from '../../core/playbook/schema.js';
 import { cacheDirectory } from '../cache/app-dirs.js';
-import { COACH_VERSION } from '../cache/coach-build.js';
+import { COACH_VERSION, IN_BUNDLE } from '../cache/coach-build.js';
 import { fnv1a32 } from '../cache/fnv1a.js';
 import { readCacheJson, writeCacheFileSync } from '../cache/cache-file.js';
 
-/**
- * True in the bundle only (src/build/build.ts defines it). Run from src (tests, tsx), the schema
- * may have changed under the same version number, so nothing is cached, as built-ins are parsed.
- */
-declare const COACH_BUNDLE: boolean | undefined;
-const BUNDLED = typeof COACH_BUNDLE !== 'undefined' && COACH_BUNDLE;
-
 /** Bumped whenever the entry's shape, or what parsing makes of a text, changes within one version. */
 const COMPILED_PLAYBOOK_FORMAT = 1;
-
 
 /**
  * A playbook file is at most 1 MiB (read-text-file.ts); its entry holds that text and the
@@ -52,7 +44,7 @@ interface CompiledPlaybookEntry {
 
 /** Where this run keeps compiled playbooks, or undefined for none (no cache directory, or run from src). */
 export function compiledPlaybooksDir(env: NodeJS.ProcessEnv, cwd: string): string | undefined {
-  if (!BUNDLED) return undefined;
+  if (!IN_BUNDLE) return undefined;
   const dir = cacheDirectory(env, cwd);
   return dir === undefined ? undefined : join(dir, 'compiled-playbooks');
 }
