@@ -150,6 +150,13 @@ describe('front matter writer', () => {
     expect(stringifyFrontMatter({ customer: text })).toBe(`---\ncustomer: ${text}\n---\n`);
   });
 
+  it('writes text plain only when it starts with a letter and holds nothing YAML could misread, in any script', () => {
+    const plain = ['Acme Corp', 'listen first, then the plan', 'Ça va', 'Łódź office', '日本の顧客', 'Say "sorry" once', 'a~b', 'Zed!'];
+    const quoted = ['12 units', ' leading space', 'trailing ', 'tab\there', 'bell\u0007', 'del\u007f', 'nel\u0085', 'line\u2028sep', 'no', 'On', '- dash', 'key: value', 'a #tag', 'ends:', 'é\u0000'];
+    for (const text of plain) expect(stringifyFrontMatter({ v: text }), text).toBe(`---\nv: ${text}\n---\n`);
+    for (const text of quoted) expect(stringifyFrontMatter({ v: text }), text).toMatch(/^---\nv: ".*"\n---\n$/s);
+  });
+
   it('lays out maps and lists as notes have always been written', () => {
     const note = stringifyFrontMatter({ coach: 1, date: '2026-11-25', answers: { many: ['a', 'b'], none: [], yes: true, skipped: undefined }, flags: [{ id: 'x', level: 'tip', actions: ['Do: it'] }], scores: [], extra: {} });
     expect(note).toBe(

@@ -19,7 +19,7 @@ import { parseAnswers } from '../../formats/answers-file.js';
 import { cacheDirectory } from './app-dirs.js';
 import { readCacheJson, writeCacheFileSync } from './cache-file.js';
 import { COACH_VERSION, IN_BUNDLE } from './coach-build.js';
-import { fnv1a32 } from './fnv1a.js';
+import { cacheNameHash } from './fnv1a.js';
 
 /** Bumped whenever the entry's shape, or what reading makes of a text, changes within one build. */
 const PARSED_ANSWERS_FORMAT = 1;
@@ -37,7 +37,7 @@ export function parsedAnswersDir(env: NodeJS.ProcessEnv, cwd: string): string | 
 }
 
 function entryFile(dir: string, text: string, name: string, version: string): string {
-  const hash = fnv1a32(`${version}\0${name}\0${text}`).toString(16).padStart(8, '0');
+  const hash = cacheNameHash(`${version}\0${name}\0${text}`).toString(16).padStart(8, '0');
   return join(dir, `${hash}-${text.length.toString(36)}.json`);
 }
 

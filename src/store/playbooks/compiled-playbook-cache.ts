@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import type { Playbook } from '../../core/playbook/schema.js';
 import { cacheDirectory } from '../cache/app-dirs.js';
 import { COACH_VERSION, IN_BUNDLE } from '../cache/coach-build.js';
-import { fnv1a32 } from '../cache/fnv1a.js';
+import { cacheNameHash } from '../cache/fnv1a.js';
 import { readCacheJson, writeCacheFileSync } from '../cache/cache-file.js';
 
 /** Bumped whenever the entry's shape, or what parsing makes of a text, changes within one version. */
@@ -51,7 +51,7 @@ export function compiledPlaybooksDir(env: NodeJS.ProcessEnv, cwd: string): strin
 
 /** The entry's file for this text and version; entries of different versions never share a name. */
 export function compiledPlaybookFile(dir: string, text: string, version = COACH_VERSION): string {
-  const hash = fnv1a32(`${version}\0${text}`).toString(16).padStart(8, '0');
+  const hash = cacheNameHash(`${version}\0${text}`).toString(16).padStart(8, '0');
   return join(dir, `${hash}-${text.length.toString(36)}.json`);
 }
 

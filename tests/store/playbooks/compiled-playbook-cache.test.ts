@@ -18,7 +18,7 @@ import {
   readCompiledPlaybook,
   writeCompiledPlaybook,
 } from '../../../src/store/playbooks/compiled-playbook-cache.js';
-import { fnv1a32 } from '../../../src/store/cache/fnv1a.js';
+import { cacheNameHash, fnv1a32 } from '../../../src/store/cache/fnv1a.js';
 import { loadPlaybookFile } from '../../../src/store/playbooks/playbook-library.js';
 import { repoPath } from '../../helpers/playbooks.js';
 import { tempDir } from '../../helpers/run-cli.js';
@@ -56,6 +56,37 @@ describe('fnv1a32', () => {
     expect(fnv1a32('')).toBe(0x811c9dc5);
     expect(fnv1a32('a')).toBe(0xe40c292c);
     expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+  });
+});
+
+describe('an entry\'s name for a long text (cacheNameHash)', () => {
+  const long = `${RENEWAL}\n${'# a long comment line to make the text big\n'.repeat(8000)}`;
+
+  it('looks at the whole of a short text and at the length of any text', () => {
+    expect(cacheNameHash(RENEWAL)).not.toBe(cacheNameHash(RENEWAL.replace('renewal', 'Renewal')));
+    expect(cacheNameHash(long)).toBe(cacheNameHash(`${long}`));
+    expect(cacheNameHash(long)).not.toBe(cacheNameHash(`${long} `));
+  });
+
+  it('may give two long texts one name, which costs a miss and never the other text\'s playbook', async () => {
+    expect(long.length).toBeGreaterThan(300_000);
+    // Find an edit of the same length that the sampled name does not see.
+    let edited = '';
+    for (let at = long.length - 2; at > RENEWAL.length; at--) {
+      const candidate = `${long.slice(0, at)}X${long.slice(at + 1)}`;
+      if (cacheNameHash(candidate) === cacheNameHash(long)) {
+        edited = candidate;
+        break;
+      }
+    }
+    expect(edited.length).toBe(long.length);
+    const dir = join(tempDir('coach-playbook-cache-'), 'compiled-playbooks');
+    const playbook = await parsePlaybookWithCache(long, 'long.yaml', dir);
+    expect(readCompiledPlaybook(dir, edited)).toBeUndefined();
+    await parsePlaybookWithCache(edited, 'long.yaml', dir);
+    expect(parseCalls()).toBe(2);
+    expect(readCompiledPlaybook(dir, edited)).toStrictEqual(playbook);
+    expect(readCompiledPlaybook(dir, long)).toBeUndefined();
   });
 });
 
