@@ -103,6 +103,10 @@ export async function buildCoach(outDir: string): Promise<void> {
     // Computed on first use: node:url is not needed by every command.
     banner: { js: "const __coachImportMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
     plugins: [lazyChildProcessForCommander, yamlAsEsModules],
+    // Required from node_modules when `coach card --pdf` runs, and by nothing else: bundled, its ES
+    // build throws at load (`new URL(..., import.meta.url)` for its font data), and as part of the
+    // bundle every start would compile its megabytes.
+    external: ['pdfkit'],
   });
   const code = withBuildId(asciiOnly(readFileSync(bundle, 'utf8')));
   writeFileSync(bundle, code);
