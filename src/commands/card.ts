@@ -86,7 +86,7 @@ function checkPdfOptions(options: CardOptions, io: Io): void {
 
 async function printCard(input: CardInput, target: string, options: CardOptions, io: Io): Promise<void> {
   const paper = options.paper ?? paperForLocale(io.env);
-  const { renderCardPdf, SMALLEST_SIZE } = await import('../print/card-pdf.js');
+  const { renderCardPdf, LARGEST_SIZE, SMALLEST_SIZE } = await import('../print/card-pdf.js');
   const pdf = await renderCardPdf(meetingCard(input), paper, io.now());
   if (pdf === undefined) {
     throw new UsageError(
@@ -103,5 +103,6 @@ async function printCard(input: CardInput, target: string, options: CardOptions,
     if (!(error instanceof FileError) || error.reason.startsWith('already exists')) throw error;
     throw new FileError(error.path === path ? target : error.path, `${error.reason}; choose a directory you can write to`);
   }
-  io.stderr.write(`coach: card written to ${sanitizeForTerminal(target)} (${PAPER_LABEL[paper]}, one page)\n`);
+  const shrunk = pdf.size < LARGEST_SIZE ? `; type reduced to ${pdf.size} pt to fit` : '';
+  io.stderr.write(`coach: card written to ${sanitizeForTerminal(target)} (${PAPER_LABEL[paper]}, one page${shrunk})\n`);
 }

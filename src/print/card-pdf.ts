@@ -21,7 +21,7 @@ import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { PDFKIT_SIZE, type Paper } from './paper.js';
 
 /** Body sizes tried, largest first; below 7 pt a printed card is hard to read. */
-const LARGEST_SIZE = 12;
+export const LARGEST_SIZE = 12;
 export const SMALLEST_SIZE = 7;
 const MARGIN = 48;
 const INK = '#111111';
@@ -130,8 +130,8 @@ function drawSection(doc: PDFKit.PDFDocument, section: CardSection, size: number
   doc.y += size * 0.3;
   for (const item of section.items) {
     if (section.kind === 'questions') drawQuestion(doc, item, size, left, width);
-    else if (section.kind === 'actions') hanging(doc, '☐', item.head, { size, left, width, indent: size * 1.6 });
-    else hanging(doc, '•', item.head, { size, left, width, indent: size * 1.1 });
+    else if (section.kind === 'actions') hanging(doc, '☐', item.head, { size, left, width, indent: size * 1.6, markerScale: 1.15 });
+    else hanging(doc, '•', item.head, { size, left, width, indent: size * 1.1, markerScale: 1 });
     doc.y += size * 0.45;
   }
 }
@@ -156,13 +156,15 @@ interface HangingOptions {
   left: number;
   width: number;
   indent: number;
+  /** A box to tick is drawn a little larger than the text, and raised to sit on its line. */
+  markerScale: number;
 }
 
 /** A marker (a box to tick, a bullet) with the text beside it, every wrapped line under the first. */
 function hanging(doc: PDFKit.PDFDocument, marker: string, text: string, options: HangingOptions): void {
-  const { size, left, width, indent } = options;
+  const { size, left, width, indent, markerScale } = options;
   const top = doc.y;
-  doc.fillColor(INK).font('regular').fontSize(size * 1.15).text(marker, left, top - size * 0.08, { lineBreak: false });
+  doc.fillColor(INK).font('regular').fontSize(size * markerScale).text(marker, left, top - size * (markerScale - 1) * 0.6, { lineBreak: false });
   doc.fontSize(size).text(printable(text), left + indent, top, { width: width - indent, lineGap: size * 0.2 });
 }
 
