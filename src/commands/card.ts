@@ -93,6 +93,10 @@ async function printCard(input: CardInput, target: string, options: CardOptions,
       `the card does not fit on one ${PAPER_LABEL[paper]} page even at ${SMALLEST_SIZE} pt, and coach does not cut your words; print it from the terminal (coach card, or --markdown) or shorten the longest answers and actions`,
     );
   }
+  if (pdf.missing.length > 0) {
+    const characters = sanitizeForTerminal(pdf.missing.join(' '));
+    io.stderr.write(`coach: warning: the card's font (DejaVu Sans) has no letters for ${characters}; they print as blanks (the terminal card shows them: coach card)\n`);
+  }
   if (target === STDOUT) return writeOut(io.stdout, pdf.bytes);
   const path = resolve(io.cwd, target);
   try {

@@ -5,9 +5,10 @@
  * the user's machine, pdfkit's built-in standard-14 fonts garble anything beyond Latin-1 (é
  * survives, Ł, — and ☕ do not), and text in an embedded TrueType font stays selectable.
  *
- * pdfkit is imported here, lazily, and this module only when --pdf is given: it costs a start of
- * Node about five times over, which no other command should pay. The bundle keeps it external
- * (build.ts), since its ES build cannot be bundled into CommonJS.
+ * pdfkit (and fontkit, its font reader, asked here which characters the fonts lack) are imported
+ * here, lazily, and this module only when --pdf is given: pdfkit costs a start of Node about five
+ * times over, which no other command should pay. The bundle keeps both external (build.ts), since
+ * pdfkit's ES build cannot be bundled into CommonJS.
  *
  * One page, always: the card is drawn at the largest body size that fits, from 12 pt down in
  * half points; when even 7 pt overflows, nothing is cut, the caller is told it does not fit.
@@ -37,6 +38,8 @@ export interface CardPdf {
   bytes: Uint8Array;
   /** The body size the card fitted at, in points. */
   size: number;
+  /** Characters of the card the fonts have no glyph for (Chinese, Japanese, Korean): they print as blanks. */
+  missing: string[];
 }
 
 /** The PDF of the card on one page of `paper`, or undefined when even the smallest size would need a second page. */
@@ -61,9 +64,18 @@ export async function renderCardPdf(card: MeetingCard, paper: Paper, created: Da
     });
     drawCard(doc, card, size);
     if (overflowed || doc.y > doc.page.height - doc.page.margins.bottom) continue;
-    return { bytes: await finished(doc), size };
+    return { bytes: await finished(doc), size, missing: await missingGlyphs(card, fonts) };
   }
   return undefined;
+}
+
+/** Every character of the card that one of the fonts cannot draw, once each, in the order met. */
+async function missingGlyphs(card: MeetingCard, fonts: FontFiles): Promise<string[]> {
+  const { openSync } = await import('fontkit');
+  const faces = [fonts.regular, fonts.bold].map((file) => openSync(file));
+  const words = [card.heading, card.playbookTitle, ...card.sections.flatMap((section) => section.items.flatMap((item) => [item.head, item.detail ?? '']))];
+  const characters = new Set(printable(words.join(' ')).replace(/\s/g, ''));
+  return [...characters].filter((character) => faces.some((face) => 'hasGlyphForCodePoint' in face && !face.hasGlyphForCodePoint(character.codePointAt(0) ?? 0)));
 }
 
 function finished(doc: PDFKit.PDFDocument): Promise<Uint8Array> {

@@ -98,11 +98,12 @@ describe('the built package', () => {
       symlinkSync(repoPath('node_modules'), join(pkg, 'node_modules'), 'dir');
     });
 
-    it('is not in the bundle, which requires it from node_modules', () => {
+    it('is not in the bundle, which requires it and its font reader from node_modules', () => {
       const code = readFileSync(join(pkg, 'dist/cli.cjs'), 'latin1');
       expect(code).toContain('require("pdfkit")');
-      // Words of pdfkit's own code: its standard fonts, the font objects it writes.
-      for (const word of ['ZapfDingbats', 'CIDFontType2', 'FontDescriptor']) expect(code).not.toContain(word);
+      expect(code).toContain('require("fontkit")');
+      // Words of their own code: pdfkit's standard fonts and the font objects it writes, fontkit's TrueType reader.
+      for (const word of ['ZapfDingbats', 'CIDFontType2', 'FontDescriptor', 'TTFFont']) expect(code).not.toContain(word);
     });
 
     it('is loaded by `coach card --pdf` and by no card printed on the terminal', () => {

@@ -84,9 +84,21 @@ describe('coach card --pdf', () => {
     const out = join(tempDir(), 'card.pdf');
     const result = await runCli(['card', '--pdf', out], { env: { COACH_NOTES_DIR: notes } });
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe(`coach: card written to ${out} (A4, one page)\n`);
     const text = pdfText(out);
     expect(text).toContain(need);
     expect(text).toContain('Zoë Żółć GmbH');
+  });
+
+  it('warns, naming them, about characters its font cannot draw, and still prints the rest', async () => {
+    const { notes } = await savedPrep(['need=会议 before Łukasz arrives']);
+    const out = join(tempDir(), 'card.pdf');
+    const result = await runCli(['card', '--pdf', out], { env: { COACH_NOTES_DIR: notes } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe(
+      `coach: warning: the card's font (DejaVu Sans) has no letters for 会 议; they print as blanks (the terminal card shows them: coach card)\ncoach: card written to ${out} (A4, one page)\n`,
+    );
+    expect(pdfText(out)).toContain('before Łukasz arrives');
   });
 
   it('shrinks a card with long answers onto one page, every word kept', async () => {
