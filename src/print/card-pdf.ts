@@ -38,7 +38,7 @@ export interface CardPdf {
   bytes: Uint8Array;
   /** The body size the card fitted at, in points. */
   size: number;
-  /** Characters of the card the fonts have no glyph for (Chinese, Japanese, Korean): they print as blanks. */
+  /** Characters of the card its font has no glyph for (Chinese, Japanese, Korean): they print as blanks. */
   missing: string[];
 }
 
@@ -54,7 +54,7 @@ export async function renderCardPdf(card: MeetingCard, paper: Paper, created: Da
       font: fonts.regular,
       autoFirstPage: true,
       displayTitle: true,
-      info: { Title: `Meeting card: ${card.heading}`, Creator: 'coach', CreationDate: created, ModDate: created },
+      info: { Title: `Meeting card: ${printable(card.heading)}`, Creator: 'coach', CreationDate: created, ModDate: created },
     });
     doc.registerFont('regular', fonts.regular);
     doc.registerFont('bold', fonts.bold);
@@ -69,13 +69,22 @@ export async function renderCardPdf(card: MeetingCard, paper: Paper, created: Da
   return undefined;
 }
 
-/** Every character of the card that one of the fonts cannot draw, once each, in the order met. */
+/** Every character of the card that the face it is set in cannot draw, once each, in the order met. */
 async function missingGlyphs(card: MeetingCard, fonts: FontFiles): Promise<string[]> {
   const { openSync } = await import('fontkit');
-  const faces = [fonts.regular, fonts.bold].map((file) => openSync(file));
-  const words = [card.heading, card.playbookTitle, ...card.sections.flatMap((section) => section.items.flatMap((item) => [item.head, item.detail ?? '']))];
-  const characters = new Set(printable(words.join(' ')).replace(/\s/g, ''));
-  return [...characters].filter((character) => faces.some((face) => 'hasGlyphForCodePoint' in face && !face.hasGlyphForCodePoint(character.codePointAt(0) ?? 0)));
+  // What drawCard sets in bold: the title and the key questions; the rest is regular.
+  const questions = card.sections.filter((section) => section.kind === 'questions').flatMap((section) => section.items);
+  const others = card.sections.filter((section) => section.kind !== 'questions').flatMap((section) => section.items);
+  const bold = [cardTitle(card), ...questions.map((item) => item.head)];
+  const regular = [card.meeting?.customer ?? '', card.meeting?.date ?? '', card.playbookTitle, ...questions.map((item) => item.detail ?? ''), ...others.map((item) => item.head)];
+  const missing = new Set<string>();
+  for (const [file, texts] of [[fonts.bold, bold], [fonts.regular, regular]] as const) {
+    const face = openSync(file);
+    for (const character of printable(texts.join(' ')).replace(/\s/g, '')) {
+      if ('hasGlyphForCodePoint' in face && !face.hasGlyphForCodePoint(character.codePointAt(0) ?? 0)) missing.add(character);
+    }
+  }
+  return [...missing];
 }
 
 function finished(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
@@ -110,13 +119,17 @@ function printable(text: string): string {
   return sanitizeForTerminal(text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')).trim();
 }
 
+/** The line in large type: what the meeting is about, or on the method card the playbook. */
+function cardTitle(card: MeetingCard): string {
+  return card.meeting ? (card.meeting.title ?? `Meeting with ${card.meeting.customer}`) : card.playbookTitle;
+}
+
 function drawCard(doc: PDFKit.PDFDocument, card: MeetingCard, size: number): void {
   const left = doc.page.margins.left;
   const width = doc.page.width - left - doc.page.margins.right;
   doc.fillColor(MUTED).font('bold').fontSize(size * 0.75).text('MEETING CARD', left, doc.page.margins.top, { width, characterSpacing: 1 });
   doc.moveDown(0.2);
-  const title = card.meeting ? (card.meeting.title ?? `Meeting with ${card.meeting.customer}`) : card.playbookTitle;
-  doc.fillColor(INK).font('bold').fontSize(size * 1.7).text(printable(title), { width });
+  doc.fillColor(INK).font('bold').fontSize(size * 1.7).text(printable(cardTitle(card)), { width });
   doc.moveDown(0.15);
   const facts: [string, string][] = card.meeting
     ? [
