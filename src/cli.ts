@@ -2,7 +2,7 @@
  * The commander program, and the only place where failures become exit codes and messages.
  * Commands are imported when they run, so `coach --version` loads almost nothing.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CardOptions } from './commands/card.js';
 import type { CommandContext, ContextOptions } from './commands/command-context.js';
@@ -125,9 +125,12 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     .command('card')
     .argument('[session]', 'a saved prep (its id, a unique start of it, the customer, or its path) or a playbook id; default: the prep saved most recently')
     .option('--markdown', 'print the card as Markdown, for notes')
+    .option('--pdf <file>', 'write the card as a one-page PDF to print (refuses to replace a file without --force; "-" is stdout, when it is not a terminal)')
+    .addOption(new Option('--paper <size>', 'the paper for --pdf (default: from your locale, Letter in the US, Canada, Mexico, ..., else A4)').choices(['a4', 'letter']))
+    .option('--force', 'let --pdf replace an existing file')
     .addOption(notesDirOption())
     .addOption(playbooksOption())
-    .description('print a card to take into the meeting: key questions, your answers, reminders, actions')
+    .description('print a card to take into the meeting: key questions, your answers, reminders, actions; --pdf makes a one-page PDF to print')
     .action(async (session: string | undefined, options: CardOptions, command: Command) =>
       runAction(async (context) => {
         const { cardCommand } = await import('./commands/card.js');

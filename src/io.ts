@@ -90,7 +90,7 @@ export function localToday(io: Pick<Io, 'now' | 'timeZone'>): string {
  * Writes to stdout and resolves once the data is handed off. A reader that went away
  * (`coach prep | head -1`) becomes a one-line FileError, never a stack trace.
  */
-export function writeOut(stream: Output, text: string): Promise<void> {
+export function writeOut(stream: Output, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (error?: Error | null) => {
       if (!error) return resolve();

@@ -105,6 +105,10 @@ export async function buildCoach(outDir: string): Promise<void> {
     // Computed on first use: node:url is not needed by every command.
     banner: { js: "const __coachImportMeta = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
     plugins: [lazyChildProcessForCommander, yamlAsEsModules],
+    // Required from node_modules when `coach card --pdf` runs, and by nothing else: bundled,
+    // pdfkit's ES build throws at load (`new URL(..., import.meta.url)` for its font data), and as
+    // part of the bundle every start would compile its megabytes (fontkit is its font reader).
+    external: ['pdfkit', 'fontkit'],
   });
   const code = withBuildId(asciiOnly(readFileSync(bundle, 'utf8')));
   writeFileSync(bundle, code);

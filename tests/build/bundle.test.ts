@@ -4,7 +4,7 @@
  * starts from the code caches the build made, and runs the same without them.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCoach } from '../../src/build/build.js';
@@ -99,6 +99,49 @@ describe('the built package', () => {
     writeFileSync(answers, readFileSync(answers, 'utf8').replace('I own it until it is done.', 'Priya owns it until it is done.'));
     expect(prep()).toMatch(/Priya owns it until it is done\./);
     expect(readdirSync(join(cacheDir, 'parsed-answers'))).toHaveLength(2);
+  });
+
+  describe('the PDF library', () => {
+    /** Runs the package with a hook that reports on stderr each time Node is asked for pdfkit. */
+    const traced = (args: string[], notes: string) => {
+      const hook = join(tempDir(), 'trace-pdfkit.cjs');
+      writeFileSync(
+        hook,
+        "const Module = require('node:module'); const load = Module._load; Module._load = function (request, ...rest) { if (request === 'pdfkit') process.stderr.write('[pdfkit loaded]\\n'); return load.call(this, request, ...rest); };\n",
+      );
+      const env = { ...process.env, COACH_CONFIG_DIR: tempDir(), COACH_NOTES_DIR: notes, COACH_CACHE_DIR: tempDir(), COACH_PLAYBOOKS_PATH: '', NO_COLOR: '1' };
+      return spawnSync(process.execPath, ['--require', hook, join(pkg, 'bin/coach.js'), ...args], { encoding: 'utf8', env });
+    };
+
+    beforeAll(() => {
+      // As npm installs the package: its dependencies beside it. pdfkit is the one the bundle does not hold.
+      symlinkSync(repoPath('node_modules'), join(pkg, 'node_modules'), 'dir');
+    });
+
+    it('is not in the bundle, which requires it and its font reader from node_modules', () => {
+      const code = readFileSync(join(pkg, 'dist/cli.cjs'), 'latin1');
+      expect(code).toContain('require("pdfkit")');
+      expect(code).toContain('require("fontkit")');
+      // Words of their own code: pdfkit's standard fonts and the font objects it writes, fontkit's TrueType reader.
+      for (const word of ['ZapfDingbats', 'CIDFontType2', 'FontDescriptor', 'TTFFont']) expect(code).not.toContain(word);
+    });
+
+    it('is loaded by `coach card --pdf` and by no card printed on the terminal', () => {
+      const notes = tempDir();
+      const prep = traced(['prep', 'two-questions', '--answers', repoPath('tests/fixtures/answers/two-questions.yaml'), '--no-input', '-q'], notes);
+      expect(prep.status, prep.stderr).toBe(0);
+      expect(prep.stderr).not.toContain('[pdfkit loaded]');
+      for (const args of [['card'], ['card', '--markdown'], ['card', 'take-the-stick']]) {
+        const card = traced(args, notes);
+        expect(card.status, card.stderr).toBe(0);
+        expect(card.stderr, args.join(' ')).toBe('');
+      }
+      const out = join(tempDir(), 'card.pdf');
+      const printed = traced(['card', '--pdf', out], notes);
+      expect(printed.status, printed.stderr).toBe(0);
+      expect(printed.stderr).toContain('[pdfkit loaded]');
+      expect(readFileSync(out, 'latin1').startsWith('%PDF-')).toBe(true);
+    });
   });
 
   it('serves a built-in playbook from its precompiled JSON until the YAML is edited', () => {

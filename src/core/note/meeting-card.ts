@@ -2,7 +2,8 @@
  * The meeting card: the seed on the two questions says to carry them on paper into every
  * meeting. The key questions with the user's own answers, the method's reminders and every action
  * the coaching raised, in full: these are the words they will say, so the card wraps them to the
- * width it is given, between words, and never cuts one. Pure: text in, text out.
+ * width it is given, between words, and never cuts one. Pure: text in, text out; the printed page
+ * (print/card-pdf.ts) lays out the same content.
  */
 import { formatAnswer, type Answers } from '../session/answers.js';
 import { reachedSteps } from '../session/reached.js';
@@ -23,13 +24,24 @@ export interface CardInput {
   actions?: readonly string[] | undefined;
 }
 
-interface CardSection {
+export interface CardSection {
   title: string;
+  /** What the items are: questions with the user's answers, the method's reminders, or actions, a checklist with a box to tick each. */
+  kind: 'questions' | 'reminders' | 'actions';
   items: { head: string; detail?: string | undefined }[];
 }
 
-/** The card's content, before it is laid out as text or Markdown. */
-function cardSections(input: CardInput): { heading: string; sections: CardSection[] } {
+/** The card's content, before it is laid out as text, Markdown or a printed page. */
+export interface MeetingCard {
+  /** One line: customer - title · date · playbook, or the playbook's name on a method card. */
+  heading: string;
+  /** The meeting a saved prep was for; undefined on the blank method card. */
+  meeting?: { customer: string; title?: string | undefined; date: string } | undefined;
+  playbookTitle: string;
+  sections: CardSection[];
+}
+
+export function meetingCard(input: CardInput): MeetingCard {
   const { playbook, context } = input;
   const answers = { ...(context ? { customer: context.customer, date: context.date, ...(context.title ? { title: context.title } : {}) } : {}), ...input.answers };
   // A saved prep's card shows what its walk reached (a step's `when` counts too); the method card shows every key question.
@@ -47,12 +59,14 @@ function cardSections(input: CardInput): { heading: string; sections: CardSectio
     : `${playbook.title} (method card)`;
   return {
     heading,
-    sections: [
+    meeting: context ? { customer: context.customer, title: context.title, date: context.date } : undefined,
+    playbookTitle: playbook.title,
+    sections: ([
       // Actions come last: the things to do before the meeting, where a checklist belongs.
-      { title: 'Key questions', items: keyQuestions },
-      { title: 'Reminders', items: (playbook.card?.reminders ?? []).map((reminder) => ({ head: reminder })) },
-      { title: 'Actions', items: (input.actions ?? []).map((action) => ({ head: action })) },
-    ].filter((section) => section.items.length > 0),
+      { title: 'Key questions', kind: 'questions', items: keyQuestions },
+      { title: 'Reminders', kind: 'reminders', items: (playbook.card?.reminders ?? []).map((reminder) => ({ head: reminder })) },
+      { title: 'Actions', kind: 'actions', items: (input.actions ?? []).map((action) => ({ head: action })) },
+    ] satisfies CardSection[]).filter((section) => section.items.length > 0),
   };
 }
 
@@ -67,13 +81,13 @@ function defaultKeyQuestions(playbook: Playbook): string[] {
  * word is wider than the card, and nothing is left out.
  */
 export function renderCardText(input: CardInput, width = CARD_WIDTH): string {
-  const { heading, sections } = cardSections(input);
+  const { heading, sections } = meetingCard(input);
   const rule = '─'.repeat(width);
   const lines: string[] = [rule, ...wrapWords(collapseWhitespace(heading), width, ' ', ' '), rule];
   for (const section of sections) {
     lines.push(` ${section.title.toUpperCase()}`);
     for (const item of section.items) {
-      const marker = section.title === 'Actions' ? '[ ] ' : '• ';
+      const marker = section.kind === 'actions' ? '[ ] ' : '• ';
       lines.push(...wrapWords(collapseWhitespace(item.head), width, `  ${marker}`, ' '.repeat(2 + marker.length)));
       if (item.detail !== undefined) lines.push(...wrapWords(collapseWhitespace(item.detail), width, '      ', '      '));
     }
@@ -83,11 +97,11 @@ export function renderCardText(input: CardInput, width = CARD_WIDTH): string {
 }
 
 export function renderCardMarkdown(input: CardInput): string {
-  const { heading, sections } = cardSections(input);
+  const { heading, sections } = meetingCard(input);
   const blocks = [`## Meeting card: ${collapseWhitespace(heading)}`];
   for (const section of sections) {
     const items = section.items.map((item) => {
-      const marker = section.title === 'Actions' ? '- [ ]' : '-';
+      const marker = section.kind === 'actions' ? '- [ ]' : '-';
       return item.detail === undefined ? `${marker} ${collapseWhitespace(item.head)}` : `${marker} **${collapseWhitespace(item.head)}**  \n  ${collapseWhitespace(item.detail)}`;
     });
     blocks.push(`**${section.title}**`, items.join('\n'));

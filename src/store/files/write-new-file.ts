@@ -13,7 +13,7 @@ import { FileError } from '../../errors.js';
 import { describeFsError } from './read-text-file.js';
 import { removeLeftoverTemps, tempName } from './leftover-temps.js';
 
-async function writeTemp(directory: string, content: string, mode: number): Promise<string> {
+async function writeTemp(directory: string, content: string | Uint8Array, mode: number): Promise<string> {
   const temp = join(directory, tempName(lazyCrypto().randomBytes(6).toString('hex')));
   const handle = await open(temp, 'wx', mode);
   try {
@@ -59,8 +59,8 @@ export interface WriteOptions {
   numberIfTaken?: boolean;
 }
 
-/** Returns the path written. */
-export async function writeNewFile(target: string, content: string, options: WriteOptions = {}): Promise<string> {
+/** Returns the path written. Text is written as UTF-8; bytes (a PDF) as they are. */
+export async function writeNewFile(target: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<string> {
   const directory = dirname(target);
   const extension = extname(target);
   const stem = basename(target, extension);
@@ -104,7 +104,7 @@ export interface ReplaceOptions {
  * half. A symbolic link is followed, so the file it points to is replaced and the link kept; a
  * device, FIFO or directory is refused (rename would replace the device node itself).
  */
-export async function replaceFile(target: string, content: string, options: ReplaceOptions = {}): Promise<string> {
+export async function replaceFile(target: string, content: string | Uint8Array, options: ReplaceOptions = {}): Promise<string> {
   let temp: string | undefined;
   try {
     const real = await regularFileOrNothing(target);
