@@ -78,7 +78,8 @@ export async function trainCodeCaches(outDir: string, playbooksDir: string): Pro
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     // COACH_CACHE_DIR is the build's directory, so that the code caches land in it; the notes
-    // index and compiled playbooks the training runs kept there are not part of the build.
-    for (const kept of ['notes-index', 'compiled-playbooks']) rmSync(join(outDir, kept), { recursive: true, force: true });
+    // index, compiled playbooks and read answers files the training runs kept there are not part
+    // of the build.
+    for (const kept of ['notes-index', 'compiled-playbooks', 'parsed-answers']) rmSync(join(outDir, kept), { recursive: true, force: true });
   }
 }
