@@ -48,6 +48,20 @@ function theme(chalk: ChalkInstance) {
   };
 }
 
+/**
+ * Inquirer's select jumps to the first choice whose label starts with the letters typed; its help
+ * line says only "navigate" and "select", so typing looked swallowed. The line now says it.
+ */
+function selectTheme(chalk: ChalkInstance) {
+  const base = theme(chalk);
+  const keysHelpTip = (keys: [key: string, action: string][]): string => {
+    const enter = keys.findIndex(([key]) => key === '⏎');
+    const all: [string, string][] = [...keys.slice(0, enter), ['type', 'to jump'], ...keys.slice(enter)];
+    return all.map(([key, action]) => `${chalk.bold(key)} ${chalk.dim(action)}`).join(chalk.dim(' • '));
+  };
+  return { ...base, style: { ...base.style, keysHelpTip } };
+}
+
 function hint(question: Question, saidDates: boolean): string {
   switch (question.type) {
     case 'scale': {
@@ -198,7 +212,10 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       case 'select': {
         const choices = (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)) }));
         const skip = question.required ? [] : [{ value: '', name: chalk.dim('(skip)') }];
-        const picked = await select({ message, choices: [...choices, ...skip], default: question.default === undefined ? undefined : String(question.default), theme: look }, context);
+        const picked = await select(
+          { message, choices: [...choices, ...skip], default: question.default === undefined ? undefined : String(question.default), theme: selectTheme(chalk) },
+          context,
+        );
         return picked === '' ? undefined : picked;
       }
       case 'multi': {
@@ -285,7 +302,7 @@ export async function pickOne(
         message,
         choices: choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })),
         default: preselected,
-        theme: theme(chalk),
+        theme: selectTheme(chalk),
       },
       { input: streams.input, output: streams.output, signal: streams.signal },
     );

@@ -28,7 +28,7 @@ describe('review before saving, under a real terminal', () => {
     await session.answer('How will you let them vent?', 'ten quiet minutes');
     await session.waitFor('Dropped, no longer asked: What is on the agenda?');
     // The second review lists the new branch's answer in place of the dropped one.
-    const review = await session.waitForScreen((screen) => screen.drawn.at(-1) === '↑↓ navigate • ⏎ select');
+    const review = await session.waitForScreen((screen) => screen.drawn.at(-1) === '↑↓ navigate • type to jump • ⏎ select');
     const list = review.drawn.slice(review.drawn.lastIndexOf('❯ Save the note'));
     expect(list).toEqual([
       '❯ Save the note',
@@ -39,7 +39,7 @@ describe('review before saving, under a real terminal', () => {
       '  How will you let them vent? → ten quiet minutes',
       '  Anything else? → bring the contract',
       '',
-      '↑↓ navigate • ⏎ select',
+      '↑↓ navigate • type to jump • ⏎ select',
     ]);
     await session.save();
     expect((await session.exited).exitCode).toBe(0);

@@ -122,6 +122,15 @@ describe('inquirerPrompter', () => {
     await expect(answer).resolves.toBe('angry');
   });
 
+  it('select: typing the start of a label jumps to that choice, and the help line says so', async () => {
+    const { answer, events, getScreen } = await ask({ type: 'select', choices: ['calm', 'worried', { value: 'angry', label: 'Angry - loud' }] });
+    expect(getScreen()).toContain('↑↓ navigate • type to jump • ⏎ select');
+    events.type('an');
+    expect(getScreen()).toContain('❯ Angry - loud');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('angry');
+  });
+
   it('multi: toggles choices with space', async () => {
     const { answer, events } = await ask({ type: 'multi', choices: ['time', 'energy', 'empathy'] });
     events.keypress('space');
