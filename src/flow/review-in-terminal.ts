@@ -38,7 +38,7 @@ export function reviewInTerminal(first: WalkResult, session: TerminalReview): Pr
     ...session,
     columns: io.stderr.columns ?? 80,
     pick: (message, choices, preselected) => pickOne(streams, chalk, message, choices, preselected),
-    ask: (question) => person.ask({ question, step: { id: 'review', title: 'Review', number: 0, total: 0 } }),
+    ask: (question, previous) => person.ask({ question, step: { id: 'review', title: 'Review', number: 0, total: 0 }, previous }),
     rewalk: (answers, settledEmpty) => {
       let pendingStep: WalkEvent | undefined;
       const asker: Prompter = {
