@@ -14,7 +14,6 @@ import type { WalkResult } from '../core/session/walk.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import type { SessionView } from '../terminal/session-view.js';
 import { fitPair } from '../terminal/fit.js';
-import { wrapText } from '../terminal/wrap.js';
 import { oneLine } from '../core/text/text-lines.js';
 
 export interface ReviewDependencies {
@@ -50,8 +49,7 @@ export async function reviewAnswers(first: WalkResult, deps: ReviewDependencies)
       return `${fitted.label} ${chalk.dim(`→ ${fitted.value}`)}`;
     };
     const choice = await deps.pick(
-      // Inquirer breaks a long message at the edge, inside a word: wrapped here, between words.
-      wrapText('Review before saving: pick an answer to change, or save', deps.columns - 2),
+      'Review before saving: pick an answer to change, or save',
       [
         { value: SAVE, name: chalk.green('Save the note') },
         ...reached.map(({ question, value }) => ({ value: question.id, name: row(question, value) })),

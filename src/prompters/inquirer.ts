@@ -32,13 +32,17 @@ export interface TerminalStreams {
   today?: string | undefined;
 }
 
-function theme(chalk: ChalkInstance) {
+/**
+ * `columns`: the terminal's width. Inquirer breaks a line at the edge wherever it falls, inside a
+ * word, so a message is wrapped between words first (the "? " before it takes two columns).
+ */
+function theme(chalk: ChalkInstance, columns: number | undefined) {
   return {
     prefix: { idle: chalk.blue('?'), done: chalk.green('✔') },
     style: {
       // Defaults come from the playbook and answers can be pre-filled from them: data, so made safe.
       answer: (text: string) => chalk.cyan(safe(text)),
-      message: (text: string) => chalk.bold(text),
+      message: (text: string) => chalk.bold(wrapText(text, (columns ?? 80) - 2)),
       error: (text: string) => chalk.red(`> ${text}`),
       defaultAnswer: (text: string) => chalk.dim(`(${safe(text)})`),
       help: (text: string) => chalk.dim(text),
@@ -52,8 +56,8 @@ function theme(chalk: ChalkInstance) {
  * Inquirer's select jumps to the first choice whose label starts with the letters typed; its help
  * line says only "navigate" and "select", so typing looked swallowed. The line now says it.
  */
-function selectTheme(chalk: ChalkInstance) {
-  const base = theme(chalk);
+function selectTheme(chalk: ChalkInstance, columns: number | undefined) {
+  const base = theme(chalk, columns);
   const keysHelpTip = (keys: [key: string, action: string][]): string => {
     const enter = keys.findIndex(([key]) => key === '⏎');
     const all: [string, string][] = [...keys.slice(0, enter), ['type', 'to jump'], ...keys.slice(enter)];
@@ -90,7 +94,7 @@ function isPromptExit(error: unknown): boolean {
 
 export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance): Prompter {
   const context = { input: streams.input, output: streams.output, signal: streams.signal };
-  const look = theme(chalk);
+  const look = theme(chalk, streams.columns);
   const width = Math.min(streams.columns ?? 80, 100);
 
   const validator = (question: Question) => (value: string) => {
@@ -245,7 +249,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         const choices = (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)) }));
         const skip = question.required ? [] : [{ value: '', name: chalk.dim('(skip)') }];
         const picked = await select(
-          { message, choices: [...choices, ...skip], default: preselect === undefined ? undefined : String(preselect), theme: selectTheme(chalk) },
+          { message, choices: [...choices, ...skip], default: preselect === undefined ? undefined : String(preselect), theme: selectTheme(chalk, streams.columns) },
           context,
         );
         return picked === '' ? undefined : picked;
@@ -334,7 +338,7 @@ export async function pickOne(
         message,
         choices: choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })),
         default: preselected,
-        theme: selectTheme(chalk),
+        theme: selectTheme(chalk, streams.columns),
       },
       { input: streams.input, output: streams.output, signal: streams.signal },
     );

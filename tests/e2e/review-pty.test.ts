@@ -85,13 +85,15 @@ describe('review before saving, under a real terminal', () => {
     await session.waitForScreen((screen) => screen.drawn.includes('❯ What do they… → a plan for the…'));
     session.press(KEYS.enter);
     // The old words are on the line, ready to edit: home, past "a ", delete "plan", type "fix".
-    await session.waitForScreen((screen) => screen.drawn.some((row) => row.endsWith('a plan for the outage')));
+    // The question is broken between words, not where the edge falls.
+    const editing = await session.waitForScreen((screen) => screen.drawn.at(-1) === 'meeting? a plan for the outage');
+    expect(editing.drawn.at(-2)).toBe('? What do they need from me in this');
     session.press(KEYS.home);
     session.press(KEYS.right);
     session.press(KEYS.right);
     for (let i = 0; i < 4; i++) session.press(KEYS.delete);
     await session.type('fix');
-    await session.waitForScreen((screen) => screen.drawn.some((row) => row.endsWith('a fix for the outage')));
+    await session.waitForScreen((screen) => screen.drawn.at(-1) === 'meeting? a fix for the outage');
     session.press(KEYS.enter);
     // Back in the review, on "Save the note", with the edited answer in its row.
     await session.waitForScreen((screen) => screen.drawn.includes('  What do they… → a fix for the outage') && screen.drawn.includes('❯ Save the note'));
