@@ -17,6 +17,7 @@ import type { Question } from '../core/playbook/schema.js';
 import { InterruptedError } from '../errors.js';
 import { detectorsFor } from '../language/lazy-detectors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
+import { visibleLength } from '../terminal/fit.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { wrapMarkdown, wrapText } from '../terminal/wrap.js';
 import { textPrompt } from './text-prompt.js';
@@ -34,7 +35,8 @@ export interface TerminalStreams {
 
 /**
  * `columns`: the terminal's width. Inquirer breaks a line at the edge wherever it falls, inside a
- * word, so a message is wrapped between words first (the "? " before it takes two columns).
+ * word, so a message too long for it is wrapped between words first (the "? " before it takes two
+ * columns); one that fits is left exactly as it is.
  */
 function theme(chalk: ChalkInstance, columns: number | undefined) {
   return {
@@ -42,7 +44,7 @@ function theme(chalk: ChalkInstance, columns: number | undefined) {
     style: {
       // Defaults come from the playbook and answers can be pre-filled from them: data, so made safe.
       answer: (text: string) => chalk.cyan(safe(text)),
-      message: (text: string) => chalk.bold(wrapText(text, (columns ?? 80) - 2)),
+      message: (text: string) => chalk.bold(visibleLength(text) > (columns ?? 80) - 2 ? wrapText(text, (columns ?? 80) - 2) : text),
       error: (text: string) => chalk.red(`> ${text}`),
       defaultAnswer: (text: string) => chalk.dim(`(${safe(text)})`),
       help: (text: string) => chalk.dim(text),
@@ -324,13 +326,17 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   };
 }
 
-/** A single choice from a list, for pickers that are not playbook questions. */
+/**
+ * A single choice from a list, for pickers that are not playbook questions. `clearWhenDone`: a
+ * menu that leaves no "✔ message choice" line behind (the review, whose rows would only repeat).
+ */
 export async function pickOne(
   streams: TerminalStreams,
   chalk: ChalkInstance,
   message: string,
   choices: { value: string; name: string; description?: string | undefined }[],
   preselected?: string,
+  options: { clearWhenDone?: boolean } = {},
 ): Promise<string> {
   try {
     return await select(
@@ -340,7 +346,7 @@ export async function pickOne(
         default: preselected,
         theme: selectTheme(chalk, streams.columns),
       },
-      { input: streams.input, output: streams.output, signal: streams.signal },
+      { input: streams.input, output: streams.output, signal: streams.signal, clearPromptOnDone: options.clearWhenDone === true },
     );
   } catch (error) {
     if (isPromptExit(error)) throw new InterruptedError();

@@ -80,6 +80,8 @@ describe('review before saving, under a real terminal', () => {
       '↑↓ navigate • type to jump • ⏎ select',
     ]);
     expect(overflowedRows(review)).toEqual([]);
+    // A short message is left as it is: the list's "  2." keeps its indent.
+    expect(review.all.map((line) => line.text)).toContain('✔   2. the credit note');
 
     for (let i = 0; i < 5; i++) session.press(KEYS.down);
     await session.waitForScreen((screen) => screen.drawn.includes('❯ What do they… → a plan for the…'));
