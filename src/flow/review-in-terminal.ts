@@ -37,8 +37,9 @@ export function reviewInTerminal(first: WalkResult, session: TerminalReview): Pr
   return reviewAnswers(first, {
     ...session,
     columns: io.stderr.columns ?? 80,
-    pick: (message, choices, preselected) => pickOne(streams, chalk, message, choices, preselected),
-    ask: (question) => person.ask({ question, step: { id: 'review', title: 'Review', number: 0, total: 0 } }),
+    // The list goes once a row is picked: the prompt that follows (or the summary) says what it was.
+    pick: (message, choices, preselected) => pickOne(streams, chalk, message, choices, preselected, { clearWhenDone: true }),
+    ask: (question, previous) => person.ask({ question, step: { id: 'review', title: 'Review', number: 0, total: 0 }, previous }),
     rewalk: (answers, settledEmpty) => {
       let pendingStep: WalkEvent | undefined;
       const asker: Prompter = {

@@ -91,7 +91,9 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const person = interactive
     ? draft.guard((await import('../prompters/inquirer.js')).inquirerPrompter({ ...terminalStreams(io), editor: editorLaunch(io), today }, chalk))
     : undefined;
-  const prompter = scriptedPrompter(supplied, person, request.resume?.skipped);
+  // Resumed at a terminal: what the draft kept is listed briefly, not walked through step by step.
+  const resumed = interactive && request.resume ? (await import('./resumed-session-view.js')).resumedSessionView(view, chalk, io.stderr.columns) : undefined;
+  const prompter = scriptedPrompter(supplied, resumed && person ? resumed.person(person) : person, request.resume?.skipped);
 
   const delivered: Delivered = { stdout: false };
   const walkWith = (asker: Prompter, show: (event: WalkEvent) => void = (event) => interactive && view.onEvent(event)) =>
@@ -110,7 +112,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   let note: NoteData;
   let findings: CheckFinding[];
   try {
-    let result = await walkWith(prompter);
+    let result = resumed ? await walkWith(resumed.answered(prompter), (event) => resumed.show(event)) : await walkWith(prompter);
     if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
     if (person && options.review) {
       const { reviewInTerminal } = await import('./review-in-terminal.js');

@@ -4,7 +4,7 @@
  * keeps the prompts visible). Every typed answer is checked by coerceAnswer, the same check
  * supplied answers get.
  */
-import { checkbox, confirm, select } from '@inquirer/prompts';
+import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import { checkAnswer, detectorsNeeded, type CheckFinding } from '../core/check/check-answer.js';
 import type { AnswerValue } from '../core/session/answers.js';
@@ -17,6 +17,7 @@ import type { Question } from '../core/playbook/schema.js';
 import { InterruptedError } from '../errors.js';
 import { detectorsFor } from '../language/lazy-detectors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
+import { visibleLength } from '../terminal/fit.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { wrapMarkdown, wrapText } from '../terminal/wrap.js';
 import { textPrompt } from './text-prompt.js';
@@ -32,13 +33,18 @@ export interface TerminalStreams {
   today?: string | undefined;
 }
 
-function theme(chalk: ChalkInstance) {
+/**
+ * `columns`: the terminal's width. Inquirer breaks a line at the edge wherever it falls, inside a
+ * word, so a message too long for it is wrapped between words first (the "? " before it takes two
+ * columns); one that fits is left exactly as it is.
+ */
+function theme(chalk: ChalkInstance, columns: number | undefined) {
   return {
     prefix: { idle: chalk.blue('?'), done: chalk.green('✔') },
     style: {
       // Defaults come from the playbook and answers can be pre-filled from them: data, so made safe.
       answer: (text: string) => chalk.cyan(safe(text)),
-      message: (text: string) => chalk.bold(text),
+      message: (text: string) => chalk.bold(visibleLength(text) > (columns ?? 80) - 2 ? wrapText(text, (columns ?? 80) - 2) : text),
       error: (text: string) => chalk.red(`> ${text}`),
       defaultAnswer: (text: string) => chalk.dim(`(${safe(text)})`),
       help: (text: string) => chalk.dim(text),
@@ -46,6 +52,20 @@ function theme(chalk: ChalkInstance) {
       key: (text: string) => chalk.cyan.bold(`<${text}>`),
     },
   };
+}
+
+/**
+ * Inquirer's select jumps to the first choice whose label starts with the letters typed; its help
+ * line says only "navigate" and "select", so typing looked swallowed. The line now says it.
+ */
+function selectTheme(chalk: ChalkInstance, columns: number | undefined) {
+  const base = theme(chalk, columns);
+  const keysHelpTip = (keys: [key: string, action: string][]): string => {
+    const enter = keys.findIndex(([key]) => key === '⏎');
+    const all: [string, string][] = [...keys.slice(0, enter), ['type', 'to jump'], ...keys.slice(enter)];
+    return all.map(([key, action]) => `${chalk.bold(key)} ${chalk.dim(action)}`).join(chalk.dim(' • '));
+  };
+  return { ...base, style: { ...base.style, keysHelpTip } };
 }
 
 function hint(question: Question, saidDates: boolean): string {
@@ -63,6 +83,11 @@ function hint(question: Question, saidDates: boolean): string {
   }
 }
 
+/** A long answer typed line by line, as the lines a review offers back: its blank lines are where it broke. */
+function keptLines(previous: AnswerValue | undefined): string[] {
+  return typeof previous === 'string' ? previous.split('\n').filter((line) => line.trim() !== '') : [];
+}
+
 /** Inquirer rejects with these when the user presses Ctrl-C or Ctrl-D, or the signal aborts. */
 function isPromptExit(error: unknown): boolean {
   const name = (error as Error | undefined)?.name;
@@ -71,7 +96,7 @@ function isPromptExit(error: unknown): boolean {
 
 export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance): Prompter {
   const context = { input: streams.input, output: streams.output, signal: streams.signal };
-  const look = theme(chalk);
+  const look = theme(chalk, streams.columns);
   const width = Math.min(streams.columns ?? 80, 100);
 
   const validator = (question: Question) => (value: string) => {
@@ -79,10 +104,23 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     return result.ok ? true : `This answer ${result.message}.`;
   };
 
+  /**
+   * In a review, the answer being changed sits on the line ready to edit (Inquirer's own editable
+   * prefill), so changing one word is moving the cursor and changing that word. A line cleared
+   * shows what Enter keeps; Backspace on the empty line lets it go.
+   */
+  const edit = (message: string, before: string, validate: (value: string) => true | string, what: string): Promise<string> => {
+    const kept = { ...look, style: { ...look.style, defaultAnswer: () => chalk.dim(`(Enter keeps ${what}, Backspace drops it)`) } };
+    return input({ message, default: before, prefill: 'editable', validate, theme: kept }, context);
+  };
+
   /** Free text, numbers and dates: typed, then checked and converted by coerceAnswer. */
-  const typed = async (question: Question, message: string, help: string | undefined): Promise<AnswerValue | undefined> => {
+  const typed = async (question: Question, message: string, help: string | undefined, previous: AnswerValue | undefined): Promise<AnswerValue | undefined> => {
     const fallback = question.default === undefined ? undefined : String(question.default);
-    const text = await textPrompt({ message, default: fallback, help, validate: validator(question), theme: look }, context);
+    const text =
+      previous === undefined
+        ? await textPrompt({ message, default: fallback, help, validate: validator(question), theme: look }, context)
+        : await edit(message, String(previous), validator(question), 'the old answer');
     const result = coerceAnswer(question, text);
     return result.ok ? result.value : undefined;
   };
@@ -92,14 +130,15 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
    * after it (the date library loads only then), echoed as the day it names, or refused with why
    * and asked again.
    */
-  const dated = async (question: Question, message: string, help: string | undefined, today: string): Promise<AnswerValue | undefined> => {
+  const dated = async (question: Question, message: string, help: string | undefined, today: string, previous: AnswerValue | undefined): Promise<AnswerValue | undefined> => {
     const fallback = question.default === undefined ? undefined : String(question.default);
     const validate = (value: string) => {
       const said = value.trim();
       return said !== '' && !isIsoDateShape(said) ? true : validator(question)(value);
     };
+    let before = previous === undefined ? undefined : String(previous);
     for (;;) {
-      const text = await textPrompt({ message, default: fallback, help, validate, theme: look }, context);
+      const text = before === undefined ? await textPrompt({ message, default: fallback, help, validate, theme: look }, context) : await edit(message, before, validate, 'the old date');
       const said = text.trim();
       if (said === '' || isIsoDateShape(said)) {
         const result = coerceAnswer(question, text);
@@ -111,33 +150,43 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         return read.date;
       }
       streams.output.write(`${chalk.red(`> This answer ${safe(read.message)}.`)}\n`);
+      // Editing, the words refused stay on the line to be put right.
+      if (before !== undefined) before = said;
     }
   };
 
-  /** Several lines or entries: one prompt per line, an empty line ends it. */
-  const lines = async (question: Question, message: string, joinWith: string | undefined, help?: string): Promise<AnswerValue | undefined> => {
+  /**
+   * Several lines or entries: one prompt per line, an empty line ends it. `kept`: in a review, the
+   * entries already given, each offered on its line to keep (Enter), edit, or drop, before new ones.
+   */
+  const lines = async (question: Question, message: string, joinWith: string | undefined, help?: string, kept: readonly string[] = []): Promise<AnswerValue | undefined> => {
     const entries: string[] = [];
+    const pending = [...kept];
     const steps = question.entries === 'next-steps';
+    let asked = 0;
     for (;;) {
-      const first = entries.length === 0;
-      const entry = await textPrompt(
-        {
-          message: first ? `${message} ${chalk.dim(steps ? `(${NEXT_STEP_FORMAT}; empty line ends)` : '(empty line ends)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...'),
-          help,
-          validate: (value: string) => {
-            if (value.trim() === '') return first && question.required ? 'This answer is required.' : true;
-            return steps && splitNextStep(value) === undefined ? `Write it as ${NEXT_STEP_FORMAT}.` : true;
-          },
-          theme: look,
-        },
-        context,
-      );
-      if (entry.trim() === '') break;
+      const before = pending.shift();
+      const label = asked === 0 ? `${message} ${chalk.dim(steps ? `(${NEXT_STEP_FORMAT}; empty line ends)` : '(empty line ends)')}` : chalk.dim(joinWith === undefined ? `  ${entries.length + 1}.` : '  ...');
+      asked += 1;
+      const validate = (value: string): true | string => {
+        if (value.trim() === '') return before === undefined && entries.length === 0 && question.required ? 'This answer is required.' : true;
+        return steps && splitNextStep(value) === undefined ? `Write it as ${NEXT_STEP_FORMAT}.` : true;
+      };
+      const entry = before === undefined ? await textPrompt({ message: label, help, validate, theme: look }, context) : await edit(label, before, validate, 'this entry');
+      if (entry.trim() === '') {
+        if (before === undefined) break;
+        continue;
+      }
+      // Editing, an entry refused comes back on its line to be put right.
+      const again = (): void => {
+        if (before !== undefined) pending.unshift(entry);
+      };
       const step = steps ? splitNextStep(entry) : undefined;
       if (step && !isIsoDateShape(step.due) && streams.today !== undefined) {
         const read = await readSpokenDate(step.due, streams.today);
         if (!read.ok) {
           streams.output.write(`${chalk.red(`> The due date ${safe(read.message)}.`)}\n`);
+          again();
           continue;
         }
         streams.output.write(`${chalk.dim(`  = due ${describeDate(read.date)} (${read.date})`)}\n`);
@@ -147,6 +196,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       const problem = step ? nextStepProblem(entry) : undefined;
       if (problem !== undefined) {
         streams.output.write(`${chalk.red(`> This entry ${safe(problem.replace(/^"[^"]*"(: )?/, ''))}.`)}\n`);
+        again();
         continue;
       }
       entries.push(entry);
@@ -156,15 +206,15 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   };
 
   /** Enter opens the editor on a template; a line typed instead is the answer, for short ones. */
-  const inEditor = async (question: Question, message: string, editor: EditorLaunch): Promise<AnswerValue | undefined> => {
-    let current = question.default === undefined ? '' : String(question.default);
+  const inEditor = async (question: Question, message: string, editor: EditorLaunch, previous: AnswerValue | undefined): Promise<AnswerValue | undefined> => {
+    let current = previous !== undefined ? String(previous) : question.default === undefined ? '' : String(question.default);
     for (;;) {
       const typedInstead = await textPrompt({ message: `${message} ${chalk.dim('(enter opens your editor, or type a short answer)')}`, theme: look }, context);
       if (typedInstead.trim() !== '') return coerceAnswer(question, typedInstead).ok ? typedInstead : undefined;
       const edited = await editInEditor(editor, editorTemplate(safe(question.prompt), question.why && safe(question.why), current), streams.signal);
       if (!edited.ok) {
         streams.output.write(`${chalk.yellow(edited.reason)}; type the answer instead.\n`);
-        return lines(question, message, '\n');
+        return lines(question, message, '\n', undefined, keptLines(previous));
       }
       const result = coerceAnswer(question, edited.text);
       if (result.ok) {
@@ -186,23 +236,28 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     return text ? wrapMarkdown(safe(text), width, '  ') : undefined;
   };
 
-  const askOne = async (question: Question, guidance: string | undefined): Promise<AnswerValue | undefined> => {
+  /** A review changing an answer opens on it: the choice picked, the words or entries given. */
+  const askOne = async (question: Question, guidance: string | undefined, previous: AnswerValue | undefined): Promise<AnswerValue | undefined> => {
     const message = `${safe(question.prompt)}${hint(question, streams.today !== undefined)}`;
     const help = helpFor(guidance);
+    const preselect = previous ?? question.default;
     switch (question.type) {
       case 'confirm': {
-        const preset = question.default === undefined ? undefined : coerceAnswer(question, question.default);
+        const preset = preselect === undefined ? undefined : coerceAnswer(question, preselect);
         const fallback = preset?.ok && typeof preset.value === 'boolean' ? preset.value : undefined;
         return confirm({ message, default: fallback, theme: look }, context);
       }
       case 'select': {
         const choices = (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)) }));
         const skip = question.required ? [] : [{ value: '', name: chalk.dim('(skip)') }];
-        const picked = await select({ message, choices: [...choices, ...skip], default: question.default === undefined ? undefined : String(question.default), theme: look }, context);
+        const picked = await select(
+          { message, choices: [...choices, ...skip], default: preselect === undefined ? undefined : String(preselect), theme: selectTheme(chalk, streams.columns) },
+          context,
+        );
         return picked === '' ? undefined : picked;
       }
       case 'multi': {
-        const preset = new Set(Array.isArray(question.default) ? question.default : []);
+        const preset = new Set(Array.isArray(preselect) ? preselect : []);
         const picked = await checkbox(
           {
             message,
@@ -215,15 +270,15 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         return picked.length === 0 ? undefined : picked;
       }
       case 'list':
-        return lines(question, message, undefined, help);
+        return lines(question, message, undefined, help, Array.isArray(previous) ? previous : []);
       case 'long':
-        return streams.editor ? inEditor(question, message, streams.editor) : lines(question, message, '\n', help);
+        return streams.editor ? inEditor(question, message, streams.editor, previous) : lines(question, message, '\n', help, keptLines(previous));
       case 'date':
-        return streams.today === undefined ? typed(question, message, help) : dated(question, message, help, streams.today);
+        return streams.today === undefined ? typed(question, message, help, previous) : dated(question, message, help, streams.today, previous);
       case 'text':
       case 'number':
       case 'scale':
-        return typed(question, message, help);
+        return typed(question, message, help, previous);
     }
   };
 
@@ -259,10 +314,10 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   };
 
   return {
-    async ask({ question, step }: AskRequest): Promise<AnswerValue | undefined> {
+    async ask({ question, step, previous }: AskRequest): Promise<AnswerValue | undefined> {
       if (question.why) streams.output.write(`${chalk.dim.italic(wrapText(safe(question.why), width, '  '))}\n`);
       try {
-        return await coached(question, await askOne(question, step.guidance));
+        return await coached(question, await askOne(question, step.guidance, previous));
       } catch (error) {
         if (isPromptExit(error)) throw new InterruptedError();
         throw error;
@@ -271,13 +326,17 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   };
 }
 
-/** A single choice from a list, for pickers that are not playbook questions. */
+/**
+ * A single choice from a list, for pickers that are not playbook questions. `clearWhenDone`: a
+ * menu that leaves no "✔ message choice" line behind (the review, whose rows would only repeat).
+ */
 export async function pickOne(
   streams: TerminalStreams,
   chalk: ChalkInstance,
   message: string,
   choices: { value: string; name: string; description?: string | undefined }[],
   preselected?: string,
+  options: { clearWhenDone?: boolean } = {},
 ): Promise<string> {
   try {
     return await select(
@@ -285,9 +344,9 @@ export async function pickOne(
         message,
         choices: choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })),
         default: preselected,
-        theme: theme(chalk),
+        theme: selectTheme(chalk, streams.columns),
       },
-      { input: streams.input, output: streams.output, signal: streams.signal },
+      { input: streams.input, output: streams.output, signal: streams.signal, clearPromptOnDone: options.clearWhenDone === true },
     );
   } catch (error) {
     if (isPromptExit(error)) throw new InterruptedError();

@@ -39,7 +39,8 @@ export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstan
       if (event.type === 'step') {
         write();
         const where = event.number === 0 ? '' : `Step ${event.number} of ${event.total} - `;
-        write(chalk.bold.underline(`${where}${safe(event.title)}`));
+        // Wrapped between words, so a long title at 40 columns never breaks one in two.
+        write(chalk.bold.underline(wrapText(`${where}${safe(event.title)}`, width)));
         if (event.guidance) write(wrapMarkdown(safe(event.guidance.trim()), width, '  '));
         write();
       } else if (event.type === 'flag') {

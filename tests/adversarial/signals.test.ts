@@ -159,7 +159,9 @@ describe('coach resume after a signal', () => {
     }
     await second.exited;
     expect(second.exitCode()).toBe(0);
-    expect(second.text).not.toContain('Who is the customer?');
+    // Listed among the answers kept, not asked again.
+    expect(second.text).toContain('  Who is the customer? → Initech');
+    expect(second.text).not.toContain('? Who is the customer?');
     expect(existsSync(join(notes, '.drafts'))).toBe(false);
     const [note] = readdirSync(notes);
     expect(note).toBe('2026-12-01-initech-two-questions-prep.md');

@@ -9,7 +9,18 @@ import { stripVTControlCharacters } from 'node:util';
 import { repoPath } from './playbooks.js';
 import { EmulatedTerminal, type Screen } from './screen.js';
 
-export const KEYS = { enter: '\r', down: '\u001b[B', up: '\u001b[A', space: ' ', ctrlC: '\u0003', ctrlD: '\u0004' } as const;
+export const KEYS = {
+  enter: '\r',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  home: '\u001b[H',
+  delete: '\u001b[3~',
+  space: ' ',
+  ctrlC: '\u0003',
+  ctrlD: '\u0004',
+} as const;
 
 export class PtySession {
   private readonly pty: IPty;
@@ -68,7 +79,11 @@ export class PtySession {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const now = await this.screen();
-      if (shows(now)) return now;
+      if (shows(now)) {
+        // As in waitFor: a prompt draws before it listens, and keys sent at once can be lost.
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return now;
+      }
       if (Date.now() > deadline) throw new Error(`timed out waiting for the screen; it shows:\n${now.drawn.join('\n')}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

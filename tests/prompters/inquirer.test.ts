@@ -122,6 +122,15 @@ describe('inquirerPrompter', () => {
     await expect(answer).resolves.toBe('angry');
   });
 
+  it('select: typing the start of a label jumps to that choice, and the help line says so', async () => {
+    const { answer, events, getScreen } = await ask({ type: 'select', choices: ['calm', 'worried', { value: 'angry', label: 'Angry - loud' }] });
+    expect(getScreen()).toContain('↑↓ navigate • type to jump • ⏎ select');
+    events.type('an');
+    expect(getScreen()).toContain('❯ Angry - loud');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('angry');
+  });
+
   it('multi: toggles choices with space', async () => {
     const { answer, events } = await ask({ type: 'multi', choices: ['time', 'energy', 'empathy'] });
     events.keypress('space');
@@ -157,6 +166,49 @@ describe('inquirerPrompter', () => {
     await terminal.answer('...', 'second line');
     await terminal.answer('...', '');
     await expect(answer).resolves.toBe('first line\nsecond line');
+  });
+
+  describe('changing an answer (the review): the prompt opens on it', () => {
+    const change = (fields: Record<string, unknown>, previous: AnswerValue) =>
+      render(askPrompt, { question: Question.parse({ id: 'q', prompt: 'Your answer?', ...fields }), step, previous });
+
+    it('a number is on the line to edit: one more digit, not the number retyped', async () => {
+      const { answer, events, getScreen } = await change({ type: 'number' }, 40);
+      expect(getScreen()).toContain('Your answer? 40');
+      events.type('0');
+      events.keypress('enter');
+      await expect(answer).resolves.toBe(400);
+    });
+
+    it('a choice starts on the one picked before', async () => {
+      const { answer, events, getScreen } = await change({ type: 'select', choices: ['calm', { value: 'angry', label: 'Angry - loud' }] }, 'angry');
+      expect(getScreen()).toContain('❯ Angry - loud');
+      events.keypress('enter');
+      await expect(answer).resolves.toBe('angry');
+    });
+
+    it('several choices start ticked as they were', async () => {
+      const { answer, events } = await change({ type: 'multi', choices: ['time', 'energy', 'empathy'] }, ['energy']);
+      events.keypress('space');
+      events.keypress('enter');
+      await expect(answer).resolves.toEqual(['time', 'energy']);
+    });
+
+    it('a long answer typed line by line offers its lines back', async () => {
+      const terminal = new FakeTerminal();
+      const answer = inquirerPrompter({ input: terminal.input, output: terminal.screen }, noColour).ask({
+        question: Question.parse({ id: 'q', type: 'long', prompt: 'Your answer?' }),
+        step,
+        previous: 'first line\nsecond line',
+      });
+      await terminal.waitFor('(empty line ends) first line');
+      terminal.press('enter');
+      await terminal.waitFor('... second line');
+      terminal.type(', and more');
+      terminal.press('enter');
+      await terminal.answer('...', '');
+      await expect(answer).resolves.toBe('first line\nsecond line, and more');
+    });
   });
 
   it('Ctrl-C becomes an InterruptedError, which the CLI turns into exit 130', async () => {

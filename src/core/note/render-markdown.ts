@@ -5,7 +5,7 @@
  */
 import type { CheckFinding } from '../check/check-answer.js';
 import { emptyAnswers, type AnswerValue, type Answers } from '../session/answers.js';
-import { choiceLabel, choiceValue, scaleBounds } from '../session/coerce-answer.js';
+import { labelOfValue, scaleBounds } from '../session/coerce-answer.js';
 import { reachedSteps } from '../session/reached.js';
 import type { FiredFlag } from '../session/flags.js';
 import { stringifyFrontMatter } from '../../formats/front-matter-emitter.js';
@@ -78,20 +78,15 @@ const quote = (text: string): string =>
 
 const bullets = (items: readonly string[]): string => items.map((item) => `- ${oneLine(item)}`).join('\n');
 
-function labelOf(question: Question, value: string): string {
-  const choice = question.choices?.find((c) => choiceValue(c) === value);
-  return choice ? choiceLabel(choice) : value;
-}
-
 function renderAnswer(question: Question, value: AnswerValue | undefined): string {
   if (value === undefined) return '_No answer._';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) {
     if (value.length === 0) return '_None._';
-    return bullets(question.type === 'multi' ? value.map((v) => labelOf(question, v)) : value);
+    return bullets(question.type === 'multi' ? value.map((v) => labelOfValue(question, v)) : value);
   }
   if (question.type === 'scale') return `${value} / ${scaleBounds(question).max}`;
-  if (question.type === 'select') return labelOf(question, String(value));
+  if (question.type === 'select') return labelOfValue(question, String(value));
   return quote(String(value));
 }
 

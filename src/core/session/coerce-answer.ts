@@ -15,6 +15,12 @@ const NO = new Set(['n', 'no', 'false']);
 export const choiceValue = (choice: Choice): string => (typeof choice === 'string' ? choice : choice.value);
 export const choiceLabel = (choice: Choice): string => (typeof choice === 'string' ? choice : choice.label);
 
+/** The label a choice question shows for a stored value; the value itself when no choice has it. */
+export function labelOfValue(question: Question, value: string): string {
+  const choice = question.choices?.find((candidate) => choiceValue(candidate) === value);
+  return choice ? choiceLabel(choice) : value;
+}
+
 export function scaleBounds(question: Question): { min: number; max: number } {
   return { min: question.min ?? 1, max: question.max ?? 5 };
 }

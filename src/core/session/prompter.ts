@@ -10,6 +10,8 @@ export interface AskRequest {
   question: Question;
   /** Where the walk is, for headers and for messages about missing answers. */
   step: { id: string; title: string; number: number; total: number; guidance?: string | undefined };
+  /** The answer being changed in a review: the prompt opens with it, to be edited, not retyped. */
+  previous?: AnswerValue | undefined;
 }
 
 export interface Prompter {

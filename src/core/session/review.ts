@@ -1,14 +1,17 @@
 /**
  * The pure half of "review before saving": which questions a finished walk answered, in the
- * order they were asked, and which answers a change made obsolete.
+ * order they were asked, how each answer reads in a list of them, and which answers a change
+ * made obsolete.
  */
-import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
+import { emptyAnswers, formatAnswer, type AnswerValue, type Answers } from './answers.js';
+import { labelOfValue } from './coerce-answer.js';
 import { contextStep, type MeetingContext } from './context.js';
 import { interpolate } from './interpolate.js';
 import { conditionScope } from './prep-scope.js';
 import { reachedSteps } from './reached.js';
 import type { Phase, Playbook, Question } from '../playbook/schema.js';
 import type { WalkResult } from './walk.js';
+import { oneLine } from '../text/text-lines.js';
 
 export interface AnsweredQuestion {
   /** With `{{id}}` filled in, as the user saw it. */
@@ -42,4 +45,14 @@ export function answeredQuestions(
 /** Answers present before a change and gone after it: their branch no longer applies. */
 export function droppedAnswers(before: Answers, after: Answers): string[] {
   return Object.keys(before).filter((id) => !(id in after));
+}
+
+/**
+ * An answer as a list of answers shows it (the review, a resumed session): on one line, with the
+ * labels the prompt showed rather than the ids the note stores.
+ */
+export function answerInBrief(question: Question, value: AnswerValue | undefined): string {
+  if (question.type === 'select' && typeof value === 'string') return oneLine(labelOfValue(question, value));
+  if (question.type === 'multi' && Array.isArray(value)) return oneLine(formatAnswer(value.map((choice) => labelOfValue(question, choice))));
+  return oneLine(formatAnswer(value));
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../../../src/core/playbook/parse-playbook.js';
-import { allAnswers, answeredQuestions, droppedAnswers } from '../../../src/core/session/review.js';
+import { Question } from '../../../src/core/playbook/schema.js';
+import { allAnswers, answerInBrief, answeredQuestions, droppedAnswers } from '../../../src/core/session/review.js';
 
 const playbook = parsePlaybook(
   `
@@ -40,5 +41,22 @@ describe('review helpers', () => {
     const reached = answeredQuestions(playbook, 'prep', after, { today: '2026-11-22', context: { customer: 'Acme', date: '2026-11-22' } });
     expect(reached.map(({ question }) => question.id)).toEqual(['state', 'extra']);
     expect(droppedAnswers(before, after)).toEqual(['vent']);
+  });
+});
+
+describe('answerInBrief', () => {
+  const choices = [{ value: 'frustrated', label: 'Frustrated and tired' }, 'calm', { value: 'advising', label: 'Advising them' }];
+  const question = (fields: Record<string, unknown>) => Question.parse({ id: 'q', prompt: 'Q?', ...fields });
+
+  it.each([
+    ['a choice by its label', question({ type: 'select', choices }), 'frustrated', 'Frustrated and tired'],
+    ['a choice with no label as its value', question({ type: 'select', choices }), 'calm', 'calm'],
+    ['several choices by their labels', question({ type: 'multi', choices }), ['advising', 'calm'], 'Advising them, calm'],
+    ['a list on one line', question({ type: 'list' }), ['the timeline', 'the credit note'], 'the timeline, the credit note'],
+    ['a long answer on one line', question({ type: 'long' }), 'first line\nsecond line', 'first line second line'],
+    ['a yes', question({ type: 'confirm' }), true, 'yes'],
+    ['nothing', question({ type: 'text', required: false }), undefined, '(no answer)'],
+  ])('%s', (_name, asked, value, shown) => {
+    expect(answerInBrief(asked, value)).toBe(shown);
   });
 });

@@ -99,6 +99,73 @@ describe('coach resume after Ctrl-C', () => {
   });
 });
 
+const TWO_STEPS = `id: two-steps
+title: Two steps
+summary: A first step answered before the stop, a second one half answered.
+source: Tests
+prep:
+  steps:
+    - id: first
+      title: First things
+      guidance: Listen before you answer.
+      questions:
+        - { id: mood, type: select, prompt: How will they arrive?, choices: [{ value: frustrated, label: Frustrated and tired }, { value: calm, label: Calm }] }
+    - id: second
+      title: The plan
+      guidance: Say what you will do.
+      questions:
+        - { id: need, type: text, prompt: What do they need? }
+        - { id: plan, type: text, prompt: What is the plan? }
+`;
+
+describe('coach resume shows what was kept', () => {
+  it('lists the answers already given, a line each with the labels shown, then picks up at the first question left', async () => {
+    const { dir, notes, env } = setup();
+    const playbook = join(dir, 'two-steps.yaml');
+    writeFileSync(playbook, TWO_STEPS);
+    const first = new FakeTerminal();
+    const stopped = runCli(['prep', playbook], { terminal: first, env });
+    await first.answer('Who is the customer?', 'Acme');
+    await first.answer('What is the meeting?', '');
+    await first.answer('Date of the meeting', '');
+    await first.waitFor('How will they arrive?');
+    first.press('enter');
+    await first.answer('What do they need?', 'a firm date');
+    await first.waitFor('What is the plan?');
+    first.press('c', { ctrl: true });
+    expect((await stopped).code).toBe(130);
+
+    const terminal = new FakeTerminal();
+    const done = runCli(['resume'], { terminal, env });
+    await terminal.waitFor('Continuing Acme');
+    await terminal.answer('? What is the plan?', 'a fix by Friday');
+    await terminal.save();
+    expect((await done).code).toBe(0);
+    const shown = terminal.text.slice(terminal.text.indexOf('Continuing Acme'), terminal.text.indexOf('? What is the plan?'));
+    expect(shown).toContain(
+      [
+        'Answered already',
+        '  Who is the customer? → Acme',
+        '  What is the meeting? → (no answer)',
+        '  Date of the meeting → 2026-11-22',
+        '  How will they arrive? → Frustrated and tired',
+        '  What do they need? → a firm date',
+        '',
+        'Step 2 of 2 - The plan',
+        '  Say what you will do.',
+      ].join('\n'),
+    );
+    // The steps already answered are not walked through again.
+    expect(shown).not.toContain('First things');
+    expect(shown).not.toContain('Listen before you answer.');
+    expect(parseFrontMatter(readFileSync(join(notes, '2026-11-22-acme-two-steps-prep.md'), 'utf8'))?.['answers']).toEqual({
+      mood: 'frustrated',
+      need: 'a firm date',
+      plan: 'a fix by Friday',
+    });
+  });
+});
+
 describe('the printed resume command', () => {
   it('names the notes directory when it is not the default, and works as printed', async () => {
     const { dir, notes } = setup();

@@ -1,0 +1,23 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { createSessionView } from '../../src/terminal/session-view.js';
+import { Capture } from '../helpers/run-cli.js';
+
+const noColour = new Chalk({ level: 0 });
+
+describe('the session view', () => {
+  it('wraps a step heading at 40 columns between words, never inside one', () => {
+    const out = new Capture();
+    const title = 'Take the stick: say what went wrong before they do';
+    createSessionView(out, noColour, 40).onEvent({ type: 'step', number: 3, total: 9, title });
+    const heading = out.text.split('\n').filter((line) => line !== '');
+    expect(heading).toEqual(['Step 3 of 9 - Take the stick: say what', 'went wrong before they do']);
+    for (const line of heading) expect(line.length).toBeLessThanOrEqual(40);
+  });
+
+  it('keeps a heading that fits on one line', () => {
+    const out = new Capture();
+    createSessionView(out, noColour, 100).onEvent({ type: 'step', number: 1, total: 2, title: 'Mood' });
+    expect(out.text).toBe('\nStep 1 of 2 - Mood\n\n');
+  });
+});
