@@ -10,7 +10,7 @@ import { CONTEXT_IDS } from './context-ids.js';
 const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
 const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
 /** What an answer can be to the account: how the meeting came out, what was agreed, a lesson, how they felt. */
-export const REMEMBERED = ['outcome', 'agreed', 'lesson', 'feeling'] as const;
+const REMEMBERED = ['outcome', 'agreed', 'lesson', 'feeling'] as const;
 export type Remembered = (typeof REMEMBERED)[number];
 
 
