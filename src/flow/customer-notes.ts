@@ -4,7 +4,7 @@
  * and scores, each read by its own playbook's `remember` and `carry` marks. A note coach cannot
  * use, or whose playbook is gone, costs a warning and its own part, never the account.
  */
-import type { AccountNote, NoteScore } from '../core/note/account.js';
+import { lastTimeOf, type AccountNote, type LastTime, type NoteScore } from '../core/note/account.js';
 import { carriedAnswers, noneRemembered, rememberedLines } from '../core/note/remembered.js';
 import { emptyAnswers } from '../core/session/answers.js';
 import { matchCustomer } from '../core/text/customer-match.js';
@@ -36,8 +36,15 @@ export async function customerNotesNamed(typed: string, context: CommandContext)
   throw new UsageError(`no saved notes for a customer "${typed}" in ${context.notesDir}${hint}; run \`coach history\` to see the customers`);
 }
 
-/** The notes of exactly this customer (any case or punctuation), for a prep's "From last time"; none is no error. */
-export async function customerNotesOf(customer: string, context: CommandContext): Promise<CustomerNotes | undefined> {
+/** A prep's "From last time": what the notes of exactly this customer (any case or punctuation) recall. */
+export function lastTimeFinder(context: CommandContext): (customer: string) => Promise<LastTime | undefined> {
+  return async (customer) => {
+    const found = await customerNotesOf(customer, context);
+    return found === undefined ? undefined : lastTimeOf(found.customer, found.notes);
+  };
+}
+
+async function customerNotesOf(customer: string, context: CommandContext): Promise<CustomerNotes | undefined> {
   if (nameKey(customer) === '') return undefined;
   const all = await readNotesIndex(context.notesDir, warnSkipped(context.io), { cacheDir: context.cacheDir, followUps: true });
   const found = await collect(customer, all, context);

@@ -6,6 +6,7 @@
 import { choiceLabel, choiceValue } from '../session/coerce-answer.js';
 import { emptyAnswers, type AnswerValue, type Answers } from '../session/answers.js';
 import type { Phase, Playbook, Question, Remembered } from '../playbook/schema.js';
+import { oneLine } from '../text/text-lines.js';
 
 export type RememberedLines = Record<Remembered, string[]>;
 
@@ -17,7 +18,10 @@ export function rememberedLines(playbook: Playbook, phase: Phase, answers: Reado
   const lines = noneRemembered();
   for (const question of questionsOf(playbook, phase)) {
     if (question.remember === undefined) continue;
-    lines[question.remember].push(...answerLines(question, answers[question.id]));
+    const found = answerLines(question, answers[question.id]);
+    // "Yes" or "Strained" says little on its own; free text and lists say it themselves.
+    const framed = question.type === 'text' || question.type === 'long' || question.type === 'list' ? found : found.map((line) => `${oneLine(question.prompt)} ${line}`);
+    lines[question.remember].push(...framed);
   }
   return lines;
 }

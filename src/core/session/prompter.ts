@@ -10,6 +10,11 @@ export interface AskRequest {
   question: Question;
   /** Where the walk is, for headers and for messages about missing answers. */
   step: { id: string; title: string; number: number; total: number; guidance?: string | undefined };
+  /**
+   * The answer to this `carry` question in the customer's last prep: a person is offered it as
+   * the default; answers given in advance are never filled from it.
+   */
+  carried?: AnswerValue | undefined;
 }
 
 export interface Prompter {
