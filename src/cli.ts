@@ -56,6 +56,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       .command('debrief')
       .argument('[session]', 'the saved prep: its id or a unique start of it (see coach history), the customer, or the path to its note')
       .option('--last', 'debrief the newest prep')
+      .option('--again', 'add another debrief of a prep that already has one')
       .option('--playbook <id>', 'debrief a meeting you did not prepare, with this playbook (an id or a .yaml file)')
       .description('reflect on a meeting: walk its playbook\'s debrief and write a debrief note beside the prep'),
     async () => (await import('./commands/debrief.js')).debriefCommand,

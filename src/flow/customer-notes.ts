@@ -39,23 +39,33 @@ export async function customerNotesNamed(typed: string, context: CommandContext)
 /** A prep's "From last time": what the notes of exactly this customer (any case or punctuation) recall. */
 export function lastTimeFinder(context: CommandContext): (customer: string) => Promise<LastTime | undefined> {
   return async (customer) => {
-    const found = await customerNotesOf(customer, context);
+    let found: CustomerNotes | undefined;
+    try {
+      found = await customerNotesOf(customer, context);
+    } catch (error) {
+      // Earlier notes that cannot be read cost the recollection, never the prep.
+      if (error instanceof CoachError) return undefined;
+      throw error;
+    }
     return found === undefined ? undefined : lastTimeOf(found.customer, found.notes);
   };
 }
 
 async function customerNotesOf(customer: string, context: CommandContext): Promise<CustomerNotes | undefined> {
   if (nameKey(customer) === '') return undefined;
-  const all = await readNotesIndex(context.notesDir, warnSkipped(context.io), { cacheDir: context.cacheDir, followUps: true });
-  const found = await collect(customer, all, context);
+  // A prep is not the place to hear about other files in the notes directory: history and account say it.
+  const quiet = (): void => undefined;
+  const all = await readNotesIndex(context.notesDir, quiet, { cacheDir: context.cacheDir, followUps: true });
+  const found = await collect(customer, all, context, quiet);
   return found.notes.length === 0 ? undefined : found;
 }
 
-async function collect(customer: string, all: readonly NoteSummary[], context: CommandContext): Promise<CustomerNotes> {
+const warnOn = (io: CommandContext['io']) => (line: string): void => void io.stderr.write(`coach: warning: ${safe(line).replace(/\n/g, ' ')}\n`);
+
+async function collect(customer: string, all: readonly NoteSummary[], context: CommandContext, warn = warnOn(context.io)): Promise<CustomerNotes> {
   const key = nameKey(customer);
   const theirs = all.filter((note) => nameKey(note.customer) === key);
   const playbooks = new Map<string, Promise<Playbook | undefined>>();
-  const warn = (line: string): void => void context.io.stderr.write(`coach: warning: ${safe(line).replace(/\n/g, ' ')}\n`);
   const playbookOf = (id: string, noteId: string): Promise<Playbook | undefined> => {
     let loading = playbooks.get(id);
     if (loading === undefined) {
