@@ -19,7 +19,7 @@ import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { warnSkipped } from './skipped-note-warning.js';
 
 export interface CustomerNotes {
-  /** The name as the newest note spells it. */
+  /** The name as most of the notes spell it. */
   customer: string;
   notes: AccountNote[];
 }
@@ -109,8 +109,21 @@ async function collect(customer: string, all: readonly NoteSummary[], context: C
       followUps: 'open' in boxes ? boxes.open : [],
     });
   }
-  const newest = [...theirs].sort((a, b) => (a.created ?? '') < (b.created ?? '') ? 1 : -1)[0];
-  return { customer: newest?.customer ?? customer, notes };
+  return { customer: usualSpelling(theirs) ?? customer, notes };
+}
+
+/** The spelling most notes use ("St. Mary's Trust" over one typed "st marys trust"); the newest note's breaks a tie. */
+function usualSpelling(notes: readonly NoteSummary[]): string | undefined {
+  const counts = new Map<string, { count: number; created: string }>();
+  for (const note of notes) {
+    const seen = counts.get(note.customer) ?? { count: 0, created: '' };
+    counts.set(note.customer, { count: seen.count + 1, created: (note.created ?? '') > seen.created ? (note.created ?? '') : seen.created });
+  }
+  let best: [string, { count: number; created: string }] | undefined;
+  for (const entry of counts) {
+    if (best === undefined || entry[1].count > best[1].count || (entry[1].count === best[1].count && entry[1].created > best[1].created)) best = entry;
+  }
+  return best?.[0];
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -46,11 +46,12 @@ export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstan
       } else if (event.type === 'flag') {
         flag(event.flag);
       } else if (event.type === 'last-time') {
-        const blocks = lastTimeBlocks(event.lastTime);
+        // Every word from a note is made safe before it is styled, so no escape code comes from one.
+        const blocks = lastTimeBlocks(event.lastTime, { label: chalk.bold, aside: chalk.dim, text: (text) => safe(text).replace(/\s*\n\s*/g, ' ') });
         if (blocks.length === 0) return;
         write();
         write(chalk.bold(`From last time with ${safe(event.lastTime.customer)}`));
-        for (const block of blocks) write(wrapMarkdown(safe(block), width, '  '));
+        for (const block of blocks) write(wrapText(block, width, '  '));
       }
     },
     summary(flags, scores, findings = []) {
