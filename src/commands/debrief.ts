@@ -120,7 +120,8 @@ async function confirmAnotherDebrief(prepId: string, options: DebriefOptions, co
   }
   if (!canPrompt(options, context.io)) throw new UsageError(`${already}; to add another debrief of it: coach debrief ${prepId} --again (coach show ${last} shows the one there is)`);
   const { pickOne } = await import('../prompters/inquirer.js');
-  const choice = await pickOne(terminalStreams(context.io), chalk, `${safe(already)}. Add another debrief?`, [
+  say(already);
+  const choice = await pickOne(terminalStreams(context.io), chalk, 'Add another debrief of it?', [
     { value: 'stop', name: 'No, stop here', description: `coach show ${last} shows the one there is` },
     { value: 'again', name: 'Yes, add another debrief', description: 'the first one stays as it is' },
   ]);
