@@ -114,16 +114,12 @@ async function collect(customer: string, all: readonly NoteSummary[], context: C
 
 /** The spelling most notes use ("St. Mary's Trust" over one typed "st marys trust"); the newest note's breaks a tie. */
 function usualSpelling(notes: readonly NoteSummary[]): string | undefined {
-  const counts = new Map<string, { count: number; created: string }>();
-  for (const note of notes) {
-    const seen = counts.get(note.customer) ?? { count: 0, created: '' };
-    counts.set(note.customer, { count: seen.count + 1, created: (note.created ?? '') > seen.created ? (note.created ?? '') : seen.created });
-  }
-  let best: [string, { count: number; created: string }] | undefined;
-  for (const entry of counts) {
-    if (best === undefined || entry[1].count > best[1].count || (entry[1].count === best[1].count && entry[1].created > best[1].created)) best = entry;
-  }
-  return best?.[0];
+  const counts = new Map<string, number>();
+  // Newest first, so among spellings used equally often the first counted is the newest.
+  for (const note of [...notes].sort((a, b) => ((a.created ?? '') < (b.created ?? '') ? 1 : -1))) counts.set(note.customer, (counts.get(note.customer) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [name, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = name;
+  return best;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {

@@ -15,7 +15,7 @@ export interface MissingAnswer {
 }
 
 /** A `carry` question's answer from the customer's last prep that answers given in advance did not use. */
-export interface UnusedCarried {
+interface UnusedCarried {
   id: string;
   value: AnswerValue;
 }

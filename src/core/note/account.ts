@@ -34,7 +34,7 @@ export interface AccountNote {
   followUps: readonly FollowUp[];
 }
 
-export interface OpenFollowUp extends FollowUp {
+interface OpenFollowUp extends FollowUp {
   /** The id of the debrief it is in. */
   note: string;
 }
