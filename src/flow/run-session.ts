@@ -116,7 +116,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   try {
     let result = await walkWith(prompter);
     for (const { id, value } of prompter.unusedCarried) {
-      const from = result.lastTime?.answersFrom ?? 'the last prep';
+      const from = result.lastTime?.answersFrom[id] ?? 'the last prep';
       io.stderr.write(`coach: ${safe(`"${id}" was ${JSON.stringify(value)} in ${from}; answers given in advance are never filled from an old note, so give it to use it again`)}\n`);
     }
     if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);

@@ -187,7 +187,7 @@ describe('a whole account through the CLI', () => {
         '',
         `- Book finance (owner: Sam; due 2026-12-10), in ${FIRST_DEBRIEF}`,
         '',
-        `_Offered again as defaults, from ${FIRST_PREP}: role._`,
+        `_Offered again as defaults: role (from ${FIRST_PREP})._`,
         '',
         '## Who',
       ].join('\n'),

@@ -5,7 +5,7 @@
  * next prep for that customer opens with: the latest debrief's memory, every follow-up still
  * open, and the latest prep's answers that rarely change.
  */
-import type { Answers } from '../session/answers.js';
+import { emptyAnswers, type Answers } from '../session/answers.js';
 import type { Phase } from '../playbook/schema.js';
 import type { FollowUp } from './follow-ups.js';
 import { noneRemembered, type RememberedLines } from './remembered.js';
@@ -95,23 +95,32 @@ export interface LastTime {
   remembered: RememberedLines;
   /** Every follow-up of the customer still open, oldest note first. */
   followUps: OpenFollowUp[];
-  /** The latest prep's answers to `carry` questions, offered as defaults; and which prep. */
+  /** The newest answer to each `carry` question among the preps, offered as defaults; and which prep each is from. */
   answers: Answers;
-  answersFrom?: string | undefined;
+  answersFrom: Record<string, string>;
 }
 
 export function lastTimeOf(customer: string, notes: readonly AccountNote[]): LastTime | undefined {
   const saved = [...notes].sort(bySaving);
   const debrief = saved.filter((note) => note.kind === 'debrief').at(-1);
-  const prep = saved.filter((note) => note.kind === 'prep').at(-1);
-  const from = debrief ?? prep;
+  const preps = saved.filter((note) => note.kind === 'prep');
+  const from = debrief ?? preps.at(-1);
   if (from === undefined) return undefined;
+  // A prep with another playbook, or one left blank, does not hide an older answer.
+  const answers = emptyAnswers();
+  const answersFrom: Record<string, string> = {};
+  for (const prep of preps) {
+    for (const [id, value] of Object.entries(prep.carried)) {
+      answers[id] = value;
+      answersFrom[id] = prep.id;
+    }
+  }
   return {
     customer,
     from: { id: from.id, kind: from.kind, date: from.date, title: from.title },
     remembered: from.remembered,
     followUps: [...notes].sort(oldestFirst).flatMap(openOf),
-    answers: prep?.carried ?? {},
-    answersFrom: prep?.id,
+    answers,
+    answersFrom,
   };
 }

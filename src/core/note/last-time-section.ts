@@ -38,8 +38,8 @@ export function lastTimeBlocks(last: LastTime, style: LastTimeStyle = MARKDOWN):
     });
     blocks.push(label('Still open:'), items.join('\n'));
   }
-  const offered = Object.keys(last.answers);
-  if (offered.length > 0) blocks.push(aside(`Offered again as defaults, from ${text(last.answersFrom ?? '')}: ${offered.join(', ')}.`));
+  const offered = Object.keys(last.answers).map((id) => `${id} (from ${text(last.answersFrom[id] ?? '')})`);
+  if (offered.length > 0) blocks.push(aside(`Offered again as defaults: ${offered.join(', ')}.`));
   if (blocks.length === 0) return [];
   const title = last.from.title === undefined ? '' : ` - ${text(last.from.title)}`;
   return [aside(`From the ${last.from.kind} of ${text(last.from.date)}${title} (${text(last.from.id)}).`), ...blocks];
