@@ -10,65 +10,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/formats/front-matter.js';
+import { ACCOUNT_CHECK } from '../helpers/notes.js';
 import { FakeTerminal, runCli, tempDir } from '../helpers/run-cli.js';
 
-const ACCOUNT_CHECK = `
-id: account-check
-title: Account check
-summary: A prep and a debrief that remember.
-source: coach tests
-prep:
-  steps:
-    - id: who
-      title: Who
-      questions:
-        - id: role
-          type: text
-          carry: true
-          prompt: What is their role?
-        - id: need
-          type: text
-          prompt: What do they need?
-  scores:
-    - id: ready
-      title: Readiness
-      count:
-        - { answer: need, answered: true }
-      bands:
-        - { min: 1, verdict: Ready }
-        - { min: 0, verdict: Not ready }
-debrief:
-  steps:
-    - id: how
-      title: How it went
-      questions:
-        - id: landed
-          type: select
-          remember: outcome
-          prompt: Where did you land?
-          choices:
-            - { value: deal, label: "A deal" }
-            - { value: none, label: "No deal yet" }
-        - id: felt
-          type: select
-          remember: feeling
-          prompt: How did they feel at the end?
-          choices: [calm, angry]
-        - id: lesson
-          type: text
-          remember: lesson
-          prompt: What will you do differently?
-        - id: agreed
-          type: list
-          remember: agreed
-          required: false
-          prompt: What did you agree?
-        - id: next_steps
-          type: list
-          entries: next-steps
-          required: false
-          prompt: What happens next?
-`;
 
 const FIRST_PREP = '2026-11-20-st-mary-s-trust-account-check-prep';
 const FIRST_DEBRIEF = '2026-11-20-st-mary-s-trust-account-check-debrief';
