@@ -13,6 +13,7 @@ import { withHistoryOptions, type HistoryOptions } from './commands/options/hist
 import type { DraftsOptions } from './commands/drafts.js';
 import type { ShowOptions } from './commands/show.js';
 import type { FollowupsOptions } from './commands/followups.js';
+import type { AccountOptions } from './commands/account.js';
 import { addPlaybooksCommands } from './commands/playbooks/index.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
 import { watchInterrupts, restoreTerminal } from './interrupts.js';
@@ -58,6 +59,7 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       .command('debrief')
       .argument('[session]', 'the saved prep: its id or a unique start of it (see coach history), the customer, or the path to its note')
       .option('--last', 'debrief the newest prep')
+      .option('--again', 'add another debrief of a prep that already has one')
       .option('--playbook <id>', 'debrief a meeting you did not prepare, with this playbook (an id or a .yaml file)')
       .description('reflect on a meeting: walk its playbook\'s debrief and write a debrief note beside the prep'),
     async () => (await import('./commands/debrief.js')).debriefCommand,
@@ -104,6 +106,19 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
       runAction(async (context) => {
         const { followupsCommand } = await import('./commands/followups.js');
         return followupsCommand(action, which, options, context);
+      }, command),
+    );
+
+  program
+    .command('account')
+    .argument('<customer>', 'the customer: any case or punctuation, or a unique start of the name')
+    .option('--json', 'print the meetings as JSON for other tools')
+    .addOption(notesDirOption())
+    .description("one customer's meetings in order: readiness, outcome, what was agreed, lessons, open follow-ups")
+    .action(async (customer: string, options: AccountOptions, command: Command) =>
+      runAction(async (context) => {
+        const { accountCommand } = await import('./commands/account.js');
+        return accountCommand(customer, options, context);
       }, command),
     );
 

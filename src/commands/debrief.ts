@@ -3,13 +3,16 @@
  * prep it knows the meeting already, can quote the prep (`{{prep.need}}`), and brings back the
  * prep's actions: the ones not done become the debrief's follow-ups. The prep is never modified.
  */
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { carriedActions, carriedActionsSections, DONE_ACTIONS_ID, usesDoneActionsId, withPrepActions } from '../core/session/prep-actions.js';
 import { UsageError } from '../errors.js';
 import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
 import { loadPlaybook, type LoadedPlaybook, type PlaybookShelf } from '../store/playbooks/playbook-library.js';
 import { savedPrep, type SavedPrep } from '../store/notes/saved-prep.js';
-import { choosePrep, newestOpenPrep } from '../flow/choose-prep.js';
+import type { ChalkInstance } from 'chalk';
+import { choosePrep, debriefsOfPrep, newestOpenPrep, newestPrep } from '../flow/choose-prep.js';
+import { canPrompt } from '../flow/run-session.js';
+import { terminalStreams } from '../terminal/terminal-streams.js';
 import type { CommandContext } from './command-context.js';
 import { warnSkipped } from '../flow/skipped-note-warning.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
@@ -20,6 +23,8 @@ import { CONTEXT_IDS } from '../core/playbook/context-ids.js';
 export interface DebriefOptions extends SessionOptions {
   last?: true | undefined;
   playbook?: string | undefined;
+  /** Debrief a prep that already has a debrief, without being asked. */
+  again?: true | undefined;
 }
 
 export async function debriefCommand(sessionArg: string | undefined, options: DebriefOptions, context: CommandContext): Promise<void> {
@@ -35,17 +40,23 @@ export async function debriefCommand(sessionArg: string | undefined, options: De
   }
 
   // 2. Which prep: named, the newest, or picked from the ones still waiting for a debrief.
+  // --last --again is the newest prep whether or not it has a debrief.
+  const say = (line: string): void => void io.stderr.write(`coach: ${safe(line)}\n`);
   const prepPath =
     sessionArg !== undefined
       ? await findSession(sessionArg, notesDir, io.cwd, { cacheDir: context.cacheDir, onSkip: warnSkipped(io), kind: 'prep' })
       : options.last
-        ? await newestOpenPrep(context, (line) => io.stderr.write(`coach: ${safe(line)}\n`))
+        ? options.again
+          ? await newestPrep(context)
+          : await newestOpenPrep(context, say)
         : await choosePrep(options, context, chalk);
   const note = await readSavedNoteData(prepPath);
   if (note.header.kind !== 'prep') {
     const its = note.header.prep ? `; debrief its prep instead: coach debrief ${note.header.prep}` : '';
     throw new UsageError(`${note.id} is a debrief, not a prep${its}`);
   }
+  // A prep already debriefed gets another debrief only on purpose, as --last and the picker do.
+  if (resolve(dirname(prepPath)) === resolve(notesDir)) await confirmAnotherDebrief(note.id, options, context, chalk, say);
   const prep = savedPrep(note);
   for (const id of CONTEXT_IDS) {
     if (options[id] !== undefined) throw new UsageError(`--${id}: a debrief of a saved prep takes the meeting's ${id} from the prep (${prep.id})`);
@@ -96,6 +107,25 @@ async function prepPlaybook(prep: SavedPrep, override: string | undefined, shelf
     if (!(error instanceof UsageError)) throw error;
     throw new UsageError(`${error.message}\n${prep.id} was prepared with "${prep.playbook}": if that playbook is a file elsewhere, give it with --playbook <file.yaml>`);
   }
+}
+
+async function confirmAnotherDebrief(prepId: string, options: DebriefOptions, context: CommandContext, chalk: ChalkInstance, say: (line: string) => void): Promise<void> {
+  const earlier = await debriefsOfPrep(prepId, context);
+  const last = earlier.at(-1);
+  if (last === undefined) return;
+  const already = `${prepId} already has ${earlier.length === 1 ? 'a debrief' : `${earlier.length} debriefs`}, ${last}`;
+  if (options.again) {
+    say(`${already}; adding another (--again)`);
+    return;
+  }
+  if (!canPrompt(options, context.io)) throw new UsageError(`${already}; to add another debrief of it: coach debrief ${prepId} --again (coach show ${last} shows the one there is)`);
+  const { pickOne } = await import('../prompters/inquirer.js');
+  say(already);
+  const choice = await pickOne(terminalStreams(context.io), chalk, 'Add another debrief of it?', [
+    { value: 'stop', name: 'No, stop here', description: `coach show ${last} shows the one there is` },
+    { value: 'again', name: 'Yes, add another debrief', description: 'the first one stays as it is' },
+  ]);
+  if (choice !== 'again') throw new UsageError(`${prepId} already has a debrief; nothing was written`);
 }
 
 function withDebriefWalk(loaded: LoadedPlaybook): LoadedPlaybook {

@@ -3,12 +3,13 @@
  * under Follow-ups and Next steps), overdue first, then by due date, with the customer and the
  * note each comes from; `done <n>` ticks that one box in its note, rewriting the file atomically
  * with only that line changed. The checkbox in the note is the state, so a box ticked by hand in
- * an editor is done here too.
+ * an editor is done here too. The boxes come from the notes index, which re-reads a note whose
+ * file changed, so the list is what reading every debrief would give.
  */
 import { statSync } from 'node:fs';
 import { FileError, UsageError } from '../errors.js';
 import { localToday, writeOut } from '../io.js';
-import { openFollowUps, tickFollowUp, type FollowUp } from '../core/note/follow-ups.js';
+import { tickFollowUp, type FollowUp } from '../core/note/follow-ups.js';
 import { nameKey } from '../core/text/name-key.js';
 import { readTextFile } from '../store/files/read-text-file.js';
 import { replaceFile } from '../store/files/write-new-file.js';
@@ -42,22 +43,15 @@ async function listFollowUps(options: FollowupsOptions, context: CommandContext)
   const { io } = context;
   const today = localToday(io);
   const customer = options.customer === undefined ? undefined : nameKey(options.customer);
-  const notes = await readNotesIndex(context.notesDir, warnSkipped(io), { cacheDir: context.cacheDir });
-  // Each debrief's text is read for its boxes: the index holds only the front matter.
+  const warn = warnSkipped(io);
+  const notes = await readNotesIndex(context.notesDir, warn, { cacheDir: context.cacheDir, followUps: true });
   const debriefs = notes.filter((note) => note.kind === 'debrief' && (customer === undefined || nameKey(note.customer).includes(customer)));
   const found: Omit<Listed, 'number'>[] = [];
-  const warn = warnSkipped(io);
   for (const note of debriefs) {
-    let text: string;
-    try {
-      text = await readTextFile(note.path, 'the note', MAX_SAVED_BYTES);
-    } catch (error) {
-      // One unreadable note costs its own follow-ups, never the whole list.
-      if (!(error instanceof FileError)) throw error;
-      warn({ path: note.path, reason: error.message });
-      continue;
-    }
-    for (const item of openFollowUps(text)) found.push({ ...item, note, overdue: item.due !== undefined && item.due < today });
+    const boxes = note.boxes ?? { open: [] };
+    // One unreadable note costs its own follow-ups, never the whole list.
+    if ('reason' in boxes) warn({ path: note.path, reason: `cannot read its follow-ups: ${boxes.reason}` });
+    else for (const item of boxes.open) found.push({ ...item, note, overdue: item.due !== undefined && item.due < today });
   }
   return found.sort(byUrgency).map((item, index) => ({ ...item, number: index + 1 }));
 }

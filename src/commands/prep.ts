@@ -10,13 +10,14 @@ import { createSessionView } from '../terminal/session-view.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
 import type { CommandContext } from './command-context.js';
 import { canPrompt, runSession } from '../flow/run-session.js';
+import { lastTimeFinder } from '../flow/customer-notes.js';
 import type { SessionOptions } from './options/session-options.js';
 
 export async function prepCommand(playbookArg: string | undefined, options: SessionOptions, context: CommandContext): Promise<void> {
   const { io } = context;
   const chalk = await context.colour();
   const loaded = playbookArg !== undefined ? await loadPlaybook(playbookArg, context.playbooks) : await choosePlaybook(options, io, chalk, context.playbooks);
-  await runSession({ loaded, phase: 'prep', options, io, chalk, notesDir: context.notesDir });
+  await runSession({ loaded, phase: 'prep', options, io, chalk, notesDir: context.notesDir, lastTime: lastTimeFinder(context) });
 }
 
 /** With no playbook named: ask about the situation, recommend a method, then let the user pick. */

@@ -22,6 +22,7 @@ import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import type { CommandContext } from './command-context.js';
 import { debriefOfPrep } from './debrief.js';
 import { canPrompt, runSession, type SessionRequest } from '../flow/run-session.js';
+import { lastTimeFinder } from '../flow/customer-notes.js';
 import type { SessionOptions } from './options/session-options.js';
 
 export async function resumeCommand(draftArg: string | undefined, options: SessionOptions, context: CommandContext): Promise<void> {
@@ -51,7 +52,9 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   }
   if (!options.quiet) say(chalk.dim(`Continuing ${describeDraft(draft)} from ${handle}.`));
 
-  await runSession({ ...base, phase: draft.phase, options, io, chalk, resume: { file, draft, supplied, skipped, unmapped } });
+  // A prep picks up "From last time" as it would have, once the draft's customer is given.
+  const lastTime = draft.phase === 'prep' ? lastTimeFinder(context) : undefined;
+  await runSession({ ...base, phase: draft.phase, options, io, chalk, lastTime, resume: { file, draft, supplied, skipped, unmapped } });
 }
 
 const SOURCE_KINDS: readonly SourceKind[] = ['built-in', 'user', 'team', 'dir', 'file'];

@@ -48,10 +48,16 @@ export async function newestOpenPrep(context: CommandContext, say: (line: string
   if (!newest) throw new UsageError(`no saved preps in ${context.notesDir}; ${noPrepHint}`);
   const open = preps.find((note) => !debriefed.has(note.id));
   if (!open) {
-    throw new UsageError(`every saved prep is already debriefed, the newest is ${newest.id}; to add another debrief of it, name it: coach debrief ${newest.id}`);
+    throw new UsageError(`every saved prep is already debriefed, the newest is ${newest.id}; to add another debrief of it: coach debrief ${newest.id} --again`);
   }
   if (open !== newest) say(`the newest prep, ${newest.id}, is already debriefed; debriefing ${open.id}`);
   return open.path;
+}
+
+/** The ids of the debriefs of one prep, oldest first. */
+export async function debriefsOfPrep(prepId: string, context: CommandContext): Promise<string[]> {
+  const notes = await readNotesIndex(context.notesDir, warnSkipped(context.io), { cacheDir: context.cacheDir });
+  return notes.filter((note) => note.kind === 'debrief' && note.prep === prepId).map((note) => note.id).reverse();
 }
 
 /** The preps still waiting for a debrief, the one saved most recently first. */
@@ -72,7 +78,7 @@ export async function choosePrep(options: SessionOptions, context: CommandContex
   const { open, debriefed } = openPreps(await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: context.cacheDir }));
   const waiting = open.slice(0, PICKER_SIZE);
   const skipped = debriefed === 0 ? undefined : `${debriefed === 1 ? '1 prep' : `${debriefed} preps`} already debriefed`;
-  const again = 'to add another debrief of one, name it: coach debrief <session>';
+  const again = 'to add another debrief of one: coach debrief <session> --again';
   if (waiting.length === 0) throw new UsageError(`no preps are waiting for a debrief in ${notesDir}${skipped ? ` (${skipped}; ${again})` : ''}; ${noPrepHint}`);
   if (skipped) io.stderr.write(`coach: ${skipped} ${debriefed === 1 ? 'is' : 'are'} not listed; ${again}\n`);
   const { pickOne } = await import('../prompters/inquirer.js');

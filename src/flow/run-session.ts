@@ -7,6 +7,7 @@ import type { ChalkInstance } from 'chalk';
 import { checkAnswers, detectorsForAnswers, type CheckFinding } from '../core/check/check-answer.js';
 import type { Answers } from '../core/session/answers.js';
 import type { MeetingContext } from '../core/session/context.js';
+import type { LastTime } from '../core/note/account.js';
 import { noteFromWalk, type NoteData } from '../core/note/note.js';
 import type { Prompter } from '../core/session/prompter.js';
 import { renderMarkdown } from '../core/note/render-markdown.js';
@@ -43,6 +44,8 @@ export interface SessionRequest {
   prepAnswers?: Answers | undefined;
   prepId?: string | undefined;
   extraSections?: ((note: NoteData) => string[]) | undefined;
+  /** A prep: what the customer's earlier notes recall, looked up once the customer is named. */
+  lastTime?: ((customer: string) => Promise<LastTime | undefined>) | undefined;
   /** `coach resume`: the draft being continued, its answers that still fit, and those that do not. */
   resume?: { file: string; draft: Draft; supplied: SuppliedAnswers; skipped: ReadonlySet<string>; unmapped: Answers } | undefined;
 }
@@ -104,6 +107,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
       today,
       context: request.context,
       prepAnswers: request.prepAnswers,
+      lastTime: request.lastTime,
       onEvent: (event: WalkEvent) => {
         draft.onEvent(event);
         show(event);
@@ -113,6 +117,11 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   let findings: CheckFinding[];
   try {
     let result = resumed ? await walkWith(resumed.answered(prompter), (event) => resumed.show(event)) : await walkWith(prompter);
+    for (const { id, value } of prompter.unusedCarried) {
+      const from = result.lastTime?.answersFrom[id] ?? 'the last prep';
+      io.stderr.write(`coach: ${safe(`"${id}" was ${JSON.stringify(value)} in ${from}; answers given in advance are never filled from an old note, so give it to use it again`)}
+`);
+    }
     if (prompter.missing.length > 0) throw missingAnswersError(prompter.missing, playbook.id);
     if (person && options.review) {
       const { reviewInTerminal } = await import('./review-in-terminal.js');
@@ -122,7 +131,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     note = noteFromWalk(playbook, phase, result, now, request.prepId);
     findings = await findingsOn(playbook[phase], result.answers);
     const extraSections = [...(request.extraSections?.(note) ?? []), ...unmappedSection(request.resume?.unmapped ?? {})];
-    const markdown = renderMarkdown(note, playbook, { prepAnswers: request.prepAnswers, extraSections, findings });
+    const markdown = renderMarkdown(note, playbook, { prepAnswers: request.prepAnswers, extraSections, findings, lastTime: result.lastTime });
     // Killed after the note is saved but before the draft is gone, resume must know it is done.
     if (options.save) await draft.saving({ note: notePath(request.notesDir, note), created: note.created });
     await deliverNote(note, markdown, options, io, request.notesDir, delivered);

@@ -314,8 +314,11 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   };
 
   return {
-    async ask({ question, step, previous }: AskRequest): Promise<AnswerValue | undefined> {
+    async ask({ question: asked, step, previous, carried }: AskRequest): Promise<AnswerValue | undefined> {
+      // Last time's answer is offered, never taken: it becomes the default Enter keeps.
+      const question = carried === undefined || Array.isArray(carried) ? asked : { ...asked, default: carried };
       if (question.why) streams.output.write(`${chalk.dim.italic(wrapText(safe(question.why), width, '  '))}\n`);
+      if (question !== asked) streams.output.write(`${chalk.dim(wrapText('Your answer last time is the default: Enter keeps it, or type a new one.', width, '  '))}\n`);
       try {
         return await coached(question, await askOne(question, step.guidance, previous));
       } catch (error) {

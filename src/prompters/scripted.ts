@@ -14,8 +14,15 @@ export interface MissingAnswer {
   prompt: string;
 }
 
+/** A `carry` question's answer from the customer's last prep that answers given in advance did not use. */
+interface UnusedCarried {
+  id: string;
+  value: AnswerValue;
+}
+
 export interface ScriptedPrompter extends Prompter {
   readonly missing: readonly MissingAnswer[];
+  readonly unusedCarried: readonly UnusedCarried[];
 }
 
 /**
@@ -24,8 +31,10 @@ export interface ScriptedPrompter extends Prompter {
  */
 export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter, settledEmpty: ReadonlySet<string> = new Set()): ScriptedPrompter {
   const missing: MissingAnswer[] = [];
+  const unusedCarried: UnusedCarried[] = [];
   return {
     missing,
+    unusedCarried,
     async ask(request: AskRequest): Promise<AnswerValue | undefined> {
       const { question } = request;
       if (settledEmpty.has(question.id) && !supplied.has(question.id) && !question.required) return undefined;
@@ -37,6 +46,8 @@ export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter,
         if (!result.ok && !fallback) throw new UsageError(`${given.origin}: "${question.id}" ${result.message}`);
       }
       if (fallback) return fallback.ask(request);
+      // Never silently reused: the session says what was there, and the answers decide.
+      if (request.carried !== undefined) unusedCarried.push({ id: question.id, value: request.carried });
       if (question.default !== undefined) {
         const result = coerceAnswer(question, question.default);
         if (result.ok) return result.value;

@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { CheckFinding } from '../core/check/check-answer.js';
 import type { FiredFlag } from '../core/session/flags.js';
 import { LEVEL_LABEL } from '../core/note/render-markdown.js';
+import { lastTimeBlocks } from '../core/note/last-time-section.js';
 import { gauge, type ScoreResult } from '../core/session/scores.js';
 import type { WalkEvent } from '../core/session/walk.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
@@ -45,6 +46,13 @@ export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstan
         write();
       } else if (event.type === 'flag') {
         flag(event.flag);
+      } else if (event.type === 'last-time') {
+        // Every word from a note is made safe before it is styled, so no escape code comes from one.
+        const blocks = lastTimeBlocks(event.lastTime, { label: chalk.bold, aside: chalk.dim, text: (text) => safe(text).replace(/\s*\n\s*/g, ' ') });
+        if (blocks.length === 0) return;
+        write();
+        write(chalk.bold(`From last time with ${safe(event.lastTime.customer)}`));
+        for (const block of blocks) write(wrapText(block, width, '  '));
       }
     },
     summary(flags, scores, findings = []) {

@@ -53,9 +53,9 @@ describe('the prep saved most recently', () => {
     expect((await debrief([id])).code).toBe(0);
     const refused = await debrief(['--last']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`every saved prep is already debriefed, the newest is ${id}; to add another debrief of it, name it: coach debrief ${id}`);
+    expect(refused.stderr).toContain(`every saved prep is already debriefed, the newest is ${id}; to add another debrief of it: coach debrief ${id} --again`);
     expect(debriefsOf(id)).toHaveLength(1);
-    expect((await debrief([id])).code).toBe(0);
+    expect((await debrief([id, '--again'])).code).toBe(0);
     expect(debriefsOf(id)).toHaveLength(2);
   });
 
@@ -68,7 +68,7 @@ describe('the prep saved most recently', () => {
     const run = coach(['debrief'], { terminal });
     await terminal.waitFor('Which meeting are you debriefing?');
     const screen = terminal.text;
-    expect(screen).toContain('coach: 1 prep already debriefed is not listed; to add another debrief of one, name it: coach debrief <session>');
+    expect(screen).toContain('coach: 1 prep already debriefed is not listed; to add another debrief of one: coach debrief <session> --again');
     expect(screen.indexOf('2026-11-23  Acme')).toBeLessThan(screen.indexOf('2026-12-04  Globex'));
     expect(screen).not.toContain('Initech');
     terminal.press('c', { ctrl: true });

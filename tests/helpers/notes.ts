@@ -62,6 +62,65 @@ debrief:
         - "Call {{prep.customer}} tomorrow"
 `;
 
+/** A prep with a `carry` question and a debrief whose answers are `remember`ed: the account's own playbook. */
+export const ACCOUNT_CHECK = `
+id: account-check
+title: Account check
+summary: A prep and a debrief that remember.
+source: coach tests
+prep:
+  steps:
+    - id: who
+      title: Who
+      questions:
+        - id: role
+          type: text
+          carry: true
+          prompt: What is their role?
+        - id: need
+          type: text
+          prompt: What do they need?
+  scores:
+    - id: ready
+      title: Readiness
+      count:
+        - { answer: need, answered: true }
+      bands:
+        - { min: 1, verdict: Ready }
+        - { min: 0, verdict: Not ready }
+debrief:
+  steps:
+    - id: how
+      title: How it went
+      questions:
+        - id: landed
+          type: select
+          remember: outcome
+          prompt: Where did you land?
+          choices:
+            - { value: deal, label: "A deal" }
+            - { value: none, label: "No deal yet" }
+        - id: felt
+          type: select
+          remember: feeling
+          prompt: How did they feel at the end?
+          choices: [calm, angry]
+        - id: lesson
+          type: text
+          remember: lesson
+          prompt: What will you do differently?
+        - id: agreed
+          type: list
+          remember: agreed
+          required: false
+          prompt: What did you agree?
+        - id: next_steps
+          type: list
+          entries: next-steps
+          required: false
+          prompt: What happens next?
+`;
+
 /** A prep-only playbook: nothing to debrief. */
 const PREP_ONLY = `
 id: prep-only

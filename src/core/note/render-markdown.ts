@@ -12,6 +12,8 @@ import { stringifyFrontMatter } from '../../formats/front-matter-emitter.js';
 import { interpolate } from '../session/interpolate.js';
 import { conditionScope } from '../session/prep-scope.js';
 import type { NoteData } from './note.js';
+import type { LastTime } from './account.js';
+import { LAST_TIME_HEADING, lastTimeBlocks } from './last-time-section.js';
 import { PREP_ACTIONS_STEP_ID } from '../session/prep-actions.js';
 import { nextStepsSection } from '../session/next-steps.js';
 import { gauge, type ScoreResult } from '../session/scores.js';
@@ -25,6 +27,8 @@ export interface RenderOptions {
   prepAnswers?: Answers | undefined;
   /** Extra sections placed before the coaching notes (a debrief's carried actions). */
   extraSections?: string[] | undefined;
+  /** What the walk recalled of the customer's earlier notes: a prep's "From last time". */
+  lastTime?: LastTime | undefined;
   /** What the checks found in the answers' words, written with the coaching notes. */
   findings?: readonly CheckFinding[] | undefined;
 }
@@ -40,6 +44,8 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
   const heading = `# ${note.kind === 'prep' ? 'Meeting prep' : 'Debrief'}: ${oneLine(note.customer)}${note.title ? ` - ${oneLine(note.title)}` : ''}`;
   const blocks: string[] = [heading, `${note.date} · ${playbook.title} · _${playbook.source}_`];
   if (walk.intro) blocks.push(fill(walk.intro).trim());
+  const recalled = options.lastTime === undefined ? [] : lastTimeBlocks(options.lastTime);
+  if (recalled.length > 0) blocks.push(LAST_TIME_HEADING, ...recalled);
 
   for (const { step, questions } of reachedSteps(walk.steps, scope)) {
     // A debrief's built-in actions question is rendered as task lists by the extra sections.

@@ -110,6 +110,8 @@ function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepQuest
       if (question.why) checkTemplate(question.why, [...path, 'why'], asked, refs);
       checkDefault(question, path, issues);
       checkUniqueChoices(question, path, issues);
+      // A debrief is of one meeting: nothing in it is offered again next time.
+      if (question.carry && phase === 'debrief') issues.push({ path: [...path, 'carry'], message: '"carry" applies only to prep questions: the next prep offers the answer again' });
       asked.add(question.id);
     });
   });

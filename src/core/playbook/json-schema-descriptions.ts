@@ -54,6 +54,8 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     max: 'For number and scale: the largest answer allowed (scale default 5). A number summed by a score needs one.',
     placeholder: 'An example answer. Accepted, but not yet shown by the prompts.',
     entries: 'For a list: `next-steps` makes each entry a next step, `what - who - by when` (the date as YYYY-MM-DD or as said, e.g. next friday), written into a debrief as a follow-up with its owner and due date.',
+    carry: 'For text, long and select in a prep: an answer that rarely changes with one customer (their role, the account\'s background). The next prep for that customer offers the last answer as the default at the prompt; it is never filled in without asking.',
+    remember: 'What the answer is to the account: `outcome` (how the meeting came out), `agreed`, `lesson` or `feeling` (how they felt). `coach account` lists these answers, and the next prep for the customer opens with them under "From last time".',
     when: 'Ask the question only when this condition holds on the answers given so far.',
     checks: 'For text and long: checks on the words of the answer, each with a coaching message and a better way to say it.',
   },

@@ -8,6 +8,9 @@ import { namesAWord } from '../check/phrases.js';
 
 const QUESTION_TYPES = ['text', 'long', 'confirm', 'select', 'multi', 'number', 'scale', 'list', 'date'] as const;
 const FLAG_LEVELS = ['tip', 'warn', 'stop'] as const;
+/** What an answer can be to the account: how the meeting came out, what was agreed, a lesson, how they felt. */
+const REMEMBERED = ['outcome', 'agreed', 'lesson', 'feeling'] as const;
+export type Remembered = (typeof REMEMBERED)[number];
 
 
 const kebabId = z
@@ -126,6 +129,11 @@ export const Question = z
     // A list whose entries are next steps, each `what - who - by when`: checked, its dates read
     // as people say them, and written into a debrief as follow-ups with an owner and a due date.
     entries: z.enum(['next-steps']).optional(),
+    // An answer that rarely changes between meetings with one customer (their role, the account's
+    // background): the next prep for that customer offers it as the default, never fills it in.
+    carry: z.boolean().optional(),
+    // What this answer is to the account (coach account) and to the next prep's "From last time".
+    remember: z.enum(REMEMBERED).optional(),
     when: Condition.optional(),
     checks: z.array(Check).min(1).optional(),
   })
@@ -139,6 +147,9 @@ export const Question = z
     }
     if (!hasChoices && question.choices) {
       ctx.addIssue({ code: 'custom', path: ['choices'], message: `"choices" only apply to select and multi questions` });
+    }
+    if (question.carry && question.type !== 'text' && question.type !== 'long' && question.type !== 'select') {
+      ctx.addIssue({ code: 'custom', path: ['carry'], message: '"carry" only applies to text, long and select questions' });
     }
     if (question.entries !== undefined && question.type !== 'list') {
       ctx.addIssue({ code: 'custom', path: ['entries'], message: '"entries" only applies to list questions' });

@@ -12,6 +12,11 @@ export interface AskRequest {
   step: { id: string; title: string; number: number; total: number; guidance?: string | undefined };
   /** The answer being changed in a review: the prompt opens with it, to be edited, not retyped. */
   previous?: AnswerValue | undefined;
+  /**
+   * The answer to this `carry` question in the customer's last prep: a person is offered it as
+   * the default; answers given in advance are never filled from it.
+   */
+  carried?: AnswerValue | undefined;
 }
 
 export interface Prompter {

@@ -14,6 +14,7 @@ import type { Prompter } from './prompter.js';
 import { computeScores, type ScoreResult } from './scores.js';
 import { CONTEXT_IDS, isContextId } from '../playbook/context-ids.js';
 import type { Phase, Playbook, Step, Walk } from '../playbook/schema.js';
+import type { LastTime } from '../note/account.js';
 
 export type WalkEvent =
   | { type: 'step'; number: number; total: number; title: string; guidance?: string | undefined }
@@ -22,7 +23,9 @@ export type WalkEvent =
    * cost the square of its length): read it when the event arrives, and copy what you keep.
    */
   | { type: 'answer'; id: string; value: AnswerValue | undefined; answers: Readonly<Answers> }
-  | { type: 'flag'; flag: FiredFlag };
+  | { type: 'flag'; flag: FiredFlag }
+  /** Right after the customer is named, what the earlier notes of that customer recall. */
+  | { type: 'last-time'; lastTime: LastTime };
 
 export interface WalkOptions {
   playbook: Playbook;
@@ -35,6 +38,8 @@ export interface WalkOptions {
   /** The prep's answers, for `{{prep.id}}` in a debrief. */
   prepAnswers?: Answers | undefined;
   onEvent?: ((event: WalkEvent) => void) | undefined;
+  /** What the earlier notes of a customer recall, looked up once the customer question is answered. */
+  lastTime?: ((customer: string) => Promise<LastTime | undefined>) | undefined;
 }
 
 export interface WalkResult {
@@ -43,6 +48,8 @@ export interface WalkResult {
   answers: Answers;
   flags: FiredFlag[];
   scores: ScoreResult[];
+  /** What the walk recalled of the customer's earlier notes, for the note's "From last time". */
+  lastTime?: LastTime | undefined;
 }
 
 function phaseWalk(playbook: Playbook, phase: Phase): Walk {
@@ -63,6 +70,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     if (scope !== all) scope[id] = value;
   };
   const settled = new Set<string>();
+  let lastTime: LastTime | undefined;
 
   // A flag is shown once every answer it reads (in its condition and its text) is settled, so
   // neither "not answered" nor a message naming a later answer is ever premature. Each flag counts
@@ -110,11 +118,17 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
         prompt: interpolate(question.prompt, all, prepAnswers),
         ...(question.why ? { why: interpolate(question.why, all, prepAnswers) } : {}),
       };
-      const value = await prompter.ask({ question: filled, step: { id: step.id, title: step.title, number, total, guidance } });
+      const carried = question.carry ? lastTime?.answers[question.id] : undefined;
+      const where = { id: step.id, title: step.title, number, total, guidance };
+      const value = await prompter.ask(carried === undefined ? { question: filled, step: where } : { question: filled, step: where, carried });
       if (value !== undefined) record(question.id, value);
       settle(question.id);
       emit({ type: 'answer', id: question.id, value, answers: all });
       raiseDecidedFlags();
+      if (question.id === 'customer' && options.lastTime && typeof value === 'string') {
+        lastTime = await options.lastTime(value);
+        if (lastTime) emit({ type: 'last-time', lastTime });
+      }
     }
   };
 
@@ -138,7 +152,8 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     await askStep(step, shown, shown + stepsAhead(walk.steps, index + 1, scope));
   }
 
-  return finishWalk(walk, all, prepAnswers);
+  const result = finishWalk(walk, all, prepAnswers);
+  return lastTime === undefined ? result : { ...result, lastTime };
 }
 
 /** How many of the steps from `from` on the answers so far reach. */

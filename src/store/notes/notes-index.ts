@@ -17,13 +17,15 @@ import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 import { headBuffer, type HeadBuffer } from './front-matter-head.js';
 import type { NoteHeader } from './note-header.js';
-import { isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, resultAt, stampAt, summaryAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
-import { NOT_A_REGULAR_FILE, readNoteHead } from './read-note-head.js';
+import { boxesAt, isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, resultAt, stampAt, summaryAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
+import { NOT_A_REGULAR_FILE, readNoteHead, type NoteBoxes } from './read-note-head.js';
 
 export interface NoteSummary extends NoteHeader {
   /** The file name without `.md`: what `coach show` and `coach debrief` take, and a debrief's `prep`. */
   id: string;
   path: string;
+  /** With `followUps` asked for: a debrief's open follow-ups, or why its body cannot be read. */
+  boxes?: NoteBoxes | undefined;
 }
 
 export interface SkippedFile {
@@ -36,6 +38,8 @@ export interface NotesIndexOptions {
   cacheDir?: string | undefined;
   /** Called for each note read from its file rather than taken from the index (for tests). */
   onRead?: ((name: string) => void) | undefined;
+  /** Give each debrief its open follow-ups (`boxes`); the history has no use for them. */
+  followUps?: boolean | undefined;
 }
 
 /**
@@ -98,6 +102,7 @@ export async function readNotesIndex(
       kept++;
       const note = summaryAt(index as LoadedIndex, outcome, noteIdOf(name), path);
       if ('reason' in note) onSkip({ path, reason: note.reason });
+      else if (options.followUps && note.kind === 'debrief') notes.push({ ...note, boxes: boxesAt(index as LoadedIndex, outcome) });
       else notes.push(note);
       continue;
     }
@@ -107,7 +112,10 @@ export async function readNotesIndex(
     }
     const { result } = outcome;
     if ('reason' in result) onSkip({ path, reason: result.reason });
-    else notes.push({ id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep });
+    else {
+      const note: NoteSummary = { id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep };
+      notes.push(options.followUps && note.kind === 'debrief' ? { ...note, boxes: result.boxes } : note);
+    }
   }
   // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
   // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.

@@ -79,7 +79,7 @@ describe('walkPlaybook', () => {
   it('numbers the steps this walk takes (the skipped one is not counted), fills guidance and prompts, and shows a flag as soon as its answers are settled', async () => {
     const result = await walkWith(playbook, { state: 'angry', vent: 'listen', note: 'x' });
     const trace = result.events.map((event) =>
-      event.type === 'step' ? `step ${event.number}/${event.total} ${event.title}: ${event.guidance ?? ''}` : event.type === 'flag' ? `flag ${event.flag.id}` : `answer ${event.id}`,
+      event.type === 'step' ? `step ${event.number}/${event.total} ${event.title}: ${event.guidance ?? ''}` : event.type === 'flag' ? `flag ${event.flag.id}` : event.type === 'answer' ? `answer ${event.id}` : 'last time',
     );
     expect(trace).toEqual([
       'step 0/2 The meeting: ',

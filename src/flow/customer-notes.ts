@@ -1,0 +1,136 @@
+/**
+ * One customer's saved notes as the account sees them: found through the notes index (with each
+ * debrief's open follow-ups, kept there), then only that customer's notes read for their answers
+ * and scores, each read by its own playbook's `remember` and `carry` marks. A note coach cannot
+ * use, or whose playbook is gone, costs a warning and its own part, never the account.
+ */
+import { lastTimeOf, type AccountNote, type LastTime, type NoteScore } from '../core/note/account.js';
+import { carriedAnswers, noneRemembered, rememberedLines } from '../core/note/remembered.js';
+import { emptyAnswers } from '../core/session/answers.js';
+import { matchCustomer } from '../core/text/customer-match.js';
+import { nameKey } from '../core/text/name-key.js';
+import type { Playbook } from '../core/playbook/schema.js';
+import { AmbiguousSessionError, CoachError, UsageError } from '../errors.js';
+import { readSavedNoteData } from '../store/notes/find-session.js';
+import { readNotesIndex, type NoteSummary } from '../store/notes/notes-index.js';
+import { loadPlaybook } from '../store/playbooks/playbook-library.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
+import { warnSkipped } from './skipped-note-warning.js';
+
+export interface CustomerNotes {
+  /** The name as most of the notes spell it. */
+  customer: string;
+  notes: AccountNote[];
+}
+
+/** `coach account <customer>`: the customer the typed name means, or a UsageError that says why not. */
+export async function customerNotesNamed(typed: string, context: CommandContext): Promise<CustomerNotes> {
+  const all = await readNotesIndex(context.notesDir, warnSkipped(context.io), { cacheDir: context.cacheDir, followUps: true });
+  const match = matchCustomer(typed, all.map((note) => note.customer));
+  if ('customer' in match) return collect(match.customer, all, context);
+  if ('candidates' in match) {
+    throw new AmbiguousSessionError([`"${typed}" starts the names of ${match.candidates.length} customers; give more of the name, one of:`, ...match.candidates.map((name) => `  ${name}`)].join('\n'));
+  }
+  const hint = match.hint === undefined ? '' : ` (did you mean "${match.hint}"?)`;
+  throw new UsageError(`no saved notes for a customer "${typed}" in ${context.notesDir}${hint}; run \`coach history\` to see the customers`);
+}
+
+/** A prep's "From last time": what the notes of exactly this customer (any case or punctuation) recall. */
+export function lastTimeFinder(context: CommandContext): (customer: string) => Promise<LastTime | undefined> {
+  return async (customer) => {
+    let found: CustomerNotes | undefined;
+    try {
+      found = await customerNotesOf(customer, context);
+    } catch (error) {
+      // Earlier notes that cannot be read cost the recollection, never the prep.
+      if (error instanceof CoachError) return undefined;
+      throw error;
+    }
+    return found === undefined ? undefined : lastTimeOf(found.customer, found.notes);
+  };
+}
+
+async function customerNotesOf(customer: string, context: CommandContext): Promise<CustomerNotes | undefined> {
+  if (nameKey(customer) === '') return undefined;
+  // A prep is not the place to hear about other files in the notes directory: history and account say it.
+  const quiet = (): void => undefined;
+  const all = await readNotesIndex(context.notesDir, quiet, { cacheDir: context.cacheDir, followUps: true });
+  const found = await collect(customer, all, context, quiet);
+  return found.notes.length === 0 ? undefined : found;
+}
+
+const warnOn = (io: CommandContext['io']) => (line: string): void => void io.stderr.write(`coach: warning: ${safe(line).replace(/\n/g, ' ')}\n`);
+
+async function collect(customer: string, all: readonly NoteSummary[], context: CommandContext, warn = warnOn(context.io)): Promise<CustomerNotes> {
+  const key = nameKey(customer);
+  const theirs = all.filter((note) => nameKey(note.customer) === key);
+  const playbooks = new Map<string, Promise<Playbook | undefined>>();
+  const playbookOf = (id: string, noteId: string): Promise<Playbook | undefined> => {
+    let loading = playbooks.get(id);
+    if (loading === undefined) {
+      loading = loadPlaybook(id, context.playbooks).then(
+        (loaded) => loaded.playbook,
+        (error: unknown) => {
+          if (!(error instanceof CoachError)) throw error;
+          warn(`playbook "${id}" of ${noteId} cannot be loaded, so what its answers mean is left out (${error.message.split('\n')[0]})`);
+          return undefined;
+        },
+      );
+      playbooks.set(id, loading);
+    }
+    return loading;
+  };
+  const notes: AccountNote[] = [];
+  for (const summary of theirs) {
+    const boxes = summary.boxes ?? { open: [] };
+    if ('reason' in boxes) warn(`cannot read the follow-ups of ${summary.path}: ${boxes.reason}`);
+    let data: Record<string, unknown>;
+    try {
+      data = (await readSavedNoteData(summary.path)).data;
+    } catch (error) {
+      if (!(error instanceof CoachError)) throw error;
+      warn(error.message);
+      continue;
+    }
+    const playbook = await playbookOf(summary.playbook, summary.id);
+    const answers = asRecord(data['answers']);
+    notes.push({
+      id: summary.id,
+      kind: summary.kind,
+      playbook: summary.playbook,
+      title: summary.title,
+      date: summary.date,
+      created: summary.created,
+      prep: summary.prep,
+      scores: scoresOf(data['scores']),
+      remembered: playbook === undefined ? noneRemembered() : rememberedLines(playbook, summary.kind, answers),
+      carried: playbook === undefined || summary.kind !== 'prep' ? emptyAnswers() : carriedAnswers(playbook, answers),
+      followUps: 'open' in boxes ? boxes.open : [],
+    });
+  }
+  return { customer: usualSpelling(theirs) ?? customer, notes };
+}
+
+/** The spelling most notes use ("St. Mary's Trust" over one typed "st marys trust"); the newest note's breaks a tie. */
+function usualSpelling(notes: readonly NoteSummary[]): string | undefined {
+  const counts = new Map<string, number>();
+  // Newest first, so among spellings used equally often the first counted is the newest.
+  for (const note of [...notes].sort((a, b) => ((a.created ?? '') < (b.created ?? '') ? 1 : -1))) counts.set(note.customer, (counts.get(note.customer) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [name, count] of counts) if (best === undefined || count > (counts.get(best) ?? 0)) best = name;
+  return best;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** A note's scores as saved; a hand-edited entry of the wrong shape is left out. */
+function scoresOf(value: unknown): NoteScore[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const { title, verdict, value: score, max } = asRecord(entry);
+    return typeof title === 'string' && typeof verdict === 'string' && typeof score === 'number' && typeof max === 'number' ? [{ title, verdict, value: score, max }] : [];
+  });
+}
