@@ -27,27 +27,31 @@ export async function fillFromInvite(path: string, io: Io, chalk: ChalkInstance,
     return meeting ? [meeting] : [];
   }).sort((a, b) => a.startsAt - b.startsAt);
   if (meetings.length === 0) throw new FileError(path, 'holds only cancelled meetings; export the meeting again from your calendar app as an .ics file');
-  const meeting = meetings.length === 1 ? meetings[0] : await pickMeeting(path, meetings, io, chalk, canAsk);
+  // Of a file with several meetings, those still to come are the ones a person may prepare.
+  const ahead = meetings.filter((meeting) => meeting.endsAt > now);
+  const offered = ahead.length > 0 ? ahead : meetings;
+  const meeting = offered.length === 1 ? offered[0] : await pickMeeting(path, offered, ahead.length > 0, io, chalk, canAsk);
   if (!meeting) throw new Error('no meeting picked');
   for (const warning of calendar.warnings) io.stderr.write(`coach: warning: ${safe(warning)}\n`);
   const guess = guessCustomer(meeting, await knownCustomers(notes.dir, notes.cacheDir).catch(() => []), calendar.ownerEmail);
   return fillFromMeeting(meeting, guess, basename(path));
 }
 
-async function pickMeeting(path: string, meetings: Meeting[], io: Io, chalk: ChalkInstance, canAsk: boolean): Promise<Meeting | undefined> {
+async function pickMeeting(path: string, meetings: Meeting[], toCome: boolean, io: Io, chalk: ChalkInstance, canAsk: boolean): Promise<Meeting | undefined> {
+  const count = `${meetings.length} meetings${toCome ? ' to come' : ''}`;
   const label = (meeting: Meeting): string => `${whenText(meeting)}  ${meeting.summary || '(no title)'}`;
   if (!canAsk) {
     const listed = meetings.slice(0, LISTED).map((meeting) => `  ${label(meeting)}`);
     const more = meetings.length > LISTED ? [`  and ${meetings.length - LISTED} more`] : [];
     throw new UsageError(
-      [`${path} holds ${meetings.length} meetings, not one invitation; export just the one to prepare, or run coach upcoming ${path} to pick one:`, ...listed, ...more].join('\n'),
+      [`${path} holds ${count}, not one invitation; export just the one to prepare, or run coach upcoming ${path} to pick one:`, ...listed, ...more].join('\n'),
     );
   }
   const { pickOne } = await import('../prompters/inquirer.js');
   const index = await pickOne(
     terminalStreams(io),
     chalk,
-    `${basename(path)} holds ${meetings.length} meetings. Which one are you preparing?`,
+    `${basename(path)} holds ${count}. Which one are you preparing?`,
     meetings.map((meeting, at) => ({ value: String(at), name: label(meeting) })),
   );
   return meetings[Number(index)];

@@ -45,7 +45,7 @@ export interface Calendar {
 }
 
 /** A series is expanded at most this many steps: FREQ=MINUTELY since 1990 must not hang coach. */
-const MAX_STEPS = 100_000;
+const MAX_STEPS = 20_000;
 /** How far ahead nearestMeeting looks for the next meeting of a series. */
 const LOOK_AHEAD_MS = 400 * 24 * 60 * 60 * 1000;
 const CALENDAR_RESOURCES = /(^|\.)resource\.calendar\.google\.com$/i;
@@ -312,11 +312,11 @@ const reason = (error: unknown): string => oneLine(error instanceof Error ? erro
  * for that text at the start of a line of the file.
  */
 function parseError(error: unknown, text: string, name: string): FileError {
-  const message = reason(error);
+  const message = error instanceof Error ? error.message : String(error);
   if (/began but did not end/.test(message)) return new FileError(name, `is cut short (a BEGIN without its END); ${AGAIN}`);
-  const quoted = /["'](.+)["']$/.exec(message)?.[1];
-  const needle = quoted?.slice(0, 40);
-  const index = needle === undefined ? -1 : text.split(/\r?\n/).findIndex((line) => line.startsWith(needle));
-  const what = message.replace(/\s*["'].*["']$/, '');
+  const quoting = /^(invalid line \([^)]*\)|Invalid parameters in|Missing parameter value in|Empty parameter name in)\s+["']([\s\S]*)["']$/.exec(message);
+  const needle = quoting?.[2]?.slice(0, 40);
+  const index = needle === undefined || needle === '' ? -1 : text.split(/\r?\n/).findIndex((line) => line.startsWith(needle));
+  const what = quoting?.[1] ?? reason(error);
   return new FileError(index >= 0 ? `${name}:${index + 1}` : name, `is not valid iCalendar (${what}); ${AGAIN}`);
 }

@@ -51,7 +51,7 @@ export function guessCustomer(meeting: Meeting, known: readonly string[], ownEma
   const namedKnown = unique(runs.flatMap((run) => knownByKey.get(run.key) ?? []));
   if (namedKnown.length === 1 && namedKnown[0]) return { customer: namedKnown[0], reason: 'a customer of your notes, named in the title' };
   if (namedKnown.length > 1) return undefined;
-  const domainKnown = unique(domains.flatMap((domain) => domainNames(domain).flatMap((part) => knownByKey.get(part) ?? [])));
+  const domainKnown = unique(domains.flatMap((domain) => domainNames(domain).flatMap((part) => knownByKey.get(nameKey(part)) ?? [])));
   if (domainKnown.length === 1 && domainKnown[0]) return { customer: domainKnown[0], reason: 'a customer of your notes, from an attendee\'s address' };
 
   // A company's own meeting has one domain: nobody outside is there to be the customer.
