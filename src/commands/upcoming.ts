@@ -2,8 +2,8 @@
  * `coach upcoming <calendar.ics>`: the meetings of the next seven days (today and the six after,
  * from the run's clock, in the user's zone), each with whether a prep is saved for it, read from
  * the notes index. At a terminal one keystroke starts the prep of a meeting that has none, its
- * title, date, attendees and customer filled from the calendar; with --json or no terminal it
- * only lists.
+ * title, date, attendees and customer filled from the calendar; with --json, --no-input, or
+ * stdin or stdout not a terminal it only lists.
  */
 import { basename } from 'node:path';
 import { fillFromMeeting, whenText } from '../core/calendar/invite-answers.js';
@@ -16,6 +16,7 @@ import { readCalendarFile, startOfLocalDay } from '../flow/calendar-file.js';
 import { warnSkipped } from '../flow/skipped-note-warning.js';
 import { localToday, userTimeZone, writeOut } from '../io.js';
 import { readNotesIndex, type NoteSummary } from '../store/notes/notes-index.js';
+import { loadPlaybook } from '../store/playbooks/playbook-library.js';
 import { column } from '../terminal/fit.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
@@ -68,7 +69,10 @@ export async function upcomingCommand(file: string, options: UpcomingOptions, co
   await writeOut(io.stdout, listed.map(line).join(''));
 
   const missing = listed.filter((item) => !item.prep);
-  if (!options.input || io.stdin.isTTY !== true || missing.length === 0) return;
+  // A list piped on (`coach upcoming cal.ics | grep Acme`) is only a list.
+  if (!options.input || io.stdin.isTTY !== true || io.stdout.isTTY !== true || missing.length === 0) return;
+  // A playbook named wrong is said now, not after a meeting was picked.
+  if (options.playbook !== undefined) await loadPlaybook(options.playbook, context.playbooks);
   const chalk = await context.colour();
   const { pickOne } = await import('../prompters/inquirer.js');
   const picked = await pickOne(terminalStreams(io), chalk, 'Start the prep of a meeting?', [

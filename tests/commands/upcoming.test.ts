@@ -103,7 +103,7 @@ describe('coach upcoming at a terminal: one keystroke starts the missing prep', 
     const { notes, args } = setup();
     writeNote(notes, '2026-12-01-northwind-meeting-check-prep', { customer: 'Northwind', title: 'Northwind renewal: pricing concerns', date: '2026-12-01' });
     const terminal = new FakeTerminal();
-    const done = runCli(['upcoming', calendar, '--playbook', 'meeting-check', ...args], { terminal, ...clock });
+    const done = runCli(['upcoming', calendar, '--playbook', 'meeting-check', ...args], { terminal, stdoutIsTTY: true, ...clock });
     await terminal.waitFor('Start the prep of a meeting?');
     terminal.press('enter');
     await terminal.answer('Who is the customer? (Tailspin Toys)', '');
@@ -132,7 +132,7 @@ describe('coach upcoming at a terminal: one keystroke starts the missing prep', 
   it('"Not now" leaves everything as it was', async () => {
     const { notes, args } = setup();
     const terminal = new FakeTerminal();
-    const done = runCli(['upcoming', calendar, ...args], { terminal, ...clock });
+    const done = runCli(['upcoming', calendar, ...args], { terminal, stdoutIsTTY: true, ...clock });
     await terminal.waitFor('Start the prep of a meeting?');
     terminal.press('up');
     terminal.press('enter');
@@ -141,13 +141,23 @@ describe('coach upcoming at a terminal: one keystroke starts the missing prep', 
     expect(existsSync(notes) ? readdirSync(notes) : []).toEqual([]);
   });
 
-  it('with --no-input or --json it only lists, even at a terminal', async () => {
-    for (const flag of ['--no-input', '--json']) {
+  it('with --no-input or --json, or its list piped on, it only lists, even at a terminal', async () => {
+    for (const [flags, stdoutIsTTY] of [[['--no-input'], true], [['--json'], true], [[], false]] as const) {
       const { args } = setup();
       const terminal = new FakeTerminal();
-      const result = await runCli(['upcoming', calendar, flag, ...args], { terminal, ...clock });
+      const result = await runCli(['upcoming', calendar, ...flags, ...args], { terminal, stdoutIsTTY, ...clock });
       expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Fabrikam site visit');
       expect(terminal.text).not.toContain('Start the prep');
     }
+  });
+
+  it('a --playbook that does not exist is refused before a meeting is picked', async () => {
+    const { args } = setup();
+    const terminal = new FakeTerminal();
+    const result = await runCli(['upcoming', calendar, '--playbook', 'meeting-chek', ...args], { terminal, stdoutIsTTY: true, ...clock });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no playbook "meeting-chek" (did you mean "meeting-check"?)');
+    expect(terminal.text).not.toContain('Start the prep');
   });
 });
