@@ -56,6 +56,18 @@ describe('coach prep --ics: the meeting from a calendar invitation', () => {
     expect(savedNote(notes)).toMatchObject({ customer: 'Fabrikam', date: '2026-11-30', attendees: expect.arrayContaining(['Lehmann, Anke <anke.lehmann@fabrikam.de>']) });
   });
 
+  it('a recurring invitation prepares its next meeting, EXDATE skipped', async () => {
+    const { notes, args } = setup();
+    const series = join(tempDir(), 'series.ics');
+    const weekly = 'RRULE:FREQ=WEEKLY;COUNT=6;INTERVAL=1;BYDAY=MO;WKST=MO\r\nEXDATE;TZID=W. Europe Standard Time:20261207T160000\r\n';
+    writeFileSync(series, readFileSync(outlookInvite, 'utf8').replace('CLASS:PUBLIC\r\n', `${weekly}CLASS:PUBLIC\r\n`));
+    // Tuesday 1 December: the first meeting (30 November) is over, the next (7 December) cancelled.
+    const result = await runCli(['prep', 'meeting-check', '--ics', series, '--set', 'need=x', '--no-input', ...args], { now: NOW, timeZone: 'America/New_York' });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('"Fabrikam escalation: delayed rollout", Mon 14 Dec 2026, 10:00-11:00 (16:00 W. Europe Standard Time)');
+    expect(savedNote(notes)).toMatchObject({ date: '2026-12-14' });
+  });
+
   it('what the command line says wins over the invitation', async () => {
     const { notes, args } = setup();
     const result = await runCli(['prep', 'meeting-check', '--ics', googleInvite, '--customer', 'Northwind Traders', '--date', '2026-12-07', '--set', 'need=x', '--no-input', ...args], { now: NOW });
