@@ -78,7 +78,7 @@ export function readCalendar(text: string, name: string, zone: string): Calendar
   const byUid = new Map<string, { master?: Component; line: number; exceptions: Component[] }>();
   vevents.forEach((vevent, index) => {
     const line = eventLines[index] ?? 0;
-    const uid = text_(vevent, 'uid') ?? `line-${line}`;
+    const uid = textOf(vevent, 'uid') ?? `line-${line}`;
     const entry = byUid.get(uid) ?? { line, exceptions: [] };
     if (vevent.hasProperty('recurrence-id')) entry.exceptions.push(vevent);
     else entry.master ??= vevent;
@@ -91,9 +91,9 @@ export function readCalendar(text: string, name: string, zone: string): Calendar
     const components = entry.master ? [{ master: entry.master, exceptions: entry.exceptions }] : entry.exceptions.map((one) => ({ master: one, exceptions: [] }));
     for (const { master, exceptions } of components) events.push(calendarEvent(uid, master, exceptions, entry.line, context));
   }
-  const calendarName = calendars.map((calendar) => text_(calendar, 'x-wr-calname')).find((value) => value !== undefined);
+  const calendarName = calendars.map((calendar) => textOf(calendar, 'x-wr-calname')).find((value) => value !== undefined);
   return {
-    method: calendars.map((calendar) => text_(calendar, 'method')).find((value) => value !== undefined)?.toUpperCase(),
+    method: calendars.map((calendar) => textOf(calendar, 'method')).find((value) => value !== undefined)?.toUpperCase(),
     ownerEmail: calendarName && /^[^\s@]+@[^\s@]+$/.test(calendarName) ? calendarName.toLowerCase() : undefined,
     events,
     warnings,
@@ -115,11 +115,13 @@ interface ReadContext {
 
 function calendarEvent(uid: string, master: Component, exceptions: Component[], line: number, context: ReadContext): CalendarEvent {
   const where = `${context.name}:${line}`;
-  const summary = oneLine(text_(master, 'summary') ?? '');
+  const summary = oneLine(textOf(master, 'summary') ?? '');
   let event: IcalEvent;
   try {
-    event = new ICAL.Event(master, { strictExceptions: true, exceptions });
     if (!master.hasProperty('dtstart')) throw new Error('it has no start (DTSTART)');
+    // Only this UID's changed instances: by default ical.js would take every RECURRENCE-ID in the file.
+    event = new ICAL.Event(master, { strictExceptions: true, exceptions });
+    // ical.js reads values when first asked: a start it cannot read is found here, with its line.
     void event.startDate.toString();
   } catch (error) {
     throw new FileError(where, `the meeting "${summary}" cannot be read: ${reason(error)}; ${AGAIN}`);
@@ -152,6 +154,11 @@ const byStart = (a: Meeting, b: Meeting): number => a.startsAt - b.startsAt || a
 
 /** Every meeting of the series that starts before `until`, changed instances and EXDATEs applied. */
 function expand(event: IcalEvent, master: Component, exceptions: Component[], until: number, context: ReadContext, summary: string): Meeting[] {
+  // One meeting is its own start and end: ical.js's iterator yields nothing for a changed instance sent alone.
+  if (!event.isRecurring()) {
+    const meeting = meetingOf(master, event.startDate, event.endDate, false, context);
+    return meeting.startsAt < until ? [meeting] : [];
+  }
   const masterZone = zoneParameter(master);
   const changed = new Set(exceptions.map((exception) => instantOf(new ICAL.Event(exception).recurrenceId, zoneParameter(exception, 'recurrence-id'), context)));
   const found: Meeting[] = [];
@@ -168,7 +175,7 @@ function expand(event: IcalEvent, master: Component, exceptions: Component[], un
     // A changed instance is listed from its own VEVENT below, wherever it was moved to.
     if (changed.has(at)) continue;
     const details = event.getOccurrenceDetails(next);
-    found.push(meetingOf(details.item.component, details.startDate, details.endDate, event.isRecurring(), context));
+    found.push(meetingOf(details.item.component, details.startDate, details.endDate, true, context));
   }
   for (const exception of exceptions) {
     if (isCancelled(exception)) continue;
@@ -197,9 +204,9 @@ function meetingOf(component: Component, startTime: IcalTime, endTime: IcalTime,
   }
   const participants = people(component);
   return {
-    uid: text_(component, 'uid') ?? '',
-    summary: oneLine(text_(component, 'summary') ?? ''),
-    location: text_(component, 'location') === undefined ? undefined : oneLine(text_(component, 'location') ?? '') || undefined,
+    uid: textOf(component, 'uid') ?? '',
+    summary: oneLine(textOf(component, 'summary') ?? ''),
+    location: oneLine(textOf(component, 'location') ?? '') || undefined,
     start,
     end,
     startsAt,
@@ -289,10 +296,10 @@ function zoneParameter(component: Component, property = 'dtstart'): string | und
 }
 
 function isCancelled(component: Component): boolean {
-  return text_(component, 'status')?.toUpperCase() === 'CANCELLED';
+  return textOf(component, 'status')?.toUpperCase() === 'CANCELLED';
 }
 
-function text_(component: Component, property: string): string | undefined {
+function textOf(component: Component, property: string): string | undefined {
   const value = component.getFirstPropertyValue(property);
   return typeof value === 'string' ? value : undefined;
 }

@@ -115,6 +115,12 @@ describe('times the file does not anchor are placed in the user zone, never the 
     ]);
   });
 
+  it('one changed instance of a series sent on its own (RECURRENCE-ID, no RRULE here) is a meeting', () => {
+    const text = calendarWith('RECURRENCE-ID:20261208T140000Z', 'DTSTART:20261209T160000Z', 'DTEND:20261209T170000Z');
+    const calendar = readCalendar(text, 'c.ics', 'UTC');
+    expect(calendar.events.map((event) => event.nearestMeeting(Date.parse('2026-12-01T00:00:00Z'))?.start)).toEqual([{ date: '2026-12-09', time: '16:00' }]);
+  });
+
   it('an all-day meeting keeps its date in any zone', () => {
     const text = calendarWith('DTSTART;VALUE=DATE:20261202', 'DTEND;VALUE=DATE:20261203');
     for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
