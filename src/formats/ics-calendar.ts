@@ -13,6 +13,7 @@ import { TZDate } from '@date-fns/tz';
 import ICAL from 'ical.js';
 import type { LocalTime, Meeting, Participant } from '../core/calendar/meeting.js';
 import { addDays } from '../core/session/calendar-date.js';
+import { collapseWhitespace } from '../core/text/text-lines.js';
 import { FileError } from '../errors.js';
 
 type Component = InstanceType<typeof ICAL.Component>;
@@ -115,7 +116,7 @@ interface ReadContext {
 
 function calendarEvent(uid: string, master: Component, exceptions: Component[], line: number, context: ReadContext): CalendarEvent {
   const where = `${context.name}:${line}`;
-  const summary = oneLine(textOf(master, 'summary') ?? '');
+  const summary = collapseWhitespace(textOf(master, 'summary') ?? '');
   let event: IcalEvent;
   try {
     if (!master.hasProperty('dtstart')) throw new Error('it has no start (DTSTART)');
@@ -205,8 +206,8 @@ function meetingOf(component: Component, startTime: IcalTime, endTime: IcalTime,
   const participants = people(component);
   return {
     uid: textOf(component, 'uid') ?? '',
-    summary: oneLine(textOf(component, 'summary') ?? ''),
-    location: oneLine(textOf(component, 'location') ?? '') || undefined,
+    summary: collapseWhitespace(textOf(component, 'summary') ?? ''),
+    location: collapseWhitespace(textOf(component, 'location') ?? '') || undefined,
     start,
     end,
     startsAt,
@@ -284,7 +285,7 @@ function participant(property: Property): Participant | undefined {
   const email = /^[^\s@]+@[^\s@]+$/.test(address) ? address : undefined;
   if (email && CALENDAR_RESOURCES.test(email.split('@')[1] ?? '')) return undefined;
   const cn = property.getParameter('cn');
-  const name = typeof cn === 'string' && cn.trim() !== '' && cn.trim().toLowerCase() !== email?.toLowerCase() ? oneLine(cn) : undefined;
+  const name = typeof cn === 'string' && cn.trim() !== '' && cn.trim().toLowerCase() !== email?.toLowerCase() ? collapseWhitespace(cn) : undefined;
   if (name === undefined && email === undefined) return undefined;
   const declined = String(property.getParameter('partstat') ?? '').toUpperCase() === 'DECLINED';
   return { ...(name ? { name } : {}), ...(email ? { email } : {}), ...(declined ? { declined } : {}) };
@@ -310,9 +311,8 @@ function warnOnce(context: ReadContext, message: string): void {
   context.warnings.push(message);
 }
 
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 const pad = (n: number): string => String(n).padStart(2, '0');
-const reason = (error: unknown): string => oneLine(error instanceof Error ? error.message : String(error)).slice(0, 200);
+const reason = (error: unknown): string => collapseWhitespace(error instanceof Error ? error.message : String(error)).slice(0, 200);
 
 /**
  * ical.js names the offending line's text but not its number: the number is found by looking
