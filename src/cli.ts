@@ -9,11 +9,13 @@ import type { CommandContext, ContextOptions } from './commands/command-context.
 import { notesDirOption, playbooksOption } from './commands/options/shared-options.js';
 import { withSessionOptions, type SessionOptions } from './commands/options/session-options.js';
 import type { DebriefOptions } from './commands/debrief.js';
+import type { PrepOptions } from './commands/prep.js';
 import { withHistoryOptions, type HistoryOptions } from './commands/options/history-options.js';
 import type { DraftsOptions } from './commands/drafts.js';
 import type { ShowOptions } from './commands/show.js';
 import type { FollowupsOptions } from './commands/followups.js';
 import type { AccountOptions } from './commands/account.js';
+import type { UpcomingOptions } from './commands/upcoming.js';
 import { addPlaybooksCommands } from './commands/playbooks/index.js';
 import { CoachError, ExitCode, PlaybookError } from './errors.js';
 import { watchInterrupts, restoreTerminal } from './interrupts.js';
@@ -46,10 +48,11 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     );
   };
 
-  sessionCommand(
+  sessionCommand<PrepOptions>(
     program
       .command('prep')
       .argument('[playbook]', 'a playbook id (see coach playbooks) or a path to a .yaml file')
+      .option('--ics <file>', "a calendar invitation (.ics): the meeting's title, date, attendees and customer come from it")
       .description('prepare for a meeting: walk a playbook and write a meeting-prep note'),
     async () => (await import('./commands/prep.js')).prepCommand,
   );
@@ -120,6 +123,19 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
         const { accountCommand } = await import('./commands/account.js');
         return accountCommand(customer, options, context);
       }, command),
+    );
+
+  program
+    .command('upcoming')
+    .argument('<calendar>', 'a calendar file (.ics) as Google Calendar or Outlook export it')
+    .option('--playbook <id>', 'the playbook of a prep started from the list (default: coach recommends one)')
+    .option('--json', 'print a JSON array for other tools')
+    .option('--no-input', 'only list the meetings, never offer to start a prep')
+    .addOption(notesDirOption())
+    .addOption(playbooksOption())
+    .description("list the next seven days' meetings of a calendar and which have a prep; at a terminal, start a missing one")
+    .action(async (calendar: string, options: UpcomingOptions, command: Command) =>
+      runAction(async (context) => (await import('./commands/upcoming.js')).upcomingCommand(calendar, options, context), command),
     );
 
   program

@@ -81,6 +81,11 @@ export function localDate(date: Date, timeZone?: string): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/** The IANA name of the user's zone: the Io's, else the machine's (what a person running coach gets). */
+export function userTimeZone(io: Pick<Io, 'timeZone'>): string {
+  return io.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 /** Today's date for this run of coach: the Io's clock, in the Io's zone. */
 export function localToday(io: Pick<Io, 'now' | 'timeZone'>): string {
   return localDate(io.now(), io.timeZone);

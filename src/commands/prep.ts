@@ -9,15 +9,30 @@ import { listPlaybooks, loadPlaybook, type LoadedPlaybook, type PlaybookShelf } 
 import { createSessionView } from '../terminal/session-view.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
 import type { CommandContext } from './command-context.js';
+import type { InviteFill } from '../core/calendar/invite-answers.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { canPrompt, runSession } from '../flow/run-session.js';
 import { lastTimeFinder } from '../flow/customer-notes.js';
 import type { SessionOptions } from './options/session-options.js';
 
-export async function prepCommand(playbookArg: string | undefined, options: SessionOptions, context: CommandContext): Promise<void> {
+export interface PrepOptions extends SessionOptions {
+  /** A calendar invitation (.ics) whose title, date, attendees and customer fill the meeting's answers. */
+  ics?: string | undefined;
+}
+
+/** `invite`: a meeting already read from a calendar (`coach upcoming` starts its prep). */
+export async function prepCommand(playbookArg: string | undefined, options: PrepOptions, context: CommandContext, invite?: InviteFill): Promise<void> {
   const { io } = context;
   const chalk = await context.colour();
+  const fill = invite ?? (options.ics === undefined ? undefined : await inviteFor(options.ics, options, context, chalk));
+  for (const line of fill?.shown ?? []) io.stderr.write(`coach: ${safe(line)}\n`);
   const loaded = playbookArg !== undefined ? await loadPlaybook(playbookArg, context.playbooks) : await choosePlaybook(options, io, chalk, context.playbooks);
-  await runSession({ loaded, phase: 'prep', options, io, chalk, notesDir: context.notesDir, lastTime: lastTimeFinder(context) });
+  await runSession({ loaded, phase: 'prep', options, io, chalk, notesDir: context.notesDir, lastTime: lastTimeFinder(context), invite: fill });
+}
+
+async function inviteFor(path: string, options: PrepOptions, context: CommandContext, chalk: ChalkInstance): Promise<InviteFill> {
+  const { fillFromInvite } = await import('../flow/invite-prep.js');
+  return fillFromInvite(path, context.io, chalk, canPrompt(options, context.io), { dir: context.notesDir, cacheDir: context.cacheDir });
 }
 
 /** With no playbook named: ask about the situation, recommend a method, then let the user pick. */

@@ -46,6 +46,8 @@ export interface SessionRequest {
   extraSections?: ((note: NoteData) => string[]) | undefined;
   /** A prep: what the customer's earlier notes recall, looked up once the customer is named. */
   lastTime?: ((customer: string) => Promise<LastTime | undefined>) | undefined;
+  /** `coach prep --ics`: the context answers a calendar invitation suggests, and who was invited. */
+  invite?: { supplied: SuppliedAnswers; attendees: readonly string[] } | undefined;
   /** `coach resume`: the draft being continued, its answers that still fit, and those that do not. */
   resume?: { file: string; draft: Draft; supplied: SuppliedAnswers; skipped: ReadonlySet<string>; unmapped: Answers } | undefined;
 }
@@ -62,7 +64,8 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   const today = localDate(now, io.timeZone);
 
   checkOutTarget(options, io);
-  const given = withDraftAnswers(request.resume?.supplied, await suppliedFromOptions(options, io));
+  // What the invitation suggests gives way to anything the person said on the command line.
+  const given = withDraftAnswers(request.resume?.supplied, new Map([...(request.invite?.supplied ?? []), ...(await suppliedFromOptions(options, io))]));
   const questions = questionsOf(playbook, phase, today, request.context === undefined);
   const dates = await readSuppliedDates(questions, given, today);
   const supplied = dates.supplied;
@@ -128,7 +131,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
       result = await reviewInTerminal(result, { playbook, phase, today, context: request.context, prepAnswers: request.prepAnswers, chalk, view, io, person, walkWith });
     }
 
-    note = noteFromWalk(playbook, phase, result, now, request.prepId);
+    note = noteFromWalk(playbook, phase, result, now, request.prepId, request.invite?.attendees);
     findings = await findingsOn(playbook[phase], result.answers);
     const extraSections = [...(request.extraSections?.(note) ?? []), ...unmappedSection(request.resume?.unmapped ?? {})];
     const markdown = renderMarkdown(note, playbook, { prepAnswers: request.prepAnswers, extraSections, findings, lastTime: result.lastTime });

@@ -39,6 +39,9 @@ export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter,
       const { question } = request;
       if (settledEmpty.has(question.id) && !supplied.has(question.id) && !question.required) return undefined;
       const given = supplied.get(question.id);
+      if (given?.suggested && fallback && (typeof given.raw === 'string' || typeof given.raw === 'number')) {
+        return fallback.ask({ ...request, question: { ...question, default: given.raw } });
+      }
       if (given !== undefined) {
         // A blank supplied answer counts as not given: asked for, defaulted or reported missing.
         const result = coerceAnswer({ ...question, required: false }, given.raw);

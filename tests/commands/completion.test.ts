@@ -36,6 +36,14 @@ describe('coach __complete', () => {
     expect((await runCli(['__complete', 'prep', '--answers', ''])).stdout).toBe('');
   });
 
+  it('completes upcoming and its options; its calendar file and --ics are left to the shell', async () => {
+    expect(lines((await runCli(['__complete', 'up'])).stdout)).toContain('upcoming');
+    expect(lines((await runCli(['__complete', 'upcoming', '--'])).stdout)).toEqual(expect.arrayContaining(['--playbook', '--json', '--no-input']));
+    expect(lines((await runCli(['__complete', 'upcoming', 'cal.ics', '--playbook', ''])).stdout)).toContain('two-questions');
+    expect(lines((await runCli(['__complete', 'prep', '--'])).stdout)).toContain('--ics');
+    expect((await runCli(['__complete', 'prep', '--ics', ''])).stdout).toBe('');
+  });
+
   it('prints a script for each shell and refuses others with exit 2', async () => {
     for (const shell of ['bash', 'zsh', 'fish']) {
       const result = await runCli(['completion', shell]);

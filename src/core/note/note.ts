@@ -18,6 +18,8 @@ export interface NoteData {
   customer: string;
   title?: string | undefined;
   date: string;
+  /** Who was invited, when the meeting came from a calendar invitation (`coach prep --ics`). */
+  attendees?: string[] | undefined;
   created: string;
   /** In a debrief: the id of the prep it reflects on. */
   prep?: string | undefined;
@@ -35,6 +37,7 @@ export function noteFromWalk(
   // biome-ignore lint/style/noRestrictedGlobals: the moment is given, the core reads no clock
   created: Date,
   prep?: string,
+  attendees: readonly string[] = [],
 ): NoteData {
   return {
     coach: NOTE_FORMAT,
@@ -43,6 +46,7 @@ export function noteFromWalk(
     customer: result.context.customer,
     ...(result.context.title !== undefined ? { title: result.context.title } : {}),
     date: result.context.date,
+    ...(attendees.length > 0 ? { attendees: [...attendees] } : {}),
     created: created.toISOString(),
     ...(prep !== undefined ? { prep } : {}),
     answers: result.answers,

@@ -43,6 +43,7 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
 
   const heading = `# ${note.kind === 'prep' ? 'Meeting prep' : 'Debrief'}: ${oneLine(note.customer)}${note.title ? ` - ${oneLine(note.title)}` : ''}`;
   const blocks: string[] = [heading, `${note.date} · ${playbook.title} · _${playbook.source}_`];
+  if (note.attendees && note.attendees.length > 0) blocks.push(`**Attendees:** ${note.attendees.map((person) => oneLine(person.replace(/ <[^>]*>$/, ''))).join(', ')}`);
   if (walk.intro) blocks.push(fill(walk.intro).trim());
   const recalled = options.lastTime === undefined ? [] : lastTimeBlocks(options.lastTime);
   if (recalled.length > 0) blocks.push(LAST_TIME_HEADING, ...recalled);

@@ -30,3 +30,10 @@ export function calendarDateProblem(text: string): string | undefined {
 
 /** How an answer that is not on the calendar is refused, wherever it was checked. */
 export const notADate = (text: string, problem: string): string => `is not a date: ${problem} (got ${JSON.stringify(text)})`;
+
+/** The calendar date `days` after `date` (both YYYY-MM-DD): 2026-11-30 plus 1 is 2026-12-01. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  // biome-ignore lint/style/noRestrictedGlobals: calendar arithmetic on the given date, not the clock
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}

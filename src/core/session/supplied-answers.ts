@@ -12,6 +12,11 @@ interface SuppliedAnswer {
   raw: unknown;
   /** Where it came from, as a user would find it: `answers.yaml:3`, `--set need=…`. */
   origin: string;
+  /**
+   * Read from somewhere else than the person's own words (a calendar invitation): at a terminal
+   * it is offered as the question's default, to keep or change; without one it is the answer.
+   */
+  suggested?: true | undefined;
 }
 export type SuppliedAnswers = Map<string, SuppliedAnswer>;
 
