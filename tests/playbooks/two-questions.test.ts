@@ -136,7 +136,7 @@ describeScenarios('two-questions prep', playbook, 'prep', prepScenarios);
 // The next steps left out: the debrief says a meeting without a next step drifts.
 const [firstDebrief] = debriefScenarios;
 if (firstDebrief) {
-  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags], scores: { reflection: '3/3 Good' } });
 }
 
 describeScenarios('two-questions debrief', playbook, 'debrief', debriefScenarios, prepAnswers);
