@@ -112,4 +112,7 @@ function addStructuralRules(definitions: Record<string, JsonObject>): void {
 
   const score = definitions['Score'] ?? {};
   score['oneOf'] = [requiredKey('count'), requiredKey('sum'), requiredKey('selected')];
+  // A count item carries its own `missing`; the score-level map is for sum and selected.
+  score['if'] = requiredKey('count');
+  score['then'] = { not: requiredKey('missing') };
 }
