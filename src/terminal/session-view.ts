@@ -62,7 +62,7 @@ export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstan
         for (const score of scores) {
           const advice = score.advice ? `: ${safe(score.advice)}` : '';
           write(wrapText(`${chalk.bold(safe(score.title))} ${gauge(score)} ${score.value}/${score.max} - ${safe(score.verdict)}${advice}`, width, '  '));
-          for (const detail of scoreDetails(score)) write(chalk.dim(wrapText(`  ${safe(detail)}`, width, '    ')));
+          for (const detail of scoreDetails(score)) write(chalk.dim(wrapText(safe(detail), width, '    ')));
         }
       }
     },
