@@ -79,12 +79,14 @@ function walkGuide(walk: Walk, phase: Phase, id: string): string[] {
     for (const flag of walk.flags) {
       lines.push('', `   ${flagTrigger(flag, types)}:`, indent(prose(flag.message), '     '));
       for (const action of flag.actions) lines.push(`     [ ] ${describeAction(action)}`);
+      if (flag.ready_despite) lines.push(indent(prose(`A score may still say ready: ${flag.ready_despite}`), '     '));
     }
   }
   for (const score of walk.scores) {
-    lines.push('', `Score: ${score.title} - ${scoreMethod(score)}`);
+    lines.push('', `Score: ${score.title} - ${scoreMethod(score)}${score.when ? ` (only when ${describeCondition(score.when, types)})` : ''}`);
     for (const item of score.count ?? []) lines.push(`   - ${describeCondition(item, types)}${item.missing ? ` (else: ${item.missing})` : ''}`);
     for (const band of sortedBands(score)) lines.push(`   ${band.min} or more: ${band.verdict}${band.advice ? ` - ${band.advice}` : ''}`);
+    if (score.held) lines.push(`   while a watch-out is open: ${score.held.verdict}${score.held.advice ? ` - ${score.held.advice}` : ''}`);
   }
   return lines;
 }
