@@ -131,7 +131,7 @@ export function computeScores(walk: Walk, answers: Answers, prepAnswers?: Answer
 export function scoreDetails(result: Pick<ScoreResult, 'missing' | 'held_back' | 'despite'>): string[] {
   const lines: string[] = [];
   if (result.missing.length > 0) lines.push(`Missing: ${result.missing.join(', ')}`);
-  for (const open of result.held_back ?? []) lines.push(`Not ready while this is open: ${open}`);
+  for (const open of result.held_back ?? []) lines.push(`Held back while this is open: ${open}`);
   for (const reason of result.despite ?? []) lines.push(`Ready despite the watch-out: ${reason}`);
   return lines;
 }
