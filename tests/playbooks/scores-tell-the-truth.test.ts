@@ -113,6 +113,15 @@ describe('scores that tell the truth on every branch', async () => {
     expect(gaps).toEqual([]);
   });
 
+  it('numbers the steps 1..N on every sampled walk, the last one "N of N"', () => {
+    for (const sample of walks) {
+      const steps = sample.walk.events.flatMap((event) => (event.type === 'step' && event.number > 0 ? [event] : []));
+      const where = `${sample.playbook.id} ${sample.phase}: ${steps.map((step) => `${step.number}/${step.total}`).join(' ')}`;
+      expect(steps.map((step) => step.number), where).toEqual(steps.map((_, index) => index + 1));
+      expect(steps.at(-1)?.total, where).toBe(steps.length);
+    }
+  });
+
   it('shows no score that reads a part of the playbook the walk did not reach', () => {
     const meaningless = new Set<string>();
     for (const sample of walks) {
