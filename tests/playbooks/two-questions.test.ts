@@ -44,7 +44,9 @@ const prepScenarios: Scenario[] = [
       'angry-customer': [
         'Let them vent without interrupting or correcting',
         `Have your specific empathetic statement ready: ${prep.empathy_line}`,
-        'Agree with what you honestly can before discussing anything else: We announced the rise with too little notice, Our letter did not say what it meant for their contract',
+        // One checkbox per point to agree with.
+        'Agree with what you honestly can before discussing anything else: We announced the rise with too little notice',
+        'Agree with what you honestly can before discussing anything else: Our letter did not say what it meant for their contract',
       ],
     },
     scores: { readiness: '1/5 Not ready yet' },
