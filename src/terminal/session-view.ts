@@ -7,7 +7,7 @@ import type { CheckFinding } from '../core/check/check-answer.js';
 import type { FiredFlag } from '../core/session/flags.js';
 import { LEVEL_LABEL } from '../core/note/render-markdown.js';
 import { lastTimeBlocks } from '../core/note/last-time-section.js';
-import { gauge, type ScoreResult } from '../core/session/scores.js';
+import { gauge, scoreDetails, type ScoreResult } from '../core/session/scores.js';
 import type { WalkEvent } from '../core/session/walk.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
 import { wrapMarkdown, wrapText } from './wrap.js';
@@ -71,6 +71,7 @@ export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstan
         for (const score of scores) {
           const advice = score.advice ? `: ${safe(score.advice)}` : '';
           write(wrapText(`${chalk.bold(safe(score.title))} ${gauge(score)} ${score.value}/${score.max} - ${safe(score.verdict)}${advice}`, width, '  '));
+          for (const detail of scoreDetails(score)) write(chalk.dim(wrapText(safe(detail), width, '    ')));
         }
       }
     },

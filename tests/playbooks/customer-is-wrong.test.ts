@@ -184,7 +184,7 @@ describeScenarios('customer-is-wrong prep', playbook, 'prep', prepScenarios);
 // The next steps left out: the debrief says a meeting without a next step drifts.
 const [firstDebrief] = debriefScenarios;
 if (firstDebrief) {
-  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags], scores: { 'five-ways-used': '5/5 Mostly handled' } });
 }
 
 describeScenarios('customer-is-wrong debrief', playbook, 'debrief', debriefScenarios, prepAnswers);

@@ -46,10 +46,13 @@ const prepScenarios: Scenario[] = [
       'premature-elaboration': [`Hold it: ${prep.patience_plan}`, 'Before offering anything, ask whether there is anything else'],
       'route-and-follow-up': [
         `Tell them who handles it: ${prep.route_to}`,
-        'Brief internally: Hannah Cole, applications team lead, Luis Ortega, regional sales manager',
+        // One checkbox per person to brief, each its own follow-up.
+        'Brief internally: Hannah Cole, applications team lead',
+        'Brief internally: Luis Ortega, regional sales manager',
       ],
     },
-    scores: { listening: '4/4 Ready to listen' },
+    // Ready on the numbers, but the answer already in mind is an open watch-out: one band down.
+    scores: { listening: '4/4 Nearly ready' },
   },
   {
     name: 'annoyed rather than livid, nothing to route, no answer in mind, but no time set aside',
@@ -105,7 +108,7 @@ const debriefScenarios: Scenario[] = [
     flags: ['deeper-source', 'track-followups'],
     actions: {
       'deeper-source': [`Aim the follow-up at the real source: ${debrief.real_source}`],
-      'track-followups': [`Track: ${debrief.followups.join(', ')}`],
+      'track-followups': debrief.followups.map((followup) => `Track: ${followup}`),
     },
     scores: { listened: '5/5 Listened to understand' },
   },
@@ -149,7 +152,7 @@ describeScenarios('listen-to-understand prep', playbook, 'prep', prepScenarios);
 // The next steps left out: the debrief says a meeting without a next step drifts.
 const [firstDebrief] = debriefScenarios;
 if (firstDebrief) {
-  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags], scores: { listened: '5/5 Partly' } });
 }
 
 describeScenarios('listen-to-understand debrief', playbook, 'debrief', debriefScenarios, prepAnswers);

@@ -1,7 +1,9 @@
 /**
  * Scores that tell the truth, over every score of every shipped playbook: the bottom band (the
  * verdict that says things are missing or not ready) never shows when most of the score is there,
- * and an answer typed only to get past a question ("x", "tbd") earns no credit.
+ * an answer typed only to get past a question ("x", "tbd") earns no credit, each score names what
+ * is missing, a score the branch makes meaningless is not shown, and a top verdict never stands
+ * beside an open watch-out unless the playbook says why.
  */
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
@@ -9,7 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
 import { emptyAnswers, type Answers } from '../../src/core/session/answers.js';
 import { computeScores } from '../../src/core/session/scores.js';
+import { choiceValue } from '../../src/core/session/coerce-answer.js';
+import { conditionRefs } from '../../src/core/session/conditions.js';
 import { repoPath, shippedPlaybook } from '../helpers/playbooks.js';
+import { sampledWalks, shippedPlaybooks, type SampledWalk } from './sampled-walks.js';
 
 const ids = readdirSync(repoPath('playbooks'))
   .filter((name) => name.endsWith('.yaml'))
@@ -78,5 +83,130 @@ prep:
     }
     // A short real answer is an answer; a choice is never a placeholder.
     expect(score('No fix needed', ['none', 'ok'])?.value).toBe(3);
+  });
+});
+
+/**
+ * The same truths on the walks people take: a few hundred sampled walks of every shipped
+ * playbook, over all its branches (the first test proves the sample takes each both ways).
+ */
+describe('scores that tell the truth on every branch', async () => {
+  const walks = (await Promise.all(shippedPlaybooks().map((playbook) => sampledWalks(playbook)))).flat();
+  const scoreOf = (sample: SampledWalk, id: string) => sample.playbook[sample.phase]?.scores.find((score) => score.id === id);
+  const CONTEXT = ['customer', 'title', 'date'];
+
+  it('samples every conditional step and question of every playbook both ways', () => {
+    const gaps: string[] = [];
+    for (const playbook of shippedPlaybooks()) {
+      for (const phase of ['prep', 'debrief'] as const) {
+        const mine = walks.filter((sample) => sample.playbook.id === playbook.id && sample.phase === phase);
+        for (const step of playbook[phase]?.steps ?? []) {
+          for (const item of [step, ...step.questions]) {
+            if (!item.when) continue;
+            const ids = 'questions' in item ? item.questions.map((q) => q.id) : [item.id];
+            const taken = mine.map((sample) => ids.some((id) => sample.reached.has(id)));
+            if (!taken.includes(true) || !taken.includes(false)) gaps.push(`${playbook.id} ${phase} ${'questions' in item ? 'step' : 'question'} ${item.id}`);
+          }
+        }
+      }
+    }
+    expect(gaps).toEqual([]);
+  });
+
+  it('numbers the steps 1..N on every sampled walk, the last one "N of N"', () => {
+    for (const sample of walks) {
+      const steps = sample.walk.events.flatMap((event) => (event.type === 'step' && event.number > 0 ? [event] : []));
+      const where = `${sample.playbook.id} ${sample.phase}: ${steps.map((step) => `${step.number}/${step.total}`).join(' ')}`;
+      expect(steps.map((step) => step.number), where).toEqual(steps.map((_, index) => index + 1));
+      expect(steps.at(-1)?.total, where).toBe(steps.length);
+    }
+  });
+
+  it('shows no score that reads a part of the playbook the walk did not reach', () => {
+    const meaningless = new Set<string>();
+    for (const sample of walks) {
+      for (const result of sample.walk.scores) {
+        const score = scoreOf(sample, result.id);
+        const parts = score?.count ? score.count.map(conditionRefs) : [...(score?.sum ?? []), ...(score?.selected ? [score.selected] : [])].map((id) => [id]);
+        for (const refs of parts) {
+          if (!refs.some((id) => sample.reached.has(id) || CONTEXT.includes(id))) meaningless.add(`${sample.playbook.id} ${sample.phase} ${result.id}: ${refs.join(', ')}`);
+        }
+      }
+    }
+    expect([...meaningless]).toEqual([]);
+  });
+
+  it('names what is missing, in the playbook\'s words, exactly when something is', () => {
+    for (const sample of walks) {
+      for (const result of sample.walk.scores) {
+        const score = scoreOf(sample, result.id);
+        const where = `${sample.playbook.id} ${sample.phase} ${result.id} ${result.value}/${result.max}`;
+        if (score?.sum) expect(result.missing.length === 0, where).toBe(result.value === result.max);
+        else expect(result.missing, where).toHaveLength(result.max - result.value);
+        for (const words of result.missing) expect(words, where).not.toMatch(/^not: /);
+      }
+    }
+  });
+
+  it('never shows a top verdict beside an open watch-out unless the playbook says why', () => {
+    let capped = 0;
+    let despite = 0;
+    for (const sample of walks) {
+      const walk = sample.playbook[sample.phase];
+      const open = sample.walk.flags.filter((flag) => flag.level !== 'tip');
+      const reasons = new Map((walk?.flags ?? []).flatMap((flag) => (flag.id && flag.ready_despite ? [[flag.id, flag.ready_despite] as const] : [])));
+      const unexplained = open.filter((flag) => !reasons.has(flag.id ?? ''));
+      for (const result of sample.walk.scores) {
+        const score = scoreOf(sample, result.id);
+        const where = `${sample.playbook.id} ${sample.phase} ${result.id} ${result.value}/${result.max} with ${open.map((flag) => flag.id).join(', ')}`;
+        const bands = [...(score?.bands ?? [])].sort((a, b) => b.min - a.min);
+        const earned = bandAt(bands, result.value);
+        if (earned !== bands[0]) {
+          // Below the top, the verdict is the band the number earns.
+          expect(result.verdict, where).toBe(earned?.verdict);
+          continue;
+        }
+        if (unexplained.length > 0) {
+          capped += 1;
+          expect(result.verdict, where).not.toBe(bands[0]?.verdict);
+          expect(result.verdict, where).toBe(score?.held?.verdict ?? bands[1]?.verdict);
+          expect(result.held_back, where).toEqual(unexplained.map((flag) => flag.message.split(/(?<=[.!?])\s+/)[0]));
+          // Held back from the top, a full score never reads as "most is missing".
+          expect(result.verdict, where).not.toBe(bands.at(-1)?.verdict);
+        } else {
+          expect(result.verdict, where).toBe(bands[0]?.verdict);
+          const why = open.map((flag) => reasons.get(flag.id ?? ''));
+          if (why.length > 0) despite += 1;
+          expect(result.despite ?? [], where).toEqual(why);
+        }
+      }
+    }
+    // The sample meets both cases, so neither half of the rule is vouched for by silence.
+    expect(capped).toBeGreaterThan(0);
+    expect(despite).toBeGreaterThan(0);
+  });
+
+  it('gives every scored item of every shipped playbook its own words for what is missing', () => {
+    const unnamed: string[] = [];
+    for (const playbook of shippedPlaybooks()) {
+      for (const phase of ['prep', 'debrief'] as const) {
+        const walk = playbook[phase];
+        for (const score of walk?.scores ?? []) {
+          for (const [i, item] of (score.count ?? []).entries()) if (!item.missing) unnamed.push(`${playbook.id} ${score.id} count[${i}]`);
+          const question = walk?.steps.flatMap((step) => step.questions).find((q) => q.id === score.selected);
+          const parts = score.sum ?? (question?.choices ?? []).map(choiceValue);
+          for (const part of parts) if (!score.missing?.[part]) unnamed.push(`${playbook.id} ${score.id} ${part}`);
+        }
+      }
+    }
+    expect(unnamed).toEqual([]);
+  });
+
+  it('never tells a customer-is-wrong debrief with the relationship intact to repair it', () => {
+    const intact = walks.filter((sample) => sample.playbook.id === 'customer-is-wrong' && sample.phase === 'debrief' && ['stronger', 'same'].includes(String(sample.walk.answers['relationship_after'])));
+    expect(intact.some((sample) => sample.walk.scores.some((score) => score.verdict === 'Handled badly'))).toBe(true);
+    for (const sample of intact) {
+      for (const score of sample.walk.scores) expect(`${score.verdict}: ${score.advice ?? ''}`).not.toMatch(/repair the relationship/i);
+    }
   });
 });

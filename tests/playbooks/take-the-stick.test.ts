@@ -80,7 +80,9 @@ const prepScenarios: Scenario[] = [
     flags: ['peers-disagree'],
     actions: {
       'peers-disagree': [
-        'Meet the people higher up before the customer meeting: Site general manager, Regional logistics director',
+        // One checkbox per person to meet, each its own follow-up.
+        'Meet the people higher up before the customer meeting: Site general manager',
+        'Meet the people higher up before the customer meeting: Regional logistics director',
         'Bring evidence they can judge for themselves: Uptime reports from the other two sites, where the same system runs without complaint',
         'Still own what truly failed - winning the argument does not fix the system',
       ],
@@ -93,7 +95,8 @@ const prepScenarios: Scenario[] = [
     asked: ['others_affected'],
     skipped: ['higher_allies'],
     flags: ['peers-unsure'],
-    scores: { ingredients: '7/7 All ingredients in place', recovery: '6/7 Plan in progress' },
+    // Everything is in place, but not knowing where their peers stand is an open watch-out.
+    scores: { ingredients: '7/7 All in place - one thing first', recovery: '6/7 Plan in progress' },
   },
   {
     name: 'management will not commit: walk away, and the research advice falls silent',
@@ -114,7 +117,8 @@ const prepScenarios: Scenario[] = [
         'Ask yourself honestly whether this company values customer service - this may be a sign of things to come',
       ],
     },
-    scores: { ingredients: '7/7 All ingredients in place', recovery: '2/7 Not ready to meet' },
+    // After the Stop there is no recovery to score: the walk is about stepping back.
+    scores: {},
   },
   {
     name: 'review pending, no executive on side, and the customer refused to meet: go over her head',
@@ -196,7 +200,10 @@ const debriefScenarios: Scenario[] = [
     flags: ['future-declined', 'keep-commitments'],
     actions: {
       'keep-commitments': [
-        'Track: Engineer on site Monday 30 November, Replacement scanners installed by 4 December, Service credit confirmed in writing by Friday, Progress call every Friday at 9:00',
+        'Track: Engineer on site Monday 30 November',
+        'Track: Replacement scanners installed by 4 December',
+        'Track: Service credit confirmed in writing by Friday',
+        'Track: Progress call every Friday at 9:00',
         'Check in with them on 2026-12-04',
       ],
     },
@@ -260,7 +267,7 @@ const prepAnswers = (await walkWith(playbook, prep)).answers;
 // The next steps left out: the debrief says a meeting without a next step drifts.
 const [firstDebrief] = debriefScenarios;
 if (firstDebrief) {
-  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags], scores: { 'trust-signals': '5/6 A start', method: '4/4 Recipe followed - not finished' } });
 }
 
 describeScenarios('take-the-stick debrief', playbook, 'debrief', debriefScenarios, prepAnswers);

@@ -28,6 +28,7 @@ const prep = {
   known_wins: ['Kept the desk running through the office move in March', 'Cut password-reset calls with the new sign-in process'],
   challenge_line: 'So in a whole year, with everything your team has been through, there is nothing at all you are proud of?',
   silence_plan: 'Put my pen down, sit back and count slowly to thirty',
+  narrower_question: 'What went better than you expected during the office move?',
   follow_ups: ['Tell me more about that', 'How did you pull it off with six people?', 'What did it change for the staff who call you?'],
   complements: ['Self-service portal - builds on the password-reset work', 'Knowledge-base training for the six analysts'],
 };
@@ -128,11 +129,28 @@ const debriefScenarios: Scenario[] = [
   },
   {
     name: '"nothing" accepted, still nothing, no change',
-    answers: { ...debrief, challenged: 'no', after_silence: 'still-nothing', meeting_changed: 'no', opportunity: undefined },
-    asked: ['challenged', 'after_silence'],
-    skipped: ['achievement', 'told_more', 'changes_seen'],
+    answers: { ...debrief, challenged: 'no', after_silence: 'still-nothing', narrower_tried: 'no', meeting_changed: 'no', opportunity: undefined },
+    asked: ['challenged', 'after_silence', 'narrower_tried'],
+    skipped: ['narrower_found', 'achievement', 'told_more', 'changes_seen'],
     flags: ['not-challenged', 'still-nothing', 'no-change'],
+    actions: { 'still-nothing': ['At the next meeting, ask the smaller question you prepared: What went better than you expected during the office move?'] },
     scores: { turn: '1/5 Did not turn' },
+  },
+  {
+    name: 'still nothing after the silence, then the smaller question found it',
+    answers: { ...debrief, after_silence: 'still-nothing', narrower_tried: 'yes', narrower_found: 'yes', meeting_changed: 'somewhat' },
+    asked: ['narrower_tried', 'narrower_found', 'changes_seen'],
+    skipped: ['achievement', 'told_more'],
+    flags: ['build-on-it'],
+    scores: { turn: '5/5 Turned round' },
+  },
+  {
+    name: 'even the smaller question found nothing: let it rest for today',
+    answers: { ...debrief, after_silence: 'still-nothing', narrower_tried: 'yes', narrower_found: 'no', meeting_changed: 'no', opportunity: undefined },
+    asked: ['narrower_found'],
+    flags: ['narrower-flat', 'no-change'],
+    actions: { 'narrower-flat': ['Open the next meeting by asking what has gone well since you last spoke'] },
+    scores: { turn: '2/5 Did not turn' },
   },
   {
     name: 'the question was never asked',
@@ -145,7 +163,8 @@ const debriefScenarios: Scenario[] = [
         'Rehearse the moment you planned for (Two negative answers in a row about plans or priorities): ask yourself what the best question is, then ask permission',
       ],
     },
-    scores: { turn: '0/5 Did not turn' },
+    // Without the question the method never started: no score of how it went.
+    scores: {},
   },
 ];
 

@@ -44,7 +44,9 @@ const prepScenarios: Scenario[] = [
       'angry-customer': [
         'Let them vent without interrupting or correcting',
         `Have your specific empathetic statement ready: ${prep.empathy_line}`,
-        'Agree with what you honestly can before discussing anything else: We announced the rise with too little notice, Our letter did not say what it meant for their contract',
+        // One checkbox per point to agree with.
+        'Agree with what you honestly can before discussing anything else: We announced the rise with too little notice',
+        'Agree with what you honestly can before discussing anything else: Our letter did not say what it meant for their contract',
       ],
     },
     scores: { readiness: '1/5 Not ready yet' },
@@ -136,7 +138,7 @@ describeScenarios('two-questions prep', playbook, 'prep', prepScenarios);
 // The next steps left out: the debrief says a meeting without a next step drifts.
 const [firstDebrief] = debriefScenarios;
 if (firstDebrief) {
-  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags] });
+  debriefScenarios.push({ ...firstDebrief, name: 'no next step agreed', answers: { ...firstDebrief.answers, next_steps: [] }, flags: ['no-next-step', ...firstDebrief.flags], scores: { reflection: '3/3 Good' } });
 }
 
 describeScenarios('two-questions debrief', playbook, 'debrief', debriefScenarios, prepAnswers);

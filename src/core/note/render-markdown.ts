@@ -16,7 +16,7 @@ import type { LastTime } from './account.js';
 import { LAST_TIME_HEADING, lastTimeBlocks } from './last-time-section.js';
 import { PREP_ACTIONS_STEP_ID } from '../session/prep-actions.js';
 import { nextStepsSection } from '../session/next-steps.js';
-import { gauge, type ScoreResult } from '../session/scores.js';
+import { gauge, scoreDetails, type ScoreResult } from '../session/scores.js';
 import type { Playbook, Question } from '../playbook/schema.js';
 import { oneLine } from '../text/text-lines.js';
 
@@ -111,5 +111,6 @@ function renderFinding(finding: CheckFinding, prompt: string): string {
 
 function renderScore(score: ScoreResult): string {
   const advice = score.advice ? `: ${score.advice}` : '';
-  return `- **${score.title}** \`${gauge(score)}\` ${score.value}/${score.max} - ${score.verdict}${advice}`;
+  const details = scoreDetails(score).map((line) => `\n  - ${oneLine(line)}`);
+  return `- **${score.title}** \`${gauge(score)}\` ${score.value}/${score.max} - ${score.verdict}${advice}${details.join('')}`;
 }

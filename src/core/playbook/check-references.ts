@@ -7,10 +7,11 @@ import { checkReachability } from './check-reachability.js';
 import { scaleBounds, choiceValue, coerceAnswer } from '../session/coerce-answer.js';
 import { closest } from '../text/closest.js';
 import { templateRefs } from '../session/interpolate.js';
+import { actionText } from '../session/flags.js';
 import type { IssuePath, ReferenceIssue } from './reference-issue.js';
 import { isPrepRef, PREP_PREFIX } from '../session/prep-scope.js';
 import { CONTEXT_IDS } from './context-ids.js';
-import type { Choice, Condition, Phase, Playbook, Question, Walk } from './schema.js';
+import type { Choice, Condition, Phase, Playbook, Question, Score, Walk } from './schema.js';
 
 
 const CONTEXT = new Set<string>(CONTEXT_IDS);
@@ -123,7 +124,10 @@ function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepQuest
     const path: IssuePath = [phase, 'flags', f];
     checkCondition(flag.when, [...path, 'when'], everything, refs);
     checkTemplate(flag.message, [...path, 'message'], everything, refs);
-    for (const [a, action] of flag.actions.entries()) checkTemplate(action, [...path, 'actions', a], everything, refs);
+    for (const [a, action] of flag.actions.entries()) {
+      checkTemplate(actionText(action), [...path, 'actions', a], everything, refs);
+      if (typeof action !== 'string') checkPerEntry(action, [...path, 'actions', a], refs);
+    }
   });
   uniqueIds(walk.scores.map((score) => score.id), [phase, 'scores'], 'score', issues);
   walk.scores.forEach((score, i) => {
@@ -146,10 +150,34 @@ function checkWalk(walk: Walk, phase: Phase, issues: ReferenceIssue[], prepQuest
         issues.push({ path: [...path, 'selected'], message: `"${score.selected}" is a ${question.type} question; "selected" counts the choices of a multi question` });
       }
     }
+    checkMissingWords(score, path, questions, issues);
     if (!score.bands.some((band) => band.min <= 0)) {
       issues.push({ path: [...path, 'bands'], message: 'the lowest band must start at 0 or below, so every result gets a verdict' });
     }
   });
+}
+
+/** `per_entry` names a list question of this walk, and the action's text shows that entry. */
+function checkPerEntry(action: { text: string; per_entry: string }, path: IssuePath, refs: Refs): void {
+  const question = refs.questions.get(action.per_entry);
+  if (!question) refs.issues.push({ path: [...path, 'per_entry'], message: unknownQuestion(action.per_entry, refs.questions) });
+  else if (question.type !== 'list') {
+    refs.issues.push({ path: [...path, 'per_entry'], message: `"${action.per_entry}" is a ${question.type} question; "per_entry" makes one action per entry of a list question` });
+  } else if (!templateRefs(action.text).includes(action.per_entry)) {
+    refs.issues.push({ path: [...path, 'text'], message: `put {{${action.per_entry}}} in the text, where each entry goes` });
+  }
+}
+
+/** A score's `missing` words name parts it has: the questions of a sum, the choices of a selected. */
+function checkMissingWords(score: Score, path: IssuePath, questions: Map<string, Question>, issues: ReferenceIssue[]): void {
+  if (!score.missing) return;
+  const parts = score.sum ?? (questions.get(score.selected ?? '')?.choices ?? []).map(choiceValue);
+  const what = score.sum ? 'a question of this sum' : `a choice of "${score.selected}"`;
+  for (const key of Object.keys(score.missing)) {
+    if (parts.includes(key)) continue;
+    const hint = closest(key, parts);
+    issues.push({ path: [...path, 'missing', key], message: `"${key}" is not ${what}${hint ? ` (did you mean "${hint}"?)` : ''}` });
+  }
 }
 
 interface Refs {

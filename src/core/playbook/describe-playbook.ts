@@ -9,7 +9,8 @@ import { choiceValue, scaleBounds } from '../session/coerce-answer.js';
 import { describeCondition, type QuestionTypes } from './describe-condition.js';
 import { interpolate } from '../session/interpolate.js';
 import { LEVEL_LABEL } from '../note/render-markdown.js';
-import type { Flag, Phase, Playbook, Question, Score, Walk } from './schema.js';
+import type { Action, Flag, Phase, Playbook, Question, Score, Walk } from './schema.js';
+import { actionText } from '../session/flags.js';
 import { PREP_PREFIX } from '../session/prep-scope.js';
 import { joinParagraphs } from '../text/paragraphs.js';
 
@@ -77,15 +78,23 @@ function walkGuide(walk: Walk, phase: Phase, id: string): string[] {
     lines.push('', 'What the coach watches for:');
     for (const flag of walk.flags) {
       lines.push('', `   ${flagTrigger(flag, types)}:`, indent(prose(flag.message), '     '));
-      for (const action of flag.actions) lines.push(`     [ ] ${showSlots(action)}`);
+      for (const action of flag.actions) lines.push(`     [ ] ${describeAction(action)}`);
+      if (flag.ready_despite) lines.push(indent(prose(`A score may still say ready: ${flag.ready_despite}`), '     '));
     }
   }
   for (const score of walk.scores) {
-    lines.push('', `Score: ${score.title} - ${scoreMethod(score)}`);
-    for (const condition of score.count ?? []) lines.push(`   - ${describeCondition(condition, types)}`);
+    lines.push('', `Score: ${score.title} - ${scoreMethod(score)}${score.when ? ` (only when ${describeCondition(score.when, types)})` : ''}`);
+    for (const item of score.count ?? []) lines.push(`   - ${describeCondition(item, types)}${item.missing ? ` (else: ${item.missing})` : ''}`);
     for (const band of sortedBands(score)) lines.push(`   ${band.min} or more: ${band.verdict}${band.advice ? ` - ${band.advice}` : ''}`);
+    if (score.held) lines.push(`   while a watch-out is open: ${score.held.verdict}${score.held.advice ? ` - ${score.held.advice}` : ''}`);
   }
   return lines;
+}
+
+/** An action as the guide shows it: its text, and when it makes one line per entry of a list. */
+export function describeAction(action: Action): string {
+  const text = showSlots(actionText(action));
+  return typeof action === 'string' ? text : `${text} (one for each entry of ${action.per_entry})`;
 }
 
 function questionGuide(question: Question, types: QuestionTypes): string[] {

@@ -3,7 +3,7 @@
  * generator, which fails if a field described here disappears from the zod schema.
  */
 /** The schema's named definitions (json-schema.ts), and the playbook itself. */
-export type DefinitionName = 'Walk' | 'Step' | 'Question' | 'Check' | 'Condition' | 'Flag' | 'Score' | 'Band' | 'Card' | 'Playbook';
+export type DefinitionName = 'Walk' | 'Step' | 'Question' | 'Check' | 'Condition' | 'Counted' | 'Flag' | 'PerEntry' | 'Score' | 'Band' | 'Card' | 'Playbook';
 
 type Descriptions = { $self: string } & Record<string, string>;
 
@@ -85,24 +85,46 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
     any: 'Holds when at least one of these conditions holds.',
     not: 'Holds when this condition does not.',
   },
+  Counted: {
+    $self: 'An item of a `count` score: a condition, with `missing`, the words the score shows when it does not hold.',
+    answer: 'The id of the question whose answer is tested; it must be asked before the condition is read.',
+    equals: 'Holds when the answer is exactly this (true/false for a confirm question).',
+    in: 'Holds when the answer is one of these.',
+    includes: 'Holds when a multi or list answer contains this entry, or a text answer contains this text (ignoring case).',
+    gte: 'Holds when a number is at least this, or a list or multi answer has at least this many entries.',
+    lte: 'Holds when a number is at most this, or a list or multi answer has at most this many entries.',
+    answered: 'true: holds when the question was answered; false: when it was skipped or left blank.',
+    all: 'Holds when every one of these conditions holds.',
+    any: 'Holds when at least one of these conditions holds.',
+    not: 'Holds when this condition does not.',
+    missing: 'What the score says is missing when this item does not hold, in a few words: "no owner for the fix".',
+  },
   Flag: {
     $self: 'A coaching note raised when its condition holds: shown during the walk and written into the note.',
     id: 'An optional id for the flag, unique in the walk.',
     when: 'Raise the flag when this condition holds on the answers of the walk.',
     level: 'How serious: tip (worth knowing), warn (watch out), stop (deal with it before going on).',
     message: 'What the user is told. May use `{{id}}` for answers.',
-    actions: 'Things to do, written as a checklist in the note. Each may use `{{id}}`.',
+    actions: 'Things to do, written as a checklist in the note. Each may use `{{id}}`; `{ text, per_entry }` makes one line per entry of a list answer.',
+    ready_despite: 'For warn and stop: why the top verdict of a score may stand while this flag is open (it describes the situation, not a gap in the preparation). Without it, an open warn or stop keeps every score of the walk one band below its top.',
     before_meeting: 'true when the actions make sense only before the meeting (book a room, ask for the meeting): a prep\'s debrief does not bring them back as follow-ups.',
+  },
+  PerEntry: {
+    $self: 'An action written once for each entry of a list answer, so each entry is its own checkbox and its own follow-up.',
+    text: 'The action; `{{id}}` of the `per_entry` list reads the one entry.',
+    per_entry: 'The id of a list question of this walk: one action is written for each of its entries (none when it is empty).',
   },
   Score: {
     $self: 'A number computed from the answers and read against bands. Give exactly one of `count`, `sum`, `selected`.',
     id: 'The score id, unique in the walk.',
     title: 'The name shown beside the score.',
-    count: 'Counts how many of these conditions hold.',
+    count: 'Counts how many of these conditions hold. Each may carry `missing`: the few words shown when it does not hold.',
     sum: 'Adds the answers of these number, scale and confirm (yes = 1) questions.',
     selected: 'Counts how many choices of this multi question were picked.',
+    missing: 'For `sum` (keyed by question id) and `selected` (keyed by choice value): the few words shown when that part falls short. Without them the prompt or the choice label is shown.',
     when: 'Show the score only when this condition holds (for example, only on the branch it measures).',
     bands: 'Verdicts by value: the band with the highest `min` the score reaches applies. One must start at 0 or below.',
+    held: 'The verdict (and advice) shown instead of the top band while a warn or stop flag without `ready_despite` is open. Without it the band below the top is shown. Use it when that band would not be true at a full score.',
   },
   Card: {
     $self: 'The meeting card: one screen or one printed page to carry into the meeting.',

@@ -8,7 +8,7 @@
  * rules that need the whole playbook (references, reachability) stay with `coach playbooks validate`.
  */
 import * as z from 'zod';
-import { Band, Card, Check, Condition, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
+import { Band, Card, Check, Condition, Counted, Flag, PerEntry, Playbook, Question, Score, Step, Walk } from './schema.js';
 import { FIELD_DESCRIPTIONS, type DefinitionName } from './json-schema-descriptions.js';
 
 type JsonObject = { [key: string]: unknown };
@@ -16,7 +16,7 @@ type JsonObject = { [key: string]: unknown };
 export const PLAYBOOK_SCHEMA_FILE = 'playbook.schema.json';
 
 /** Named definitions, so the schema reads like the format and editors show the names. */
-const DEFINITIONS = { Walk, Step, Question, Check, Condition, Flag, Score, Band, Card } as const satisfies Record<Exclude<DefinitionName, 'Playbook'>, unknown>;
+const DEFINITIONS = { Walk, Step, Question, Check, Condition, Counted, Flag, PerEntry, Score, Band, Card } as const satisfies Record<Exclude<DefinitionName, 'Playbook'>, unknown>;
 
 export function playbookJsonSchema(): JsonObject {
   const registry = z.registry<{ id: string }>();
@@ -89,6 +89,21 @@ function addStructuralRules(definitions: Record<string, JsonObject>): void {
     { ...requiredKey('not'), maxProperties: 1 },
   ];
 
+  // A counted item is a condition of the same shape, with `missing` beside it.
+  const counted = definitions['Counted'] ?? {};
+  const alone = (key: string): JsonObject => ({ ...requiredKey(key), propertyNames: { enum: [key, 'missing'] } });
+  counted['anyOf'] = [
+    { ...requiredKey('answer'), not: { anyOf: [requiredKey('all'), requiredKey('any'), requiredKey('not')] } },
+    alone('all'),
+    alone('any'),
+    alone('not'),
+  ];
+
+  // A tip never holds a score back, so it has no reason to give for not doing so.
+  const flag = definitions['Flag'] ?? {};
+  flag['if'] = { properties: { level: { const: 'tip' } }, required: ['level'] };
+  flag['then'] = { not: requiredKey('ready_despite') };
+
   const check = definitions['Check'] ?? {};
   check['anyOf'] = [
     { anyOf: [requiredKey('phrases'), requiredKey('detector')], not: requiredKey('missing') },
@@ -97,4 +112,7 @@ function addStructuralRules(definitions: Record<string, JsonObject>): void {
 
   const score = definitions['Score'] ?? {};
   score['oneOf'] = [requiredKey('count'), requiredKey('sum'), requiredKey('selected')];
+  // A count item carries its own `missing`; the score-level map is for sum and selected.
+  score['if'] = requiredKey('count');
+  score['then'] = { not: requiredKey('missing') };
 }

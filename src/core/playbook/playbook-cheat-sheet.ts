@@ -4,7 +4,7 @@
  */
 import { choiceLabel } from '../session/coerce-answer.js';
 import { describeCondition, type QuestionTypes } from './describe-condition.js';
-import { answerKind, flagTrigger, PHASE_HEADING, questionTypes, scoreMethod, showSlots, sortedBands } from './describe-playbook.js';
+import { answerKind, describeAction, flagTrigger, PHASE_HEADING, questionTypes, scoreMethod, showSlots, sortedBands } from './describe-playbook.js';
 import type { Phase, Playbook, Question, Walk } from './schema.js';
 import { oneLine } from '../text/text-lines.js';
 
@@ -35,7 +35,7 @@ function walkSheet(walk: Walk, phase: Phase, id: string): string[] {
   });
   if (walk.flags.length > 0) {
     const items = walk.flags.map((flag) => {
-      const actions = flag.actions.map((action) => `\n  - [ ] ${oneLine(showSlots(action))}`).join('');
+      const actions = flag.actions.map((action) => `\n  - [ ] ${oneLine(describeAction(action))}`).join('');
       return `- **${flagTrigger(flag, types)}:** ${oneLine(showSlots(flag.message))}${actions}`;
     });
     blocks.push('### Watch for', items.join('\n'));

@@ -46,36 +46,46 @@ export interface Condition {
 export const ANSWER_TESTS = ['equals', 'in', 'includes', 'gte', 'lte', 'answered'] as const;
 const COMBINATORS = ['all', 'any', 'not'] as const;
 
-export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z
-    .strictObject({
-      answer: z.string().optional(),
-      equals: scalar.optional(),
-      in: z.array(scalar).min(1).optional(),
-      includes: scalar.optional(),
-      gte: z.number().optional(),
-      lte: z.number().optional(),
-      answered: z.boolean().optional(),
-      all: z.array(Condition).min(1).optional(),
-      any: z.array(Condition).min(1).optional(),
-      not: Condition.optional(),
-    })
-    .superRefine((condition, ctx) => {
-      const combinators = COMBINATORS.filter((key) => condition[key] !== undefined);
-      const tests = ANSWER_TESTS.filter((key) => condition[key] !== undefined);
-      if (condition.answer !== undefined) {
-        if (combinators.length > 0) {
-          ctx.addIssue({ code: 'custom', message: `a condition on "answer" cannot also use "${combinators[0]}"` });
-        } else if (tests.length === 0) {
-          ctx.addIssue({ code: 'custom', message: `give the answer a test: one of ${ANSWER_TESTS.join(', ')}` });
-        }
-      } else if (combinators.length !== 1 || tests.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'a condition needs "answer" with a test, or exactly one of "all", "any", "not"',
-        });
-      }
-    }),
+/** The fields of a condition; a counted condition (a score's `count`) adds what is missing without it. */
+const conditionFields = () => ({
+  answer: z.string().optional(),
+  equals: scalar.optional(),
+  in: z.array(scalar).min(1).optional(),
+  includes: scalar.optional(),
+  gte: z.number().optional(),
+  lte: z.number().optional(),
+  answered: z.boolean().optional(),
+  all: z.array(Condition).min(1).optional(),
+  any: z.array(Condition).min(1).optional(),
+  not: Condition.optional(),
+});
+
+function refineCondition(condition: Condition, ctx: z.RefinementCtx): void {
+  const combinators = COMBINATORS.filter((key) => condition[key] !== undefined);
+  const tests = ANSWER_TESTS.filter((key) => condition[key] !== undefined);
+  if (condition.answer !== undefined) {
+    if (combinators.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `a condition on "answer" cannot also use "${combinators[0]}"` });
+    } else if (tests.length === 0) {
+      ctx.addIssue({ code: 'custom', message: `give the answer a test: one of ${ANSWER_TESTS.join(', ')}` });
+    }
+  } else if (combinators.length !== 1 || tests.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'a condition needs "answer" with a test, or exactly one of "all", "any", "not"',
+    });
+  }
+}
+
+export const Condition: z.ZodType<Condition> = z.lazy(() => z.strictObject(conditionFields()).superRefine(refineCondition));
+
+/**
+ * One item a `count` score counts: a condition, and `missing`, the few words the score shows when
+ * it does not hold ("no owner for the fix"), so a score says what is missing, not only how much.
+ */
+export type Counted = Condition & { missing?: string | undefined };
+export const Counted: z.ZodType<Counted> = z.lazy(() =>
+  z.strictObject({ ...conditionFields(), missing: z.string().min(1).optional() }).superRefine(refineCondition),
 );
 
 const Choice = z.union([
@@ -176,16 +186,33 @@ export const Step = z.strictObject({
 });
 export type Step = z.infer<typeof Step>;
 
-export const Flag = z.strictObject({
-  id: questionId.optional(),
-  when: Condition,
-  level: z.enum(FLAG_LEVELS),
-  message: z.string().min(1),
-  actions: z.array(z.string().min(1)).default([]),
-  // Actions that make sense only before the meeting (book the room, ask for the meeting): the
-  // debrief does not bring them back as follow-ups. A flag with both kinds is two flags.
-  before_meeting: z.boolean().optional(),
-});
+/**
+ * A flag's action: a line of the checklist, or, with `per_entry`, one line for each entry of a
+ * list answer (`{{id}}` of that list reads the one entry), so each becomes its own follow-up.
+ */
+export const PerEntry = z.strictObject({ text: z.string().min(1), per_entry: questionId });
+export const Action = z.union([z.string().min(1), PerEntry]);
+export type Action = z.infer<typeof Action>;
+
+export const Flag = z
+  .strictObject({
+    id: questionId.optional(),
+    when: Condition,
+    level: z.enum(FLAG_LEVELS),
+    message: z.string().min(1),
+    actions: z.array(Action).default([]),
+    // Actions that make sense only before the meeting (book the room, ask for the meeting): the
+    // debrief does not bring them back as follow-ups. A flag with both kinds is two flags.
+    before_meeting: z.boolean().optional(),
+    // An open warn or stop holds every score of the walk below its top verdict, unless the
+    // playbook says here why the two can stand together (it describes the situation, not a gap).
+    ready_despite: z.string().min(1).optional(),
+  })
+  .superRefine((flag, ctx) => {
+    if (flag.ready_despite !== undefined && flag.level === 'tip') {
+      ctx.addIssue({ code: 'custom', path: ['ready_despite'], message: '"ready_despite" is for warn and stop flags; a tip never holds a score back' });
+    }
+  });
 export type Flag = z.infer<typeof Flag>;
 
 /**
@@ -205,15 +232,24 @@ export const Score = z
     id: questionId,
     title: z.string().min(1),
     when: Condition.optional(),
-    count: z.array(Condition).min(1).optional(),
+    count: z.array(Counted).min(1).optional(),
     sum: z.array(questionId).min(1).optional(),
     selected: questionId.optional(),
+    // For `sum` (by question id) and `selected` (by choice value): the words shown when that part
+    // falls short; a `count` item carries its own `missing`.
+    missing: z.record(z.string(), z.string().min(1)).optional(),
     bands: z.array(Band).min(1),
+    // What the score says instead of its top verdict while a watch-out is open, when the band
+    // below would not be true (all ingredients are there, yet the meeting must wait).
+    held: z.strictObject({ verdict: z.string().min(1), advice: z.string().min(1).optional() }).optional(),
   })
   .superRefine((score, ctx) => {
     const ways = (['count', 'sum', 'selected'] as const).filter((key) => score[key] !== undefined);
     if (ways.length !== 1) {
       ctx.addIssue({ code: 'custom', message: 'a score is computed one way: give exactly one of "count", "sum", "selected"' });
+    }
+    if (score.count && score.missing) {
+      ctx.addIssue({ code: 'custom', path: ['missing'], message: 'a count score names what is missing on each item: move these words to the "missing" of the items' });
     }
   });
 export type Score = z.infer<typeof Score>;

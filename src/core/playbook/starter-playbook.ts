@@ -71,14 +71,17 @@ prep:
       actions:
         - Send a three-line agenda today
 
-  # A score counts how many conditions hold (or sums answers) and reads the result against bands.
+  # A score counts how many conditions hold (or sums answers) and reads the result against bands;
+  # "missing" is what it says when an item does not hold. While a warn or stop flag is open, the
+  # top band waits (unless the flag gives "ready_despite", a reason it does not stand in the way).
   scores:
     - id: readiness
       title: Readiness
       count:
-        - { answer: outcome, answered: true }
-        - { answer: agenda_sent, equals: true }
-        - any:
+        - { answer: outcome, answered: true, missing: no outcome in mind }
+        - { answer: agenda_sent, equals: true, missing: no agenda sent }
+        - missing: a high risk with no fallback
+          any:
             - { answer: risk, equals: low }
             - { answer: fallback, answered: true }
       bands:

@@ -40,6 +40,30 @@ export function evaluateCondition(condition: Condition, answers: Answers): boole
   return testAnswer(condition, answers[condition.answer]);
 }
 
+/**
+ * The condition's value when the answers settled so far decide it, whatever the others turn out
+ * to be (`any` with one part true, `all` with one part false); undefined while it still waits.
+ */
+export function decideCondition(condition: Condition, answers: Answers, settled: (id: string) => boolean): boolean | undefined {
+  const parts = (list: readonly Condition[], decisive: boolean): boolean | undefined => {
+    let open = false;
+    for (const part of list) {
+      const value = decideCondition(part, answers, settled);
+      if (value === decisive) return decisive;
+      if (value === undefined) open = true;
+    }
+    return open ? undefined : !decisive;
+  };
+  if (condition.all) return parts(condition.all, false);
+  if (condition.any) return parts(condition.any, true);
+  if (condition.not) {
+    const value = decideCondition(condition.not, answers, settled);
+    return value === undefined ? undefined : !value;
+  }
+  if (condition.answer === undefined) return false;
+  return settled(condition.answer) ? testAnswer(condition, answers[condition.answer]) : undefined;
+}
+
 /** Every answer id a condition reads, for reference checks and for knowing when it can be decided. */
 export function conditionRefs(condition: Condition): string[] {
   const refs: string[] = [];

@@ -1,7 +1,15 @@
+/**
+ * Readiness and reflection scores: a number from the answers, read against the playbook's bands,
+ * and told truthfully: each result names what did not count in the playbook's own words, and a
+ * top verdict ("Ready") never stands beside an open watch-out unless the playbook says why.
+ */
 import type { Answers } from './answers.js';
-import { scaleBounds } from './coerce-answer.js';
+import { choiceLabel, choiceValue, scaleBounds } from './coerce-answer.js';
 import { evaluateCondition } from './conditions.js';
+import { raisedFlags } from './flags.js';
 import { withoutPlaceholders } from './placeholder-answer.js';
+import { conditionScope } from './prep-scope.js';
+import { describeCondition } from '../playbook/describe-condition.js';
 import type { Band, Question, Score, Walk } from '../playbook/schema.js';
 
 export interface ScoreResult {
@@ -11,6 +19,18 @@ export interface ScoreResult {
   max: number;
   verdict: string;
   advice?: string | undefined;
+  /** What did not count, in the playbook's words and order: "no owner for the fix". */
+  missing: string[];
+  /** The open watch-outs (the first sentence of each) that keep the verdict below the top band. */
+  held_back?: string[] | undefined;
+  /** The playbook's reasons why the top verdict stands beside an open watch-out. */
+  despite?: string[] | undefined;
+}
+
+interface Computed {
+  value: number;
+  max: number;
+  missing: string[];
 }
 
 function numericTop(question: Question): number {
@@ -25,37 +45,95 @@ function numericValue(answer: Answers[string] | undefined): number {
   return 0;
 }
 
-/** The band with the highest `min` the value reaches; validation guarantees one starts at 0. */
-function bandFor(bands: readonly Band[], value: number): Band | undefined {
-  return [...bands].sort((a, b) => b.min - a.min).find((band) => value >= band.min);
-}
+/** Bands from the highest `min` down. */
+const sortedBands = (bands: readonly Band[]): Band[] => [...bands].sort((a, b) => b.min - a.min);
 
-function computeScore(score: Score, walk: Walk, answers: Answers): ScoreResult {
-  const questions = new Map(walk.steps.flatMap((step) => step.questions).map((q) => [q.id, q]));
-  let value = 0;
-  let max = 0;
+function measure(score: Score, questions: ReadonlyMap<string, Question>, answers: Answers): Computed {
   if (score.count) {
-    value = score.count.filter((condition) => evaluateCondition(condition, answers)).length;
-    max = score.count.length;
-  } else if (score.sum) {
+    const types = new Map([...questions].map(([id, question]) => [id, question.type] as const));
+    const failed = score.count.filter((item) => !evaluateCondition(item, answers));
+    return {
+      value: score.count.length - failed.length,
+      max: score.count.length,
+      missing: failed.map(({ missing, ...condition }) => missing ?? `not: ${describeCondition(condition, types)}`),
+    };
+  }
+  if (score.sum) {
+    const result: Computed = { value: 0, max: 0, missing: [] };
     for (const id of score.sum) {
       const question = questions.get(id);
-      value += numericValue(answers[id]);
-      max += question ? numericTop(question) : 0;
+      const top = question ? numericTop(question) : 0;
+      const value = numericValue(answers[id]);
+      result.value += value;
+      result.max += top;
+      if (value < top) {
+        const words = score.missing?.[id] ?? question?.prompt ?? id;
+        result.missing.push(question?.type === 'confirm' ? words : `${words} (${value} of ${top})`);
+      }
     }
-  } else if (score.selected !== undefined) {
-    const picked = answers[score.selected];
-    value = Array.isArray(picked) ? picked.length : 0;
-    max = questions.get(score.selected)?.choices?.length ?? 0;
+    return result;
   }
-  const band = bandFor(score.bands, value);
-  return { id: score.id, title: score.title, value, max, verdict: band?.verdict ?? '', advice: band?.advice };
+  const id = score.selected ?? '';
+  const picked = answers[id];
+  const chosen = new Set(Array.isArray(picked) ? picked : []);
+  const choices = questions.get(id)?.choices ?? [];
+  const absent = choices.filter((choice) => !chosen.has(choiceValue(choice)));
+  return {
+    value: choices.length - absent.length,
+    max: choices.length,
+    missing: absent.map((choice) => score.missing?.[choiceValue(choice)] ?? choiceLabel(choice)),
+  };
 }
 
-/** The scores whose `when` holds (a score without one always applies). */
-export function computeScores(walk: Walk, answers: Answers): ScoreResult[] {
-  const counted = withoutPlaceholders(answers, walk);
-  return walk.scores.filter((score) => !score.when || evaluateCondition(score.when, answers)).map((score) => computeScore(score, walk, counted));
+const firstSentence = (text: string): string => text.trim().split(/(?<=[.!?])\s+/)[0] ?? text;
+
+/**
+ * The scores whose `when` holds (a score without one always applies). `answers` are the walk's
+ * own, with the prep's in a debrief, as flags read them.
+ */
+export function computeScores(walk: Walk, answers: Answers, prepAnswers?: Answers): ScoreResult[] {
+  const scope = conditionScope(answers, prepAnswers);
+  const counted = conditionScope(withoutPlaceholders(answers, walk), prepAnswers);
+  const questions = new Map(walk.steps.flatMap((step) => step.questions).map((q) => [q.id, q]));
+  const watchOuts = raisedFlags(walk, answers, prepAnswers).filter(({ flag }) => flag.level !== 'tip');
+  const holding = watchOuts.filter(({ flag }) => flag.ready_despite === undefined).map(({ fired }) => firstSentence(fired.message));
+  const reasons = watchOuts.flatMap(({ flag }) => flag.ready_despite ?? []);
+
+  return walk.scores
+    .filter((score) => !score.when || evaluateCondition(score.when, scope))
+    .map((score) => {
+      const { value, max, missing } = measure(score, questions, counted);
+      const [top, ...lower] = sortedBands(score.bands);
+      let band = [top, ...lower].find((candidate) => candidate !== undefined && value >= candidate.min);
+      const atTop = band !== undefined && band === top;
+      // The top verdict waits while a watch-out is open; the one below it says what is left to do.
+      const held = score.held ?? lower[0];
+      const capped = atTop && holding.length > 0 && held !== undefined;
+      if (capped) band = { min: band?.min ?? 0, ...held };
+      return {
+        id: score.id,
+        title: score.title,
+        value,
+        max,
+        verdict: band?.verdict ?? '',
+        advice: band?.advice,
+        missing,
+        ...(capped ? { held_back: holding } : {}),
+        ...(atTop && !capped && reasons.length > 0 ? { despite: reasons } : {}),
+      };
+    });
+}
+
+/**
+ * The lines under a score, the same in the terminal and the note: what is missing, the open
+ * watch-outs that hold it back, and the playbook's reason a top verdict stands beside one.
+ */
+export function scoreDetails(result: Pick<ScoreResult, 'missing' | 'held_back' | 'despite'>): string[] {
+  const lines: string[] = [];
+  if (result.missing.length > 0) lines.push(`Missing: ${result.missing.join(', ')}`);
+  for (const open of result.held_back ?? []) lines.push(`Held back while this is open: ${open}`);
+  for (const reason of result.despite ?? []) lines.push(`Ready despite the watch-out: ${reason}`);
+  return lines;
 }
 
 /** `██████░░` — a gauge that reads the same in a terminal, a note and a printout. */

@@ -4,9 +4,9 @@
  * and never prints, reads files or touches the process.
  */
 import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
-import { conditionRefs, evaluateCondition } from './conditions.js';
+import { conditionRefs, decideCondition } from './conditions.js';
 import { contextFrom, contextStep, type MeetingContext } from './context.js';
-import { computeFlags, fireFlag, type FiredFlag } from './flags.js';
+import { actionRefs, computeFlags, fireFlag, type FiredFlag } from './flags.js';
 import { interpolate, templateRefs } from './interpolate.js';
 import { isReached } from './reached.js';
 import { conditionScope, isPrepRef } from './prep-scope.js';
@@ -72,36 +72,40 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const settled = new Set<string>();
   let lastTime: LastTime | undefined;
 
-  // A flag is shown once every answer it reads (in its condition and its text) is settled, so
-  // neither "not answered" nor a message naming a later answer is ever premature. Each flag counts
-  // the answers it still waits for, so settling one looks only at the flags that read it.
+  // A flag shows as soon as the answers given so far decide its condition and fill its message:
+  // right after the answer that raised it, not after the questions that follow. Actions naming
+  // answers still to come wait for the summary and the note. Each flag is looked at again only
+  // when an answer it reads settles.
+  const isSettled = (id: string): boolean => isPrepRef(id) || settled.has(id);
   const readers = new Map<string, number[]>();
-  const waitingFor = walk.flags.map((flag, index) => {
-    const reads = new Set([...conditionRefs(flag.when), ...[flag.message, ...flag.actions].flatMap(templateRefs)].filter((id) => !isPrepRef(id)));
+  const pending = new Set<number>();
+  walk.flags.forEach((flag, index) => {
+    const reads = new Set([...conditionRefs(flag.when), ...templateRefs(flag.message), ...flag.actions.flatMap(actionRefs)].filter((id) => !isPrepRef(id)));
     for (const id of reads) {
       const flags = readers.get(id);
       if (flags) flags.push(index);
       else readers.set(id, [index]);
     }
-    return reads.size;
+    pending.add(index);
   });
-  let decided = waitingFor.flatMap((count, index) => (count === 0 ? [index] : []));
+  let touched = [...pending];
   const settle = (id: string): void => {
     if (settled.has(id)) return;
     settled.add(id);
-    for (const index of readers.get(id) ?? []) {
-      const left = (waitingFor[index] ?? 0) - 1;
-      waitingFor[index] = left;
-      if (left === 0) decided.push(index);
-    }
+    touched.push(...(readers.get(id) ?? []));
   };
-  // Once decided, a flag's answers never change again, so it is evaluated once.
   const raiseDecidedFlags = (): void => {
-    for (const index of decided.sort((a, b) => a - b)) {
+    for (const index of [...new Set(touched)].sort((a, b) => a - b)) {
       const flag = walk.flags[index];
-      if (flag && evaluateCondition(flag.when, scope)) emit({ type: 'flag', flag: fireFlag(flag, all, prepAnswers) });
+      if (!flag || !pending.has(index)) continue;
+      const holds = decideCondition(flag.when, scope, isSettled);
+      if (holds === false) pending.delete(index);
+      if (holds !== true || !templateRefs(flag.message).every(isSettled)) continue;
+      pending.delete(index);
+      const ready = { ...flag, actions: flag.actions.filter((action) => actionRefs(action).every(isSettled)) };
+      emit({ type: 'flag', flag: fireFlag(ready, all, prepAnswers) });
     }
-    decided = [];
+    touched = [];
   };
 
   const askStep = async (step: Step, number: number, total: number): Promise<void> => {
@@ -176,7 +180,7 @@ function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult
     context: contextFrom(all),
     answers,
     flags: computeFlags(walk, all, prepAnswers),
-    scores: computeScores(walk, conditionScope(all, prepAnswers)),
+    scores: computeScores(walk, all, prepAnswers),
   };
 }
 

@@ -9,7 +9,7 @@ import { playbookGuideText } from '../../../src/core/playbook/describe-playbook.
 import { parsePlaybook } from '../../../src/core/playbook/parse-playbook.js';
 import { playbookCheatSheet } from '../../../src/core/playbook/playbook-cheat-sheet.js';
 import type { Condition } from '../../../src/core/playbook/schema.js';
-import { repoPath } from '../../helpers/playbooks.js';
+import { repoPath, shippedPlaybook } from '../../helpers/playbooks.js';
 
 const DIR = 'tests/fixtures/playbooks/guide';
 const read = (name: string): string => readFileSync(repoPath(`${DIR}/${name}`), 'utf8');
@@ -22,6 +22,15 @@ describe('a playbook as a guide', () => {
 
   it('renders the Markdown cheat sheet', () => {
     expect(playbookCheatSheet(playbook)).toBe(read('renewal-call.cheat-sheet.md'));
+  });
+
+  it('shows what a score calls missing, when it is shown, its held verdict, ready_despite and per-entry actions', () => {
+    const guide = playbookGuideText(shippedPlaybook('take-the-stick')).replace(/\s+/g, ' ');
+    expect(guide).toContain('Score: Recovery plan - counts how many of these 7 hold (only when management_commits is yes or pending)');
+    expect(guide).toContain('- fix_plan is answered (else: no fix plan)');
+    expect(guide).toContain('while a watch-out is open: All in place - one thing first');
+    expect(guide).toContain('A score may still say ready: It describes how they will take the facts');
+    expect(guide).toContain('(one for each entry of higher_allies)');
   });
 });
 

@@ -13,8 +13,8 @@ import { starterPlaybook } from '../../../src/core/playbook/starter-playbook.js'
 import { repoPath } from '../../helpers/playbooks.js';
 
 const BROKEN = 'tests/fixtures/playbooks/broken';
-const STRUCTURAL = ['unknown-keys', 'wrong-types', 'bad-values', 'missing-keys', 'bad-conditions', 'shapes', 'mixed-problems', 'mixed-shape'];
-const SEMANTIC = ['bad-references', 'duplicate-ids', 'unreachable', 'never-fires'];
+const STRUCTURAL = ['unknown-keys', 'wrong-types', 'bad-values', 'missing-keys', 'bad-conditions', 'shapes', 'mixed-problems', 'mixed-shape', 'score-words-shape'];
+const SEMANTIC = ['bad-references', 'duplicate-ids', 'unreachable', 'never-fires', 'score-words-references'];
 /** yaml-syntax.yaml is not YAML a JSON Schema could even be applied to. */
 const NOT_YAML = ['yaml-syntax', 'two-documents'];
 

@@ -97,6 +97,16 @@ const EXPECTED: Record<string, string[]> = {
     '14:21: prep.steps[0].questions[0].required: expected boolean, got "sometimes"',
     '15:15: prep.steps[0].questions[1].id: question id "need" is already used by prep.steps[0].questions[0]',
   ],
+  'score-words-shape.yaml': [
+    '19:22: prep.flags[0].ready_despite: "ready_despite" is for warn and stop flags; a tip never holds a score back',
+    '37:16: prep.scores[2].missing: a count score names what is missing on each item: move these words to the "missing" of the items',
+  ],
+  'score-words-references.yaml': [
+    '20:49: prep.flags[0].actions[0].per_entry: "mood" is a select question; "per_entry" makes one action per entry of a list question',
+    '21:19: prep.flags[0].actions[1].text: put {{people}} in the text, where each entry goes',
+    '26:27: prep.scores[0].missing.calmnes: "calmnes" is not a question of this sum (did you mean "calmness"?)',
+    '31:24: prep.scores[1].missing.note: "note" is not a choice of "kit" (did you mean "notes"?)',
+  ],
   'two-documents.yaml': ['8:1: a playbook is one YAML document: remove this "---", or split the file in two'],
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../../src/core/session/answers.js';
-import { conditionRefs, evaluateCondition } from '../../../src/core/session/conditions.js';
+import { conditionRefs, decideCondition, evaluateCondition } from '../../../src/core/session/conditions.js';
 import type { Condition } from '../../../src/core/playbook/schema.js';
 
 const answers: Answers = {
@@ -54,5 +54,29 @@ describe('conditionRefs', () => {
   it('lists every answer a nested condition reads', () => {
     const condition: Condition = { all: [{ answer: 'a', equals: 1 }, { not: { any: [{ answer: 'b', answered: true }, { answer: 'c', gte: 2 }] } }] };
     expect(conditionRefs(condition)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('deciding a condition before every answer is in', () => {
+  // `later` is still to be asked: a condition is decided only when no answer to it could change the result.
+  const settled = (id: string): boolean => id !== 'later';
+  const decided: [string, Condition, boolean | undefined][] = [
+    ['a settled answer alone', { answer: 'state', equals: 'angry' }, true],
+    ['an answer still to come', { answer: 'later', answered: false }, undefined],
+    ['any, with one settled part true', { any: [{ answer: 'state', equals: 'angry' }, { answer: 'later', equals: 'x' }] }, true],
+    ['any, with the settled part false', { any: [{ answer: 'state', equals: 'calm' }, { answer: 'later', equals: 'x' }] }, undefined],
+    ['all, with one settled part false', { all: [{ answer: 'state', equals: 'calm' }, { answer: 'later', equals: 'x' }] }, false],
+    ['all, with the settled part true', { all: [{ answer: 'state', equals: 'angry' }, { answer: 'later', equals: 'x' }] }, undefined],
+    ['not of a decided part', { not: { all: [{ answer: 'ok', equals: false }, { answer: 'later', answered: true }] } }, true],
+  ];
+  it.each(decided)('%s', (_name, condition, expected) => {
+    expect(decideCondition(condition, answers, settled)).toBe(expected);
+    // Once decided, no answer to the open question changes it.
+    if (expected !== undefined) {
+      for (const later of [undefined, 'x', 'y']) {
+        const all: Answers = later === undefined ? { ...answers } : { ...answers, later };
+        expect(evaluateCondition(condition, all)).toBe(expected);
+      }
+    }
   });
 });

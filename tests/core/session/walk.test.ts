@@ -61,7 +61,19 @@ describe('walkPlaybook', () => {
     expect(result.missing).toEqual([]);
     expect(result.flags.map((flag) => flag.id)).toEqual(['angry', 'no-note']);
     expect(result.flags[0]?.message).toBe('Acme is angry; plan: ten quiet minutes');
-    expect(result.scores).toEqual([{ id: 'prepared', title: 'Prepared', value: 2, max: 3, verdict: 'Ready', advice: undefined }]);
+    // 2 of 3 reaches Ready, but the open warn holds it one band down; the unnamed item is described.
+    expect(result.scores).toEqual([
+      {
+        id: 'prepared',
+        title: 'Prepared',
+        value: 2,
+        max: 3,
+        verdict: 'Not ready',
+        advice: undefined,
+        missing: ['not: agenda is answered'],
+        held_back: ['Acme is angry; plan: ten quiet minutes'],
+      },
+    ]);
   });
 
   it('takes the calm branch, where the vent question is neither asked nor required', async () => {
