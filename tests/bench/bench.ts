@@ -201,6 +201,15 @@ async function main(): Promise<void> {
     { name: 'history --json, 10,000 notes', coach: history(notes10k), baseline: bare, baselineName: 'node -e 0', target: 4 },
     { name: 'history\'s floor in bare Node, 10,000 notes', coach: floor, baseline: bare, baselineName: 'node -e 0', target: 4 },
     { name: 'followups --json, 10,000 notes', coach: cli(['followups', '--json'], { COACH_NOTES_DIR: notes10k }), baseline: bare, baselineName: 'node -e 0', target: 4 },
+    // One customer's meetings out of 10,000 notes; the fixture spreads them over 8 customers.
+    { name: 'account --json, 10,000 notes', coach: cli(['account', 'Acme Corp', '--json'], { COACH_NOTES_DIR: notes10k }), baseline: bare, baselineName: 'node -e 0', target: 4 },
+    {
+      name: 'upcoming --json, 10,000 notes',
+      coach: cli(['upcoming', join(repo, 'tests/fixtures/calendar/google-calendar.ics'), '--json'], { COACH_NOTES_DIR: notes10k }),
+      baseline: bare,
+      baselineName: 'node -e 0',
+      target: 4,
+    },
     {
       name: 'history --json, 10,000 notes, 100 changed',
       coach: history(changing10k, change100),
