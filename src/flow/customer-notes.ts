@@ -1,7 +1,7 @@
 /**
  * One customer's saved notes as the account sees them: found through the notes index (with each
  * debrief's open follow-ups, kept there), then only that customer's notes read for their answers
- * and scores, each read by its own playbook's `remember` and `carry` marks. A note coach cannot
+ * and scores (kept per customer in the cache, store/notes/note-answers-cache.ts), each read by its own playbook's `remember` and `carry` marks. A note coach cannot
  * use, or whose playbook is gone, costs a warning and its own part, never the account.
  */
 import { lastTimeOf, type AccountNote, type LastTime, type NoteScore } from '../core/note/account.js';
@@ -11,7 +11,7 @@ import { matchCustomer } from '../core/text/customer-match.js';
 import { nameKey } from '../core/text/name-key.js';
 import type { Playbook } from '../core/playbook/schema.js';
 import { AmbiguousSessionError, CoachError, UsageError } from '../errors.js';
-import { readSavedNoteData } from '../store/notes/find-session.js';
+import { noteAnswersCache, type NoteAnswers } from '../store/notes/note-answers-cache.js';
 import { readNotesIndex, type NoteSummary } from '../store/notes/notes-index.js';
 import { loadPlaybook } from '../store/playbooks/playbook-library.js';
 import type { CommandContext } from '../commands/command-context.js';
@@ -82,19 +82,20 @@ async function collect(customer: string, all: readonly NoteSummary[], context: C
     return loading;
   };
   const notes: AccountNote[] = [];
+  const kept = noteAnswersCache(context.cacheDir, context.notesDir, key);
   for (const summary of theirs) {
     const boxes = summary.boxes ?? { open: [] };
     if ('reason' in boxes) warn(`cannot read the follow-ups of ${summary.path}: ${boxes.reason}`);
-    let data: Record<string, unknown>;
+    let data: NoteAnswers;
     try {
-      data = (await readSavedNoteData(summary.path)).data;
+      data = await kept.read(summary.path);
     } catch (error) {
       if (!(error instanceof CoachError)) throw error;
       warn(error.message);
       continue;
     }
     const playbook = await playbookOf(summary.playbook, summary.id);
-    const answers = asRecord(data['answers']);
+    const answers = asRecord(data.answers);
     notes.push({
       id: summary.id,
       kind: summary.kind,
@@ -103,12 +104,13 @@ async function collect(customer: string, all: readonly NoteSummary[], context: C
       date: summary.date,
       created: summary.created,
       prep: summary.prep,
-      scores: scoresOf(data['scores']),
+      scores: scoresOf(data.scores),
       remembered: playbook === undefined ? noneRemembered() : rememberedLines(playbook, summary.kind, answers),
       carried: playbook === undefined || summary.kind !== 'prep' ? emptyAnswers() : carriedAnswers(playbook, answers),
       followUps: 'open' in boxes ? boxes.open : [],
     });
   }
+  kept.save();
   return { customer: usualSpelling(theirs) ?? customer, notes };
 }
 

@@ -1,0 +1,105 @@
+/**
+ * One customer's kept answers and scores: a note read once is not read again while it is
+ * unchanged, and any change to it (an edit, even of the same size, a replacement, a note touched
+ * within the same clock tick as the cache) is read again; a cache file that is broken, of another
+ * customer or directory, is as good as none; a note that cannot be read is never kept.
+ */
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { noteAnswersCache } from '../../../src/store/notes/note-answers-cache.js';
+import { writeNote } from '../../helpers/notes.js';
+import { tempDir } from '../../helpers/run-cli.js';
+
+const ANSWERS = 'answers:\n  need: "a firm date"\n  role: Head of IT\nscores:\n  - { id: ready, title: Ready, value: 3, max: 5, verdict: Nearly }\n';
+
+function setup() {
+  const dir = tempDir();
+  const notes = join(dir, 'notes');
+  const cache = join(dir, 'cache');
+  const path = writeNote(notes, '2026-11-20-acme-prep', {}, ANSWERS);
+  // Older than any cache file written now, as a note saved earlier is.
+  utimesSync(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+  const reads: string[] = [];
+  const open = () => noteAnswersCache(cache, notes, 'acme', (read) => reads.push(read));
+  /** One run: read the note, keep what was read. */
+  const run = async (at = path) => {
+    const kept = open();
+    const read = await kept.read(at);
+    kept.save();
+    return read;
+  };
+  return { notes, cache, path, reads, run };
+}
+
+describe("a customer's kept answers", () => {
+  it('read a note once, then from the cache while it is unchanged, giving the same answers and scores', async () => {
+    const { path, reads, run } = setup();
+    const first = await run();
+    expect(first.answers).toEqual({ need: 'a firm date', role: 'Head of IT' });
+    expect(await run()).toEqual(first);
+    expect(reads).toEqual([path]);
+  });
+
+  it('read an edited note again, even an edit that keeps its size and puts its times back', async () => {
+    const { path, reads, run } = setup();
+    await run();
+    const before = statSync(path);
+    writeFileSync(path, readNoteWith(path, 'Head of IT', 'Head of HR'));
+    utimesSync(path, before.atime, before.mtime);
+    expect(statSync(path).size).toBe(before.size);
+    expect((await run()).answers).toEqual({ need: 'a firm date', role: 'Head of HR' });
+    expect(reads).toHaveLength(2);
+  });
+
+  it('do not trust a note changed within the same clock tick as the cache file was written', async () => {
+    const { path, reads, run } = setup();
+    const future = new Date(Date.now() + 3_600_000);
+    utimesSync(path, future, future);
+    await run();
+    await run();
+    expect(reads).toEqual([path, path]);
+  });
+
+  it('ignore a cache file that is garbage, of another build, another directory or another customer', async () => {
+    const { notes, cache, path, reads, run } = setup();
+    await run();
+    const [file] = readdirSync(join(cache, 'note-answers'));
+    const at = join(cache, 'note-answers', file ?? '');
+    for (const garbage of ['{"format":1,', '[]', '{"format":1,"coach":"0.0.0","entries":{}}', '\u0000\u0001']) {
+      writeFileSync(at, garbage);
+      expect((await run()).answers).toEqual({ need: 'a firm date', role: 'Head of IT' });
+    }
+    expect(reads).toHaveLength(5);
+    const other = noteAnswersCache(cache, notes, 'globex', (read) => reads.push(read));
+    await other.read(path);
+    expect(reads).toHaveLength(6);
+    const elsewhere = noteAnswersCache(cache, join(notes, '..', 'other'), 'acme', (read) => reads.push(read));
+    await elsewhere.read(path);
+    expect(reads).toHaveLength(7);
+  });
+
+  it('never keep a note that cannot be read: it fails, every time, as reading it does', async () => {
+    const { notes, reads, run } = setup();
+    const broken = join(notes, '2026-11-21-acme-prep.md');
+    writeFileSync(broken, '---\ncoach: 1\nkind: [unclosed\n---\n');
+    await expect(run(broken)).rejects.toThrow(/cannot use this note/);
+    await expect(run(broken)).rejects.toThrow(/cannot use this note/);
+    expect(reads).toEqual([broken, broken]);
+  });
+
+  it('without a cache directory, read every note every time', async () => {
+    const { notes, path } = setup();
+    const reads: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const kept = noteAnswersCache(undefined, notes, 'acme', (read) => reads.push(read));
+      await kept.read(path);
+      kept.save();
+    }
+    expect(reads).toEqual([path, path]);
+  });
+});
+
+function readNoteWith(path: string, from: string, to: string): string {
+  return readFileSync(path, 'utf8').replace(from, to);
+}
