@@ -108,7 +108,9 @@ export async function buildCoach(outDir: string): Promise<void> {
     // Required from node_modules when `coach card --pdf` runs, and by nothing else: bundled,
     // pdfkit's ES build throws at load (`new URL(..., import.meta.url)` for its font data), and as
     // part of the bundle every start would compile its megabytes (fontkit is its font reader).
-    external: ['pdfkit', 'fontkit'],
+    // ical.js (108 KB, only for `prep --ics` and `coach upcoming`) likewise: in the bundle it made
+    // every command's code cache bigger, which every start deserialises.
+    external: ['pdfkit', 'fontkit', 'ical.js'],
   });
   const code = withBuildId(asciiOnly(readFileSync(bundle, 'utf8')));
   writeFileSync(bundle, code);

@@ -5,7 +5,7 @@
  * there). A command that fails here is a broken build, so the build stops with its output.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -29,6 +29,9 @@ const PREP_ANSWERS = {
 const DEBRIEF_ANSWERS = { need_met: 'yes', helpful_met: 'yes', mode_used: 'listening', left_feeling: 'relieved', adjustment: 'Send the plan in writing first.' };
 
 const run = promisify(execFile);
+
+/** What the build itself puts in dist/ as directories (build.ts, precompute-help.ts); the rest is the training's. */
+const BUILT_DIRECTORIES = new Set(['code-cache', 'playbooks', 'help']);
 
 /** Trains the caches of `<outDir>/launch.cjs`; playbooksDir holds the shipped YAML. */
 export async function trainCodeCaches(outDir: string, playbooksDir: string): Promise<void> {
@@ -77,9 +80,11 @@ export async function trainCodeCaches(outDir: string, playbooksDir: string): Pro
     if (missing.length > 0) throw new Error(`build: no code cache was written for ${missing.join(', ')}`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-    // COACH_CACHE_DIR is the build's directory, so that the code caches land in it; the notes
-    // index, compiled playbooks and read answers files the training runs kept there are not part
-    // of the build.
-    for (const kept of ['notes-index', 'compiled-playbooks', 'parsed-answers']) rmSync(join(outDir, kept), { recursive: true, force: true });
+    // COACH_CACHE_DIR is the build's directory, so that the code caches land in it; whatever
+    // else the training runs kept there (the notes index, compiled playbooks, read answers files,
+    // kept note answers, and any cache added later) is not part of the build.
+    for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+      if (entry.isDirectory() && !BUILT_DIRECTORIES.has(entry.name)) rmSync(join(outDir, entry.name), { recursive: true, force: true });
+    }
   }
 }
