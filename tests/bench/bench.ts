@@ -17,7 +17,7 @@
  * BENCH_ONLY=<regular expression> runs only the cases whose names match.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,8 @@ for (const name of Object.keys(baseEnv)) if (name.startsWith('COACH_') && !['COA
 
 async function install(): Promise<void> {
   for (const part of ['package.json', 'bin', 'playbooks']) cpSync(join(repo, part), join(installed, part), { recursive: true });
+  // As npm installs it: the dependencies beside it, for the few the bundle requires at run time (pdfkit, ical.js).
+  symlinkSync(join(repo, 'node_modules'), join(installed, 'node_modules'), 'dir');
   await buildCoach(join(installed, 'dist'));
 }
 
