@@ -18,8 +18,10 @@ function setup() {
   const notes = join(dir, 'notes');
   const cache = join(dir, 'cache');
   const path = writeNote(notes, '2026-11-20-acme-prep', {}, ANSWERS);
-  // Older than any cache file written now, as a note saved earlier is.
-  utimesSync(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+  // Older than any cache file written now, as a note saved earlier is. A fixed day, not the
+  // test's clock: file times come from the file system's clock, which faketime does not move.
+  const longAgo = new Date('2020-01-01T00:00:00Z');
+  utimesSync(path, longAgo, longAgo);
   const reads: string[] = [];
   const open = () => noteAnswersCache(cache, notes, 'acme', (read) => reads.push(read));
   /** One run: read the note, keep what was read. */
@@ -54,7 +56,8 @@ describe("a customer's kept answers", () => {
 
   it('do not trust a note changed within the same clock tick as the cache file was written', async () => {
     const { path, reads, run } = setup();
-    const future = new Date(Date.now() + 3_600_000);
+    // Far ahead of any clock a test runs on, the file system's or a faked one.
+    const future = new Date('2100-01-01T00:00:00Z');
     utimesSync(path, future, future);
     await run();
     await run();
