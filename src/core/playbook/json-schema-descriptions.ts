@@ -7,6 +7,20 @@ export type DefinitionName = 'Walk' | 'Step' | 'Question' | 'Check' | 'Condition
 
 type Descriptions = { $self: string } & Record<string, string>;
 
+/** A condition's own fields, described once: a score's `count` item is a condition with `missing`. */
+const CONDITION_FIELDS: Record<string, string> = {
+  answer: 'The id of the question whose answer is tested; it must be asked before the condition is read.',
+  equals: 'Holds when the answer is exactly this (true/false for a confirm question).',
+  in: 'Holds when the answer is one of these.',
+  includes: 'Holds when a multi or list answer contains this entry, or a text answer contains this text (ignoring case).',
+  gte: 'Holds when a number is at least this, or a list or multi answer has at least this many entries.',
+  lte: 'Holds when a number is at most this, or a list or multi answer has at most this many entries.',
+  answered: 'true: holds when the question was answered; false: when it was skipped or left blank.',
+  all: 'Holds when every one of these conditions holds.',
+  any: 'Holds when at least one of these conditions holds.',
+  not: 'Holds when this condition does not.',
+};
+
 export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
   Playbook: {
     $self: 'A coach playbook: a method for one kind of customer meeting, walked before it (prep) and after it (debrief).',
@@ -74,29 +88,11 @@ export const FIELD_DESCRIPTIONS: Record<DefinitionName, Descriptions> = {
       'A condition on earlier answers: `answer` with one or more tests that must all hold,',
       'or exactly one of `all`, `any`, `not`. Used by `when` and by score `count`.',
     ].join(' '),
-    answer: 'The id of the question whose answer is tested; it must be asked before the condition is read.',
-    equals: 'Holds when the answer is exactly this (true/false for a confirm question).',
-    in: 'Holds when the answer is one of these.',
-    includes: 'Holds when a multi or list answer contains this entry, or a text answer contains this text (ignoring case).',
-    gte: 'Holds when a number is at least this, or a list or multi answer has at least this many entries.',
-    lte: 'Holds when a number is at most this, or a list or multi answer has at most this many entries.',
-    answered: 'true: holds when the question was answered; false: when it was skipped or left blank.',
-    all: 'Holds when every one of these conditions holds.',
-    any: 'Holds when at least one of these conditions holds.',
-    not: 'Holds when this condition does not.',
+    ...CONDITION_FIELDS,
   },
   Counted: {
     $self: 'An item of a `count` score: a condition, with `missing`, the words the score shows when it does not hold.',
-    answer: 'The id of the question whose answer is tested; it must be asked before the condition is read.',
-    equals: 'Holds when the answer is exactly this (true/false for a confirm question).',
-    in: 'Holds when the answer is one of these.',
-    includes: 'Holds when a multi or list answer contains this entry, or a text answer contains this text (ignoring case).',
-    gte: 'Holds when a number is at least this, or a list or multi answer has at least this many entries.',
-    lte: 'Holds when a number is at most this, or a list or multi answer has at most this many entries.',
-    answered: 'true: holds when the question was answered; false: when it was skipped or left blank.',
-    all: 'Holds when every one of these conditions holds.',
-    any: 'Holds when at least one of these conditions holds.',
-    not: 'Holds when this condition does not.',
+    ...CONDITION_FIELDS,
     missing: 'What the score says is missing when this item does not hold, in a few words: "no owner for the fix".',
   },
   Flag: {
