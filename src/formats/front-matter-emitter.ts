@@ -8,6 +8,7 @@
  * YAML shares, plus \uXXXX for the characters YAML calls non-printable or line breaks, so any
  * answer reads back exactly and no reader meets a raw control character.
  */
+import { isAscii } from '../core/text/ascii.js';
 
 export const FRONT_MATTER_FENCE = '---';
 
@@ -75,17 +76,17 @@ const RESERVED_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'o
  */
 const PLAIN_CHARACTERS = /^\p{L}[^\p{Cc}\p{Cs}\u2028\u2029\uFEFF\uFFFE\uFFFF]*$/u;
 /**
- * The same rule for ASCII text, which is most of what notes hold: a letter, then printable ASCII.
- * V8 runs the Unicode classes above some fifteen times slower; over a note of 2,000 answers that
- * was a third of writing it.
+ * The same rule for ASCII text, which is most of what notes hold: a letter, then printable ASCII
+ * (its twin, core/text/ascii.ts). V8 runs the Unicode classes above some fifteen times slower;
+ * over a note of 2,000 answers that was a third of writing it.
  */
 const PLAIN_ASCII = /^[A-Za-z][\x20-\x7E]*$/;
 
 /** What a plain scalar must not contain: a `: ` ends a key, ` #` starts a comment. */
 function isPlainSafe(text: string): boolean {
   return (
-    (PLAIN_ASCII.test(text) || PLAIN_CHARACTERS.test(text)) &&
-    !/\s$/u.test(text) &&
+    (isAscii(text) ? PLAIN_ASCII.test(text) : PLAIN_CHARACTERS.test(text)) &&
+    !/\s$/.test(text) &&
     !text.endsWith(':') &&
     !text.includes(': ') &&
     !text.includes(' #') &&

@@ -8,11 +8,16 @@
  * words are skipped unless the phrase itself has one ("actually ," finds "Actually, the spec..."
  * and not "what they actually want"); a sentence's end is never crossed.
  */
+import { isAscii } from '../text/ascii.js';
 
 type Token = { kind: 'word'; text: string; lower: string; start: number; end: number; sentenceStart: boolean } | { kind: 'mark'; text: string; start: number; end: number };
 
 /** Words (with inner apostrophes: you're, don't) and the punctuation that phrases can name. */
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[,;:.!?]|[-–—]+/gu;
+/** Its ASCII twin (core/text/ascii.ts), for ASCII text, which has no typographic apostrophe or dash. */
+const ASCII_TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)*|[,;:.!?]|-+/g;
+/** What a token that is not a word starts with: one of the marks above (a wildcard's `<` is not one). */
+const MARK = /^[,;:.!?\-–—]/;
 const SENTENCE_END = new Set(['.', '!', '?']);
 /** Capitalised words that are not names. */
 const NOT_NAMES = new Set(
@@ -24,11 +29,11 @@ function tokenize(text: string): Token[] {
   let sentenceStart = true;
   // Words since the sentence began: after one word and a comma ("Pete, did you ...") a clause starts.
   let words = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of text.matchAll(isAscii(text) ? ASCII_TOKEN : TOKEN)) {
     const raw = match[0];
     const start = match.index;
     const end = start + raw.length;
-    if (/^[\p{L}\p{N}]/u.test(raw)) {
+    if (!MARK.test(raw)) {
       const normal = raw.replace(/’/g, "'");
       tokens.push({ kind: 'word', text: normal, lower: normal.toLowerCase(), start, end, sentenceStart });
       sentenceStart = false;
@@ -82,7 +87,7 @@ const inflectionCache = new Map<string, Set<string>>();
 function accepts(phraseWord: string, token: Token & { kind: 'word' }): boolean {
   if (phraseWord === '<word>') return true;
   if (phraseWord === '<number>') return /\d/.test(token.lower);
-  if (phraseWord === '<name>') return !token.sentenceStart && /^\p{Lu}/u.test(token.text) && !NOT_NAMES.has(token.lower.replace(/'.*/, ''));
+  if (phraseWord === '<name>') return !token.sentenceStart && startsUpperCase(token.text) && !NOT_NAMES.has(token.lower.replace(/'.*/, ''));
   let forms = inflectionCache.get(phraseWord);
   if (!forms) {
     forms = inflections(phraseWord);
@@ -91,7 +96,11 @@ function accepts(phraseWord: string, token: Token & { kind: 'word' }): boolean {
   return forms.has(token.lower);
 }
 
-const isWordPattern = (text: string): boolean => /^[\p{L}\p{N}<]/u.test(text);
+/** A capital letter first, of any script; the ASCII twin decides an ASCII letter. */
+const startsUpperCase = (word: string): boolean => ((word.codePointAt(0) ?? 0) < 0x80 ? /^[A-Z]/.test(word) : /^\p{Lu}/u.test(word));
+
+/** A phrase's word or wildcard, not a mark: its tokens come from tokenize, so nothing else can start one. */
+const isWordPattern = (text: string): boolean => text !== '' && !MARK.test(text);
 
 /** A phrase must name at least one word, and not only wildcards, or it would match everything. */
 export const namesAWord = (phrase: string): boolean => phraseTokens(phrase).some((token) => isWordPattern(token) && token !== '<word>' && token !== '<start>');

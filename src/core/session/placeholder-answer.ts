@@ -5,19 +5,21 @@
  */
 import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
 import type { Walk } from '../playbook/schema.js';
+import { isAscii } from '../text/ascii.js';
 
 const PLACEHOLDERS = /^(?:x+|tbd|tbc|todo|n\/?a|idk|dunno|asdf+|test|later|\?+|\.+|-+|_+)$/i;
 
 /**
- * Two letters or digits, of any script. The ASCII test decides almost every answer: V8 runs the
- * Unicode classes some fifteen times slower, which over 2,000 answers was a visible part of a prep.
+ * Two letters or digits, of any script. The ASCII twin (core/text/ascii.ts) decides almost every
+ * answer: V8 runs the Unicode classes some fifteen times slower, which over 2,000 answers was a
+ * visible part of a prep, and compiling them is a tenth of a short one.
  */
 const TWO_ASCII_LETTERS_OR_DIGITS = /[a-z0-9].*[a-z0-9]/is;
 const TWO_LETTERS_OR_DIGITS = /[\p{L}\p{N}].*[\p{L}\p{N}]/su;
 
 function isPlaceholderText(text: string): boolean {
   const trimmed = text.trim();
-  const letters = TWO_ASCII_LETTERS_OR_DIGITS.test(trimmed) || TWO_LETTERS_OR_DIGITS.test(trimmed);
+  const letters = TWO_ASCII_LETTERS_OR_DIGITS.test(trimmed) || (!isAscii(trimmed) && TWO_LETTERS_OR_DIGITS.test(trimmed));
   return !letters || PLACEHOLDERS.test(trimmed);
 }
 
