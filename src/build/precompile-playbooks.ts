@@ -18,7 +18,7 @@ export async function precompilePlaybooks(playbooksDir: string, outDir: string):
   for (const name of files) {
     const path = join(playbooksDir, name);
     const id = name.replace(/\.ya?ml$/i, '');
-    const text = await readTextFile(path, 'the playbook');
+    const text = readTextFile(path, 'the playbook');
     try {
       const playbook = parsePlaybook(text, path);
       // `coach prep <id>` refuses a file whose id differs from its name, so the build does too.

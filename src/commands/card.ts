@@ -100,8 +100,8 @@ async function printCard(input: CardInput, target: string, options: CardOptions,
   if (target === STDOUT) return writeOut(io.stdout, pdf.bytes);
   const path = resolve(io.cwd, target);
   try {
-    if (options.force) await replaceFile(path, pdf.bytes);
-    else await writeNewFile(path, pdf.bytes);
+    if (options.force) replaceFile(path, pdf.bytes);
+    else writeNewFile(path, pdf.bytes);
   } catch (error) {
     // Named as the user typed it; a directory coach cannot write to gets a way out.
     if (!(error instanceof FileError) || error.reason.startsWith('already exists')) throw error;

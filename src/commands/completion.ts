@@ -101,13 +101,14 @@ export async function completeWords(program: Command, words: readonly string[], 
 async function ids(kind: IdKind, context: CommandContext): Promise<string[]> {
   if (kind === 'shell') return [...SHELLS];
   if (kind === 'playbook') {
-    const files = (await Promise.all(context.playbooks.sources.map(playbookFiles))).flat();
+    const files = context.playbooks.sources.flatMap(playbookFiles);
     return [...new Set(files.map(fileId))].sort();
   }
-  if (kind === 'draft') return draftHandles(context.notesDir).catch(() => []);
-  // Completion never fails: with no notes directory there are simply no session ids to offer.
-  const names = await Promise.resolve()
-    .then(() => noteFileNames(context.notesDir))
-    .catch(() => [] as string[]);
-  return names.map(noteIdOf).sort().reverse();
+  // Completion never fails: with no notes directory there are simply no ids to offer.
+  try {
+    if (kind === 'draft') return draftHandles(context.notesDir);
+    return noteFileNames(context.notesDir).map(noteIdOf).sort().reverse();
+  } catch {
+    return [];
+  }
 }

@@ -52,6 +52,6 @@ async function discard(id: string, drafts: readonly LoadedDraft[], context: Comm
       safe(`no draft "${id}" in ${where}; ${known.length > 0 ? `the drafts are: ${known.join(', ')}` : 'there are no drafts'} (see coach drafts)`),
     );
   }
-  await removeDraft(found.file);
+  removeDraft(found.file);
   context.io.stderr.write(`coach: discarded the draft ${safe(name)} (${describeDraft(found.draft)})\n`);
 }

@@ -86,10 +86,10 @@ async function tick(which: string | undefined, listed: readonly Listed[], option
   if (which === undefined || !/^\d+$/.test(which)) throw new UsageError(`say which follow-up to tick: coach followups done <n>, with n from coach followups${filter}`);
   const item = listed[Number(which) - 1];
   if (!item) throw new UsageError(`there is no open follow-up ${which} (coach followups${filter} lists ${listed.length}); nothing was changed`);
-  const text = await readTextFile(item.note.path, 'the note', MAX_SAVED_BYTES);
+  const text = readTextFile(item.note.path, 'the note', MAX_SAVED_BYTES);
   const ticked = tickFollowUp(text, item.line);
   if (ticked === undefined) throw new FileError(item.note.path, `line ${item.line + 1} changed while coach read it; run coach followups again`);
   // The note keeps its permissions (a private note stays private).
-  await replaceFile(item.note.path, ticked, { mode: statSync(item.note.path).mode & 0o777 });
+  replaceFile(item.note.path, ticked, { mode: statSync(item.note.path).mode & 0o777 });
   context.io.stderr.write(`${sanitizeForTerminal(`✔ Ticked "${item.text}" in ${item.note.path}:${item.line + 1}`)}\n`);
 }

@@ -35,7 +35,7 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   // Killed between saving the note and removing the draft: the meeting is saved already.
   const saved = await savedNoteOfDraft(draft);
   if (saved !== undefined) {
-    await removeDraft(file);
+    removeDraft(file);
     say(`coach: ${safe(describeDraft(draft))} was already saved as ${safe(saved)} (the run that saved it stopped before removing its draft); removed the draft ${handle}`);
     return;
   }
@@ -97,7 +97,7 @@ async function namedDraft(arg: string, notesDir: string, cwd: string): Promise<L
   }
   const loaded = await loadDraft(file);
   if ('draft' in loaded) return loaded;
-  const moved = await moveAside(loaded);
+  const moved = moveAside(loaded);
   if (moved) throw new FileError(undefined, `${unreadableMessage(moved)}; nothing was deleted`);
   throw new FileError(file, 'the draft disappeared while it was read; another coach may have finished it');
 }

@@ -13,7 +13,7 @@ import { readTextFile } from '../store/files/read-text-file.js';
 const MAX_CALENDAR_BYTES = 32 * 1024 * 1024;
 
 export async function readCalendarFile(path: string, io: Io): Promise<Calendar> {
-  const text = await readTextFile(resolve(io.cwd, path), 'the calendar file', MAX_CALENDAR_BYTES);
+  const text = readTextFile(resolve(io.cwd, path), 'the calendar file', MAX_CALENDAR_BYTES);
   const { readCalendar } = await import('../formats/ics-calendar.js');
   return readCalendar(text, path, userTimeZone(io));
 }

@@ -15,7 +15,6 @@ import type { NoteData } from '../core/note/note.js';
 import { runningFileSection } from '../core/note/running-file-section.js';
 import { FileError, UsageError } from '../errors.js';
 import { writeOut, type Io } from '../io.js';
-import { appendWithLock } from '../store/files/append-file.js';
 import { notePath } from '../store/notes/notes-dir.js';
 import { checkSavedSize } from '../store/notes/saved-size-limit.js';
 import { replaceFile, writeNewFile } from '../store/files/write-new-file.js';
@@ -69,14 +68,17 @@ export async function deliverNote(
   const out = fileNamed(options.out);
   // Refused before anything is written: a note coach could not read back is not saved half-way.
   if (options.save || out !== undefined) checkSavedSize(markdown, note.answers);
-  if (options.save) delivered.saved = await writeNewFile(notePath(notesDir, note), markdown, { numberIfTaken: true });
+  if (options.save) delivered.saved = writeNewFile(notePath(notesDir, note), markdown, { numberIfTaken: true });
   if (out !== undefined) {
     const target = resolve(io.cwd, out);
-    delivered.out = options.force ? await replaceFile(target, markdown) : await writeNewFile(target, markdown);
+    delivered.out = options.force ? replaceFile(target, markdown) : writeNewFile(target, markdown);
   }
   const append = fileNamed(options.append);
   if (append !== undefined) {
     const text = shaped(note, markdown, options.format ?? 'body');
+    // Imported when used: its lock waits between tries, so it is the one writer on fs/promises,
+    // which costs every other run 1-2 ms to load.
+    const { appendWithLock } = await import('../store/files/append-file.js');
     delivered.appended = await appendWithLock(resolve(io.cwd, append), text, io.now, (line) => void io.stderr.write(`coach: ${sanitizeForTerminal(line)}\n`));
   }
   if (stdoutWanted(options, io)) {

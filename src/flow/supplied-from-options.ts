@@ -14,7 +14,7 @@ export async function suppliedFromOptions(options: SessionOptions, io: Io): Prom
   if (options.answers !== undefined) {
     const fromStdin = options.answers === '-';
     const name = fromStdin ? '<stdin>' : options.answers;
-    const text = fromStdin ? await readTextStream(io.stdin, name) : await readTextFile(resolve(io.cwd, options.answers), 'the answers file');
+    const text = fromStdin ? await readTextStream(io.stdin, name) : readTextFile(resolve(io.cwd, options.answers), 'the answers file');
     for (const [id, answer] of parseAnswersWithCache(text, name, parsedAnswersDir(io.env, io.cwd))) supplied.set(id, answer);
   }
   for (const [id, answer] of parseSetOptions(options.set ?? [])) supplied.set(id, answer);

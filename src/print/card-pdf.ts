@@ -13,8 +13,7 @@
  * One page, always: the card is drawn at the largest body size that fits, from 12 pt down in
  * half points; when even 7 pt overflows, nothing is cut, the caller is told it does not fit.
  */
-import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { accessSync, constants } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { CardSection, MeetingCard } from '../core/note/meeting-card.js';
 import { FileError } from '../errors.js';
@@ -45,7 +44,7 @@ export interface CardPdf {
 /** The PDF of the card on one page of `paper`, or undefined when even the smallest size would need a second page. */
 export async function renderCardPdf(card: MeetingCard, paper: Paper, created: Date): Promise<CardPdf | undefined> {
   const { default: PDFDocument } = await import('pdfkit');
-  const fonts = await dejaVuFonts();
+  const fonts = dejaVuFonts();
   for (let size = LARGEST_SIZE; size >= SMALLEST_SIZE; size -= 0.5) {
     const doc = new PDFDocument({
       size: PDFKIT_SIZE[paper],
@@ -98,20 +97,19 @@ function finished(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
 }
 
 /** The font files, found as packages are (from the bundle in dist/ too); pdfkit reads them. */
-async function dejaVuFonts(): Promise<FontFiles> {
+function dejaVuFonts(): FontFiles {
   const require = createRequire(import.meta.url);
-  const find = async (file: string): Promise<string> => {
+  const find = (file: string): string => {
     let path = `dejavu-fonts-ttf/ttf/${file}`;
     try {
       path = require.resolve(path);
-      await access(path, constants.R_OK);
+      accessSync(path, constants.R_OK);
       return path;
     } catch {
       throw new FileError(path, 'cannot read this font, which the printed card needs; reinstall coach so its dejavu-fonts-ttf package is there');
     }
   };
-  const [regular, bold] = await Promise.all([find('DejaVuSans.ttf'), find('DejaVuSans-Bold.ttf')]);
-  return { regular, bold };
+  return { regular: find('DejaVuSans.ttf'), bold: find('DejaVuSans-Bold.ttf') };
 }
 
 /** The user's words as they wrote them, line breaks kept; nothing that could hide or reorder text. */

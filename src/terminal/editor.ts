@@ -4,7 +4,7 @@
  * would paint into the note. Here the editor draws on the terminal (stderr) whatever stdout is.
  */
 import type { StdioOptions } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -42,10 +42,10 @@ export async function editInEditor(
   template: string,
   signal?: AbortSignal,
 ): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
-  const dir = await mkdtemp(join(tmpdir(), 'coach-edit-'));
+  const dir = mkdtempSync(join(tmpdir(), 'coach-edit-'));
   const file = join(dir, 'answer.md');
   try {
-    await writeFile(file, template, { mode: 0o600 });
+    writeFileSync(file, template, { mode: 0o600 });
     // Through the shell, as git does, so "code --wait" and quoted paths in $EDITOR work; `exec`
     // makes the shell become the editor, so ending the session ends the editor too.
     // Loaded here: node:child_process (and what it pulls in) costs every start a few milliseconds.
@@ -58,10 +58,10 @@ export async function editInEditor(
       child.on('exit', (exitCode) => resolve(exitCode));
     });
     if (code !== 0) return { ok: false, reason: `the editor (${launch.command}) exited with code ${String(code)}` };
-    return { ok: true, text: answerFromTemplate(await readFile(file, 'utf8')) };
+    return { ok: true, text: answerFromTemplate(readFileSync(file, 'utf8')) };
   } catch (error) {
     return { ok: false, reason: `cannot start the editor (${launch.command}): ${(error as Error).message}` };
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,6 @@
  * The new path goes to stdout (`$EDITOR "$(coach playbooks new renewal-call)"`), advice to stderr.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { PLAYBOOK_SCHEMA_FILE, playbookJsonSchemaText } from '../../core/playbook/json-schema.js';
 import { starterPlaybook } from '../../core/playbook/starter-playbook.js';
@@ -12,6 +11,7 @@ import { UsageError } from '../../errors.js';
 import { writeOut } from '../../io.js';
 import { findPlaybookFile } from '../../store/playbooks/playbook-library.js';
 import { replaceFile, writeNewFile } from '../../store/files/write-new-file.js';
+import { readRegularFileSync } from '../../store/files/read-regular-file.js';
 import type { CommandContext } from '../command-context.js';
 
 const PLAYBOOK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -35,8 +35,8 @@ export async function playbooksNewCommand(id: string, options: PlaybooksNewOptio
   }
   const elsewhere = findPlaybookFile(id, sources);
 
-  const path = await writeNewFile(join(dir, `${id}.yaml`), starterPlaybook(id));
-  await refreshSchema(join(dir, PLAYBOOK_SCHEMA_FILE));
+  const path = writeNewFile(join(dir, `${id}.yaml`), starterPlaybook(id));
+  refreshSchema(join(dir, PLAYBOOK_SCHEMA_FILE));
 
   await writeOut(io.stdout, `${path}\n`);
   const lines = [`Created ${path}`];
@@ -46,11 +46,15 @@ export async function playbooksNewCommand(id: string, options: PlaybooksNewOptio
   io.stderr.write(`${lines.join('\n')}\n`);
 }
 
+/** Far more than the schema's size: whatever else is there is not the schema, and is replaced. */
+const MAX_SCHEMA_BYTES = 16 * 1024 * 1024;
+
 /** The starter's first line points at ./playbook.schema.json: keep that file current. */
-async function refreshSchema(path: string): Promise<void> {
+function refreshSchema(path: string): void {
   const schema = playbookJsonSchemaText();
-  const current = await readFile(path, 'utf8').catch(() => undefined);
-  if (current === schema) return;
-  if (current === undefined) await writeNewFile(path, schema);
-  else await replaceFile(path, schema);
+  const read = readRegularFileSync(path, MAX_SCHEMA_BYTES);
+  if ('bytes' in read && read.bytes.toString('utf8') === schema) return;
+  // replaceFile refuses what is not a regular file (a FIFO, a device) with a message saying so.
+  if ('problem' in read && read.problem === 'missing') writeNewFile(path, schema);
+  else replaceFile(path, schema);
 }

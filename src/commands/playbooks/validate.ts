@@ -54,7 +54,7 @@ async function validateOne(arg: string, { sources, cwd, compiledCache }: Playboo
   const path = resolve(cwd, file);
   let text: string;
   try {
-    text = await readTextFile(path, 'the playbook');
+    text = readTextFile(path, 'the playbook');
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     // The line names the file as the user did, not by the resolved path.

@@ -42,7 +42,7 @@ export function keepDraft(file: string, start: DraftStart, now: () => Date): Dra
     queued = false;
     const state: Draft = { ...start, asked: [...asked], answers: { ...answers }, saved: now().toISOString(), ...(saving ? { saving } : {}) };
     try {
-      await saveDraft(file, state);
+      saveDraft(file, state);
     } catch (error) {
       failure ??= error instanceof FileError ? error : new FileError(file, `cannot save the draft: ${String(error)}`);
     }
@@ -79,7 +79,7 @@ export function keepDraft(file: string, start: DraftStart, now: () => Date): Dra
     },
     async discard() {
       await chain;
-      await removeDraft(file);
+      removeDraft(file);
     },
   };
 }

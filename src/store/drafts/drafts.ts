@@ -4,7 +4,7 @@
  * be read is moved aside, never deleted, so nothing a user typed is ever thrown away by coach.
  */
 import { lazyCrypto } from '../files/lazy-crypto.js';
-import { link, readdir, rename, rmdir, unlink } from 'node:fs/promises';
+import { linkSync, readdirSync, renameSync, rmdirSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError, readTextFile } from '../files/read-text-file.js';
@@ -31,13 +31,13 @@ export function draftHandle(file: string): string {
 }
 
 /** The drafts' ids from their file names alone, newest start first: nothing is read or moved. */
-export async function draftHandles(notesDir: string): Promise<string[]> {
-  const names = await readdir(draftsDirectory(notesDir));
+export function draftHandles(notesDir: string): string[] {
+  const names = readdirSync(draftsDirectory(notesDir));
   return names.filter((name) => name.endsWith(EXTENSION) && !name.startsWith('.')).map(draftHandle).sort().reverse();
 }
 
-export async function saveDraft(file: string, draft: Draft): Promise<void> {
-  await replaceFile(file, serializeDraft(draft), { mode: 0o600, directoryMode: 0o700 });
+export function saveDraft(file: string, draft: Draft): void {
+  replaceFile(file, serializeDraft(draft), { mode: 0o600, directoryMode: 0o700 });
 }
 
 export type LoadedDraft = { file: string; draft: Draft };
@@ -46,7 +46,7 @@ export type UnreadableDraft = { file: string; problem: string; movedTo?: string 
 export async function loadDraft(file: string): Promise<LoadedDraft | UnreadableDraft> {
   let text: string;
   try {
-    text = await readTextFile(file, 'the draft', MAX_SAVED_BYTES);
+    text = readTextFile(file, 'the draft', MAX_SAVED_BYTES);
   } catch (error) {
     if (!(error instanceof FileError)) throw error;
     return { file, problem: error.reason };
@@ -61,7 +61,7 @@ export async function listDrafts(notesDir: string): Promise<{ drafts: LoadedDraf
   const directory = draftsDirectory(notesDir);
   let names: string[];
   try {
-    names = await readdir(directory);
+    names = readdirSync(directory);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { drafts: [], unreadable: [] };
@@ -75,7 +75,7 @@ export async function listDrafts(notesDir: string): Promise<{ drafts: LoadedDraf
       drafts.push(loaded);
       continue;
     }
-    const moved = await moveAside(loaded);
+    const moved = moveAside(loaded);
     if (moved) unreadable.push(moved);
   }
   drafts.sort((a, b) => b.draft.saved.localeCompare(a.draft.saved) || b.file.localeCompare(a.file));
@@ -86,31 +86,41 @@ export async function listDrafts(notesDir: string): Promise<{ drafts: LoadedDraf
  * `x.json` becomes `x.json.corrupt` (or `.corrupt-2`, ...): out of the way, still there. Returns
  * undefined when the file is gone (another run finished it meanwhile).
  */
-export async function moveAside(unreadable: UnreadableDraft): Promise<UnreadableDraft | undefined> {
+export function moveAside(unreadable: UnreadableDraft): UnreadableDraft | undefined {
   for (let n = 1; n < 100; n++) {
     const target = `${unreadable.file}.corrupt${n === 1 ? '' : `-${n}`}`;
     try {
       // link + unlink rather than rename: rename would silently replace an older .corrupt file.
-      await link(unreadable.file, target);
-      await unlink(unreadable.file);
+      linkSync(unreadable.file, target);
+      unlinkSync(unreadable.file);
       return { ...unreadable, movedTo: target };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') continue;
       if (code === 'ENOENT') return undefined;
       // A directory cannot be hard-linked; renaming it never replaces a file.
-      const renamed = await rename(unreadable.file, target).then(() => true, () => false);
-      return renamed ? { ...unreadable, movedTo: target } : unreadable;
+      try {
+        renameSync(unreadable.file, target);
+        return { ...unreadable, movedTo: target };
+      } catch {
+        return unreadable;
+      }
     }
   }
   return unreadable;
 }
 
 /** After the note is safely written; the directory goes too once it is empty. */
-export async function removeDraft(file: string): Promise<void> {
-  await unlink(file).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') throw new FileError(file, `cannot remove the finished draft: ${describeFsError(error)}`);
-  });
-  await rmdir(join(file, '..')).catch(() => undefined);
+export function removeDraft(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new FileError(file, `cannot remove the finished draft: ${describeFsError(error)}`);
+  }
+  try {
+    rmdirSync(join(file, '..'));
+  } catch {
+    // Other drafts are still there.
+  }
 }
 

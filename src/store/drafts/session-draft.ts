@@ -111,8 +111,8 @@ export async function startSessionDraft(request: DraftRequest): Promise<SessionD
 async function openKeeper(request: DraftRequest): Promise<DraftKeeper | undefined> {
   const { loaded, phase } = request;
   try {
-    await ensureDirectory(request.notesDir);
-    await ensureDirectory(draftsDirectory(request.notesDir), 0o700);
+    ensureDirectory(request.notesDir);
+    ensureDirectory(draftsDirectory(request.notesDir), 0o700);
   } catch (error) {
     if (request.strict) throw withHint(error, 'Choose a writable notes directory with --notes-dir, or pass --no-save.');
     request.warn(`cannot keep a draft (${(error as Error).message}); carrying on, but an interruption would lose the answers`);

@@ -22,7 +22,7 @@ export async function appendWithLock(
   // Refused before a lock is made beside it: no `/dev/full.lock`. Checked again once it is open.
   const existing = await stat(target).catch(() => undefined);
   if (existing && !existing.isFile()) throw new FileError(target, `is not a regular file; --append needs a notes file`);
-  await ensureDirectory(dirname(target));
+  ensureDirectory(dirname(target));
   const lock = `${target}.lock`;
   await takeLock(lock, target, now, notice);
   try {

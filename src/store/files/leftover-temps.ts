@@ -17,7 +17,7 @@
  * saved under its name already or still in the session's draft. Each directory is looked at once
  * per process, and any failure here is ignored: tidying must never stop a save.
  */
-import { lstat, readdir, unlink } from 'node:fs/promises';
+import { lstatSync, readdirSync, unlinkSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { hostTag, isRunning } from './process-alive.js';
 
@@ -32,21 +32,36 @@ export function tempName(random: string): string {
 const tidied = new Set<string>();
 
 /** Removes the leftovers in `directory`; returns the names removed. `now`: the file system's clock. */
-export async function removeLeftoverTemps(directory: string, now: number): Promise<string[]> {
+export function removeLeftoverTemps(directory: string, now: number): string[] {
   if (tidied.has(directory)) return [];
   tidied.add(directory);
   const removed: string[] = [];
-  const names = await readdir(directory).catch(() => [] as string[]);
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return removed;
+  }
   for (const name of names) {
     const match = TEMP_NAME.exec(name);
     if (!match) continue;
     const path = join(directory, name);
-    const stats = await lstat(path).catch(() => undefined);
-    if (!stats?.isFile()) continue;
+    let stats: Stats;
+    try {
+      stats = lstatSync(path);
+    } catch {
+      continue;
+    }
+    if (!stats.isFile()) continue;
     const [, host, pid] = match;
     const writerGone = host === hostTag() && pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid));
     if (!writerGone && now - stats.mtimeMs <= LEFTOVER_AFTER_MS) continue;
-    if (await unlink(path).then(() => true, () => false)) removed.push(name);
+    try {
+      unlinkSync(path);
+      removed.push(name);
+    } catch {
+      // Removed by another run meanwhile, or not ours to remove: tidying never stops a save.
+    }
   }
   return removed;
 }

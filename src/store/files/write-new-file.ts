@@ -7,45 +7,58 @@
  * (leftover-temps.ts).
  */
 import { lazyCrypto } from './lazy-crypto.js';
-import { link, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import { closeSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from './read-text-file.js';
 import { removeLeftoverTemps, tempName } from './leftover-temps.js';
 
-async function writeTemp(directory: string, content: string | Uint8Array, mode: number): Promise<string> {
+/** Removes a file that may not be there; a failure to tidy never hides the error that matters. */
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Gone already, or a leftover for a later run to remove.
+  }
+}
+
+function writeTemp(directory: string, content: string | Uint8Array, mode: number): string {
   const temp = join(directory, tempName(lazyCrypto().randomBytes(6).toString('hex')));
-  const handle = await open(temp, 'wx', mode);
+  const fd = openSync(temp, 'wx', mode);
   try {
     // Just created, so its mtime is the file system's "now", on which leftovers' ages are
     // measured. Tidied before the content is written, so leftovers free their space first (a
     // full disk); ours names this pid, so it is never one of them.
-    await removeLeftoverTemps(directory, (await handle.stat()).mtimeMs);
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
+    removeLeftoverTemps(directory, fstatSync(fd).mtimeMs);
+    writeFileSync(fd, content, 'utf8');
+    fsyncSync(fd);
   } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
+    closeSync(fd);
+    removeQuietly(temp);
     throw error;
   }
-  await handle.close();
+  closeSync(fd);
   return temp;
 }
 
 /** Makes a new name durable too; some systems cannot open a directory, which is fine. */
-async function syncDirectory(directory: string): Promise<void> {
+function syncDirectory(directory: string): void {
   try {
-    const handle = await open(directory, 'r');
-    await handle.sync().finally(() => handle.close());
+    const fd = openSync(directory, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     // Best effort: the file itself is already on disk.
   }
 }
 
 /** `mkdir -p`, with a message that names the directory when a file is in the way. */
-export async function ensureDirectory(directory: string, mode = 0o777): Promise<void> {
+export function ensureDirectory(directory: string, mode = 0o777): void {
   try {
-    await mkdir(directory, { recursive: true, mode });
+    mkdirSync(directory, { recursive: true, mode });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' ? 'a file is in the way' : describeFsError(error);
@@ -60,14 +73,14 @@ export interface WriteOptions {
 }
 
 /** Returns the path written. Text is written as UTF-8; bytes (a PDF) as they are. */
-export async function writeNewFile(target: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<string> {
+export function writeNewFile(target: string, content: string | Uint8Array, options: WriteOptions = {}): string {
   const directory = dirname(target);
   const extension = extname(target);
   const stem = basename(target, extension);
   let temp: string;
-  await ensureDirectory(directory);
+  ensureDirectory(directory);
   try {
-    temp = await writeTemp(directory, content, options.mode ?? 0o644);
+    temp = writeTemp(directory, content, options.mode ?? 0o644);
   } catch (error) {
     throw new FileError(target, `cannot write: ${describeFsError(error)}`);
   }
@@ -75,8 +88,8 @@ export async function writeNewFile(target: string, content: string | Uint8Array,
     for (let n = 1; n < 10_000; n++) {
       const candidate = n === 1 ? target : join(directory, `${stem}-${n}${extension}`);
       try {
-        await link(temp, candidate);
-        await syncDirectory(directory);
+        linkSync(temp, candidate);
+        syncDirectory(directory);
         return candidate;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -89,7 +102,7 @@ export async function writeNewFile(target: string, content: string | Uint8Array,
     }
     throw new FileError(target, `too many notes with this name; choose another file`);
   } finally {
-    await unlink(temp).catch(() => undefined);
+    removeQuietly(temp);
   }
 }
 
@@ -104,34 +117,37 @@ export interface ReplaceOptions {
  * half. A symbolic link is followed, so the file it points to is replaced and the link kept; a
  * device, FIFO or directory is refused (rename would replace the device node itself).
  */
-export async function replaceFile(target: string, content: string | Uint8Array, options: ReplaceOptions = {}): Promise<string> {
+export function replaceFile(target: string, content: string | Uint8Array, options: ReplaceOptions = {}): string {
   let temp: string | undefined;
   try {
-    const real = await regularFileOrNothing(target);
+    const real = regularFileOrNothing(target);
     const directory = dirname(real);
-    await ensureDirectory(directory, options.directoryMode);
-    temp = await writeTemp(directory, content, options.mode ?? 0o644);
-    await rename(temp, real);
+    ensureDirectory(directory, options.directoryMode);
+    temp = writeTemp(directory, content, options.mode ?? 0o644);
+    renameSync(temp, real);
     temp = undefined;
-    await syncDirectory(directory);
+    syncDirectory(directory);
     return target;
   } catch (error) {
-    if (temp) await unlink(temp).catch(() => undefined);
+    if (temp) removeQuietly(temp);
     if (error instanceof FileError) throw error;
     throw new FileError(target, `cannot write: ${describeFsError(error)}`);
   }
 }
 
 /** The real path of an existing regular file, or the path itself when nothing is there yet. */
-async function regularFileOrNothing(target: string): Promise<string> {
-  const stats = await lstat(target).catch((error: NodeJS.ErrnoException) => {
+function regularFileOrNothing(target: string): string {
+  let stats: Stats;
+  try {
+    stats = lstatSync(target);
+  } catch (error) {
     // Nothing there yet; a file in the way of the directory is reported when it is created.
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return target;
     throw error;
-  });
-  if (stats === undefined) return target;
-  const real = stats.isSymbolicLink() ? await realpath(target) : target;
-  const resolved = stats.isSymbolicLink() ? await lstat(real) : stats;
+  }
+  const real = stats.isSymbolicLink() ? realpathSync(target) : target;
+  const resolved = stats.isSymbolicLink() ? lstatSync(real) : stats;
   if (!resolved.isFile()) throw new FileError(target, `is not a regular file; coach only replaces regular files`);
   return real;
 }

@@ -66,7 +66,7 @@ export async function findSession(arg: string, notesDir: string, cwd: string, lo
     if (found === 'other') throw notANote(path, 'it is not a regular file');
   }
   const id = basename(arg).replace(/\.md$/, '');
-  const ids = (await noteFileNames(notesDir)).map(noteIdOf).filter((candidate) => candidate !== id);
+  const ids = noteFileNames(notesDir).map(noteIdOf).filter((candidate) => candidate !== id);
   if (lookup !== undefined && !/[\\/]/.test(arg)) {
     const named = await sessionsNamed(arg, ids, notesDir, lookup);
     if (named.length === 1 && named[0] !== undefined) return join(notesDir, `${named[0]}.md`);
@@ -103,7 +103,7 @@ const noteIdOfPath = (path: string): string => basename(path).replace(/\.md$/, '
 
 /** A saved note whose front matter names a coach session (its nested blocks are not checked). */
 export async function readSavedNote(path: string): Promise<SavedNote> {
-  const text = await readTextFile(path, 'the note', MAX_SAVED_BYTES);
+  const text = readTextFile(path, 'the note', MAX_SAVED_BYTES);
   const split = splitFrontMatter(text);
   if (!split) throw notANote(path, 'it has no front matter');
   const result = noteHeader(split.frontMatter);
@@ -113,7 +113,7 @@ export async function readSavedNote(path: string): Promise<SavedNote> {
 
 /** A saved note with its whole front matter, for the commands that need the answers and flags. */
 export async function readSavedNoteData(path: string): Promise<SavedNoteData> {
-  const text = await readTextFile(path, 'the note', MAX_SAVED_BYTES);
+  const text = readTextFile(path, 'the note', MAX_SAVED_BYTES);
   const split = splitFrontMatter(text);
   if (!split) throw notANote(path, 'it has no front matter');
   const parsed = parseFrontMatterData(split.frontMatter);

@@ -10,8 +10,7 @@
  * edited, renamed or deleted by another program shows at once, and the result is always what a
  * full read would give.
  */
-import { statSync, type Stats } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdirSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
@@ -54,10 +53,10 @@ const isNoteFileName = (name: string): boolean => name.endsWith('.md') && !name.
 export const noteIdOf = (fileName: string): string => fileName.slice(0, -'.md'.length);
 
 /** The Markdown file names in the directory; none when it does not exist yet. */
-export async function noteFileNames(directory: string): Promise<string[]> {
+export function noteFileNames(directory: string): string[] {
   try {
     // Names only: the history stats every note anyway, and passes over directories then.
-    return (await readdir(directory)).filter(isNoteFileName);
+    return readdirSync(directory).filter(isNoteFileName);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new FileError(directory, `cannot read the notes directory: ${describeFsError(error)}`);
@@ -73,11 +72,10 @@ export async function readNotesIndex(
   // File-name order, so two runs over the same directory warn in the same order, and the index
   // (kept in the same order) is matched against the listing in one pass.
   const listing = noteFileNames(directory);
-  // Read while the thread pool lists the directory.
   const indexFile = options.cacheDir === undefined ? undefined : notesIndexFile(options.cacheDir, directory);
   const index = indexFile === undefined ? undefined : loadNotesIndex(indexFile, directory);
   // The default order is by UTF-16 code units, as `compare` is, without a call per comparison.
-  const names = (await listing).sort();
+  const names = listing.sort();
   const indexed = index?.names ?? [];
   /** For each listed name: its place in the index when unchanged, or what was read now. */
   const outcomes: (number | Fresh | undefined)[] = new Array<number | Fresh | undefined>(names.length);

@@ -20,7 +20,7 @@ import { playbookText } from '../../adversarial/helpers.js';
 const crash = vi.hoisted(() => ({ on: false }));
 vi.mock('../../../src/store/drafts/drafts.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../src/store/drafts/drafts.js')>();
-  return { ...actual, removeDraft: (file: string) => (crash.on ? Promise.resolve() : actual.removeDraft(file)) };
+  return { ...actual, removeDraft: (file: string) => (crash.on ? undefined : actual.removeDraft(file)) };
 });
 
 

@@ -42,7 +42,7 @@ describe('draft save and load', () => {
     await fc.assert(
       fc.asyncProperty(draft, async (original) => {
         const file = join(dir, '.drafts', `d${n++}.json`);
-        await saveDraft(file, original);
+        saveDraft(file, original);
         const loaded = await loadDraft(file);
         expect('draft' in loaded).toBe(true);
         if (!('draft' in loaded)) return;
@@ -55,8 +55,8 @@ describe('draft save and load', () => {
   it('keeps drafts private: the directory 0700, each file 0600, no temporary files left', async () => {
     const notes = tempDir('coach-drafts-');
     const file = join(notes, '.drafts', 'one.json');
-    await saveDraft(file, base);
-    await saveDraft(file, { ...base, answers: { customer: 'Acme' } });
+    saveDraft(file, base);
+    saveDraft(file, { ...base, answers: { customer: 'Acme' } });
     expect(statSync(join(notes, '.drafts')).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(join(notes, '.drafts'))).toEqual(['one.json']);
@@ -122,20 +122,20 @@ describe('unreadable drafts', () => {
 
   it('lists the newest save first', async () => {
     const notes = tempDir('coach-drafts-');
-    await saveDraft(join(notes, '.drafts', 'b.json'), { ...base, saved: '2026-11-21T00:00:00.000Z' });
-    await saveDraft(join(notes, '.drafts', 'a.json'), { ...base, saved: '2026-11-23T00:00:00.000Z' });
-    await saveDraft(join(notes, '.drafts', 'c.json'), { ...base, saved: '2026-11-22T00:00:00.000Z' });
+    saveDraft(join(notes, '.drafts', 'b.json'), { ...base, saved: '2026-11-21T00:00:00.000Z' });
+    saveDraft(join(notes, '.drafts', 'a.json'), { ...base, saved: '2026-11-23T00:00:00.000Z' });
+    saveDraft(join(notes, '.drafts', 'c.json'), { ...base, saved: '2026-11-22T00:00:00.000Z' });
     const { drafts } = await listDrafts(notes);
     expect(drafts.map((entry) => entry.file.slice(-6))).toEqual(['a.json', 'c.json', 'b.json']);
   });
 
   it('removes the drafts directory with the last draft, and leaves it while others remain', async () => {
     const notes = tempDir('coach-drafts-');
-    await saveDraft(join(notes, '.drafts', 'a.json'), base);
-    await saveDraft(join(notes, '.drafts', 'b.json'), base);
-    await removeDraft(join(notes, '.drafts', 'a.json'));
+    saveDraft(join(notes, '.drafts', 'a.json'), base);
+    saveDraft(join(notes, '.drafts', 'b.json'), base);
+    removeDraft(join(notes, '.drafts', 'a.json'));
     expect(readdirSync(join(notes, '.drafts'))).toEqual(['b.json']);
-    await removeDraft(join(notes, '.drafts', 'b.json'));
+    removeDraft(join(notes, '.drafts', 'b.json'));
     expect(existsSync(join(notes, '.drafts'))).toBe(false);
   });
 });
