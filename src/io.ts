@@ -1,12 +1,26 @@
 import { fstatSync } from 'node:fs';
 import { FileError } from './errors.js';
+import { isPlainDestination, standardOutput } from './standard-output.js';
 
 /**
  * Everything a command touches outside itself: streams, environment, working directory, clock.
  * The real process supplies them in bin/coach.js; tests supply their own, so a whole command runs
  * in-process with no terminal and no mocking.
  */
-export interface Output extends NodeJS.WritableStream {
+interface Output extends NodeJS.WritableStream {
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/**
+ * What coach does with standard output: writes to it and hears of its errors. Only a note, a
+ * list or JSON goes there (prompts go to stderr), so it need not be a whole stream
+ * (standard-output.ts says why it often is not).
+ */
+export interface StandardOutput {
+  write(chunk: string | Uint8Array, done?: (error?: Error | null) => void): boolean;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
   isTTY?: boolean;
   columns?: number;
 }
@@ -17,7 +31,7 @@ interface Input extends NodeJS.ReadableStream {
 
 export interface Io {
   stdin: Input;
-  stdout: Output;
+  stdout: StandardOutput;
   stderr: Output;
   env: NodeJS.ProcessEnv;
   cwd: string;
@@ -33,23 +47,31 @@ export interface Io {
    * note written there joins a running file. Undefined means no (a terminal, a pipe, a test).
    */
   stdoutAppends?: (() => boolean) | undefined;
+  /**
+   * Whether stderr is a terminal, answered without making process.stderr (whose set-up cost a
+   * prep 2-4 ms only to learn that it is a pipe). Undefined means: ask `stderr.isTTY`.
+   */
+  stderrIsTerminal?: (() => boolean) | undefined;
   /** Aborted when the user stops the run (SIGINT, SIGTERM, SIGHUP); its reason is an InterruptedError. */
   signal?: AbortSignal | undefined;
 }
 
 export function processIo(signal?: AbortSignal): Io {
+  let stdout: StandardOutput | undefined;
   return {
     // Node creates each stream on first use; `coach --help` should not pay for stdin and stderr.
     get stdin() {
       return process.stdin;
     },
     get stdout() {
-      return process.stdout;
+      stdout ??= standardOutput();
+      return stdout;
     },
     get stderr() {
       return process.stderr;
     },
     signal,
+    stderrIsTerminal: () => !isPlainDestination(2) && process.stderr.isTTY === true,
     stdoutAppends: () => {
       try {
         const stats = fstatSync(1);
@@ -95,7 +117,7 @@ export function localToday(io: Pick<Io, 'now' | 'timeZone'>): string {
  * Writes to stdout and resolves once the data is handed off. A reader that went away
  * (`coach prep | head -1`) becomes a one-line FileError, never a stack trace.
  */
-export function writeOut(stream: Output, text: string | Uint8Array): Promise<void> {
+export function writeOut(stream: StandardOutput, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (error?: Error | null) => {
       if (!error) return resolve();

@@ -52,7 +52,8 @@ export class CommandContext {
   /** chalk for stderr; loaded only when there will be colour, never by `coach --help`. */
   async colour(): Promise<ChalkInstance> {
     const { colourWanted, plainChalk } = await import('../terminal/plain-chalk.js');
-    if (!colourWanted(this.io.stderr, this.io.env, this.options.color)) return plainChalk();
+    const stderrIsTerminal = this.io.stderrIsTerminal?.() ?? this.io.stderr.isTTY === true;
+    if (!colourWanted({ isTTY: stderrIsTerminal }, this.io.env, this.options.color)) return plainChalk();
     const { stderrChalk } = await import('../terminal/style.js');
     return stderrChalk(this.io.stderr, this.io.env, this.options.color);
   }

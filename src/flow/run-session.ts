@@ -74,7 +74,9 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
   for (const line of dates.read) io.stderr.write(`coach: ${safe(line)}\n`);
 
   const interactive = canPrompt(options, io);
-  const view = createSessionView(io.stderr, chalk, io.stderr.columns);
+  // process.stderr is made when the view first writes (never, with --quiet), not to learn its width.
+  const stderrColumns = (io.stderrIsTerminal?.() ?? true) ? io.stderr.columns : undefined;
+  const view = createSessionView({ write: (text: string) => io.stderr.write(text) }, chalk, stderrColumns);
   const draft = await startSessionDraft({
     loaded,
     phase,

@@ -19,7 +19,7 @@ export interface SessionView {
   title(title: string, source: string): void;
 }
 
-export function createSessionView(out: NodeJS.WritableStream, chalk: ChalkInstance, columns: number | undefined): SessionView {
+export function createSessionView(out: { write(text: string): unknown }, chalk: ChalkInstance, columns: number | undefined): SessionView {
   const width = Math.min(columns ?? 80, 100);
   const write = (text = ''): void => void out.write(`${text}\n`);
   const levelColour = { tip: chalk.cyan, warn: chalk.yellow, stop: chalk.red } as const;
