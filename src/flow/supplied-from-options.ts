@@ -1,7 +1,7 @@
 /** Collects the answers given on the command line and in an answers file, in precedence order. */
 import type { SuppliedAnswers } from '../core/session/supplied-answers.js';
 import { readTextFile, readTextStream } from '../store/files/read-text-file.js';
-import { parseSetOptions } from '../formats/answers-file.js';
+import { parseSetOptions } from '../formats/set-options.js';
 import { parseAnswersWithCache, parsedAnswersDir } from '../store/cache/parsed-answers-cache.js';
 import type { Io } from '../io.js';
 import { resolve } from 'node:path';
@@ -15,7 +15,7 @@ export async function suppliedFromOptions(options: SessionOptions, io: Io): Prom
     const fromStdin = options.answers === '-';
     const name = fromStdin ? '<stdin>' : options.answers;
     const text = fromStdin ? await readTextStream(io.stdin, name) : readTextFile(resolve(io.cwd, options.answers), 'the answers file');
-    for (const [id, answer] of parseAnswersWithCache(text, name, parsedAnswersDir(io.env, io.cwd))) supplied.set(id, answer);
+    for (const [id, answer] of await parseAnswersWithCache(text, name, parsedAnswersDir(io.env, io.cwd))) supplied.set(id, answer);
   }
   for (const [id, answer] of parseSetOptions(options.set ?? [])) supplied.set(id, answer);
   for (const id of CONTEXT_IDS) {

@@ -4,7 +4,6 @@
  * strings); each question's type decides what they mean. A plain `null` or `~` (JSON's null)
  * means no answer, as in YAML, never the text "null".
  */
-import { quoteVisibly } from '../core/text/unsafe-characters.js';
 import { FORBIDDEN_KEYS, hasExplicitTag, isAlias, isMap, isPlainNull, isScalar, isSeq, readYaml, type Node } from './yaml.js';
 import type { SuppliedAnswers } from '../core/session/supplied-answers.js';
 import { UsageError } from '../errors.js';
@@ -52,17 +51,4 @@ function toRaw(node: Node | null, origin: string, id: string): unknown {
     });
   }
   throw new UsageError(`${origin}: "${id}" must be text or a list, not a nested map`);
-}
-
-/** `--set id=value`, repeatable; a later one wins, as on any command line. */
-export function parseSetOptions(values: readonly string[]): SuppliedAnswers {
-  const answers: SuppliedAnswers = new Map();
-  for (const entry of values) {
-    const equals = entry.indexOf('=');
-    if (equals <= 0) throw new UsageError(`--set ${entry}: expected id=value, like --set need="a firm date"`);
-    const id = entry.slice(0, equals).trim();
-    if (FORBIDDEN_KEYS.has(id)) throw new UsageError(`--set ${entry}: "${id}" is not a question id`);
-    answers.set(id, { raw: entry.slice(equals + 1), origin: `--set ${quoteVisibly(id).slice(1, -1)}` });
-  }
-  return answers;
 }

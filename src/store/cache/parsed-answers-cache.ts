@@ -15,7 +15,6 @@
  */
 import { join } from 'node:path';
 import type { SuppliedAnswers } from '../../core/session/supplied-answers.js';
-import { parseAnswers } from '../../formats/answers-file.js';
 import { cacheDirectory } from './app-dirs.js';
 import { readCacheJson, writeCacheFileSync } from './cache-file.js';
 import { COACH_VERSION, IN_BUNDLE } from './coach-build.js';
@@ -44,12 +43,13 @@ function entryFile(dir: string, text: string, name: string, version: string): st
 /**
  * The answers in `text` (read under `name`): from the cache when this build read exactly this
  * text under this name before, otherwise read by parseAnswers (which throws its usage errors)
- * and kept.
+ * and kept. The reader, and the yaml library behind it, are imported only then.
  */
-export function parseAnswersWithCache(text: string, name: string, dir: string | undefined, version = COACH_VERSION): SuppliedAnswers {
+export async function parseAnswersWithCache(text: string, name: string, dir: string | undefined, version = COACH_VERSION): Promise<SuppliedAnswers> {
   const file = dir === undefined ? undefined : entryFile(dir, text, name, version);
   const cached = file === undefined ? undefined : storedAnswers(readCacheJson(file, MAX_ENTRY_BYTES)?.value, text, name, version);
   if (cached !== undefined) return new Map(cached.map(([id, raw, origin]) => [id, { raw: raw ?? undefined, origin }]));
+  const { parseAnswers } = await import('../../formats/answers-file.js');
   const answers = parseAnswers(text, name);
   if (file !== undefined) {
     const stored: StoredAnswer[] = [...answers].map(([id, { raw, origin }]) => [id, (raw as string | string[] | undefined) ?? null, origin]);

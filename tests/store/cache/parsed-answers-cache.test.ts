@@ -26,10 +26,10 @@ const ANSWERS = 'customer: Acme Corp\nneed: a firm date for the fix\nsignals: ~\
 const entries = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.json'));
 
 describe('an answers file read twice', () => {
-  it('is read by the YAML reader the first time only, and gives the same answers, origins and empty answers', () => {
+  it('is read by the YAML reader the first time only, and gives the same answers, origins and empty answers', async () => {
     const dir = join(tempDir(), 'parsed-answers');
-    const first = parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
-    const second = parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
+    const first = await parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
+    const second = await parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
     expect(reads()).toBe(1);
     expect(second).toStrictEqual(first);
     expect(second.get('signals')).toStrictEqual({ raw: undefined, origin: 'prep.yaml:3' });
@@ -37,32 +37,32 @@ describe('an answers file read twice', () => {
     expect(second.get('helpful')?.raw).toBe('listen\u3000');
   });
 
-  it('comes from the entry: an entry changed behind coach shows', () => {
+  it('comes from the entry: an entry changed behind coach shows', async () => {
     const dir = join(tempDir(), 'parsed-answers');
-    parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
+    await parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
     const [entry] = entries(dir);
     const path = join(dir, entry ?? '');
     // The stored answer, not the stored text (which must still match the file): the last one.
     const json = readFileSync(path, 'utf8');
     const at = json.lastIndexOf('a firm date for the fix');
     writeFileSync(path, `${json.slice(0, at)}served from the cache${json.slice(at + 'a firm date for the fix'.length)}`);
-    expect(parseAnswersWithCache(ANSWERS, 'prep.yaml', dir).get('need')?.raw).toBe('served from the cache');
+    expect((await parseAnswersWithCache(ANSWERS, 'prep.yaml', dir)).get('need')?.raw).toBe('served from the cache');
     expect(reads()).toBe(1);
   });
 
-  it('is read again after an edit that keeps the size, under another name, or by another build', () => {
+  it('is read again after an edit that keeps the size, under another name, or by another build', async () => {
     const dir = join(tempDir(), 'parsed-answers');
-    parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
+    await parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
     const edited = ANSWERS.replace('Acme Corp', 'Acme Inc.');
     expect(edited.length).toBe(ANSWERS.length);
-    expect(parseAnswersWithCache(edited, 'prep.yaml', dir).get('customer')?.raw).toBe('Acme Inc.');
-    expect(parseAnswersWithCache(ANSWERS, 'other.yaml', dir).get('need')?.origin).toBe('other.yaml:2');
-    parseAnswersWithCache(ANSWERS, 'prep.yaml', dir, '0.0.0+another-build');
+    expect((await parseAnswersWithCache(edited, 'prep.yaml', dir)).get('customer')?.raw).toBe('Acme Inc.');
+    expect((await parseAnswersWithCache(ANSWERS, 'other.yaml', dir)).get('need')?.origin).toBe('other.yaml:2');
+    await parseAnswersWithCache(ANSWERS, 'prep.yaml', dir, '0.0.0+another-build');
     expect(reads()).toBe(4);
     expect(entries(dir)).toHaveLength(4);
   });
 
-  it('is never kept when it has a problem, and says so as the reader does, every time', () => {
+  it('is never kept when it has a problem, and says so as the reader does, every time', async () => {
     const dir = join(tempDir(), 'parsed-answers');
     const broken = 'need: [unclosed\n';
     const message = (() => {
@@ -74,15 +74,15 @@ describe('an answers file read twice', () => {
       return '';
     })();
     for (let run = 0; run < 2; run++) {
-      expect(() => parseAnswersWithCache(broken, 'prep.yaml', dir)).toThrow(UsageError);
-      expect(() => parseAnswersWithCache(broken, 'prep.yaml', dir)).toThrow(message);
+      await expect(parseAnswersWithCache(broken, 'prep.yaml', dir)).rejects.toThrow(UsageError);
+      await expect(parseAnswersWithCache(broken, 'prep.yaml', dir)).rejects.toThrow(message);
     }
     expect(readdirSync(tempDir())).toEqual([]);
   });
 
-  it('is read every time without a cache directory, which is what a run from the sources gets', () => {
-    parseAnswersWithCache(ANSWERS, 'prep.yaml', undefined);
-    parseAnswersWithCache(ANSWERS, 'prep.yaml', undefined);
+  it('is read every time without a cache directory, which is what a run from the sources gets', async () => {
+    await parseAnswersWithCache(ANSWERS, 'prep.yaml', undefined);
+    await parseAnswersWithCache(ANSWERS, 'prep.yaml', undefined);
     expect(reads()).toBe(2);
     expect(parsedAnswersDir({ COACH_CACHE_DIR: tempDir() }, '/')).toBeUndefined();
   });
@@ -98,15 +98,15 @@ describe('whatever is where an entry should be', () => {
     ['a directory', (entry) => mkdirSync(entry)],
   ];
 
-  it.each(corrupt)('%s is ignored: the file is read as if it were not there', (_name, make) => {
+  it.each(corrupt)('%s is ignored: the file is read as if it were not there', async (_name, make) => {
     const dir = join(tempDir(), 'parsed-answers');
-    const expected = parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
+    const expected = await parseAnswersWithCache(ANSWERS, 'prep.yaml', dir);
     const [entry] = entries(dir);
     const path = join(dir, entry ?? '');
     const json = readFileSync(path, 'utf8');
     spawnSync('rm', ['-f', path]);
     make(path, json);
-    expect(parseAnswersWithCache(ANSWERS, 'prep.yaml', dir)).toStrictEqual(expected);
+    expect(await parseAnswersWithCache(ANSWERS, 'prep.yaml', dir)).toStrictEqual(expected);
     expect(reads()).toBe(2);
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
