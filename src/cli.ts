@@ -25,7 +25,26 @@ import { sanitizeForTerminal as safe } from './terminal/sanitize.js';
 type Action = (context: CommandContext) => Promise<void>;
 type SessionRun<O> = (arg: string | undefined, options: O, context: CommandContext) => Promise<void>;
 
-function createProgram(io: Io, runAction: (action: Action, command: Command) => Promise<void>): Command {
+/** Every command, as `coach <name>`; tests/commands/program-commands.test.ts keeps it in step with createProgram. */
+export const COMMAND_NAMES = ['prep', 'debrief', 'resume', 'drafts', 'history', 'followups', 'account', 'upcoming', 'show', 'card', 'completion', 'playbooks'] as const;
+type CommandName = (typeof COMMAND_NAMES)[number];
+
+/**
+ * The command the arguments run, when they name one: the first word that is not an option (the
+ * program's own options take no value). Undefined for anything else (no command, `help`, a typo
+ * to suggest a command for, completion), which needs the whole program.
+ */
+export function commandNamed(argv: readonly string[]): CommandName | undefined {
+  const word = argv.find((arg) => !arg.startsWith('-'));
+  return (COMMAND_NAMES as readonly string[]).includes(word ?? '') ? (word as CommandName) : undefined;
+}
+
+/**
+ * The program with every command, or with only `only`: declaring the twelve commands and their
+ * options was a millisecond of every run, of which a run needs one.
+ */
+export function createProgram(io: Io, runAction: (action: Action, command: Command) => Promise<void>, only?: CommandName): Command {
+  const wanted = (name: CommandName): boolean => only === undefined || only === name;
   const program = new Command('coach')
     .description('A coach for hard customer conversations: prepare with a proven method, then learn from the meeting.')
     .version(packageJson.version, '-V, --version')
@@ -48,139 +67,163 @@ function createProgram(io: Io, runAction: (action: Action, command: Command) => 
     );
   };
 
-  sessionCommand<PrepOptions>(
+  if (wanted('prep')) {
+    sessionCommand<PrepOptions>(
+      program
+        .command('prep')
+        .argument('[playbook]', 'a playbook id (see coach playbooks) or a path to a .yaml file')
+        .option('--ics <file>', "a calendar invitation (.ics): the meeting's title, date, attendees and customer come from it")
+        .description('prepare for a meeting: walk a playbook and write a meeting-prep note'),
+      async () => (await import('./commands/prep.js')).prepCommand,
+    );
+  }
+
+  if (wanted('debrief')) {
+    sessionCommand<DebriefOptions>(
+      program
+        .command('debrief')
+        .argument('[session]', 'the saved prep: its id or a unique start of it (see coach history), the customer, or the path to its note')
+        .option('--last', 'debrief the newest prep')
+        .option('--again', 'add another debrief of a prep that already has one')
+        .option('--playbook <id>', 'debrief a meeting you did not prepare, with this playbook (an id or a .yaml file)')
+        .description('reflect on a meeting: walk its playbook\'s debrief and write a debrief note beside the prep'),
+      async () => (await import('./commands/debrief.js')).debriefCommand,
+    );
+  }
+
+  if (wanted('resume')) {
+    sessionCommand(
+      program
+        .command('resume')
+        .argument('[draft]', 'the draft to continue (default: the newest; a picker when there are several)')
+        .description('continue a session that stopped before its note was written'),
+      async () => (await import('./commands/resume.js')).resumeCommand,
+    );
+  }
+
+  if (wanted('drafts')) {
     program
-      .command('prep')
-      .argument('[playbook]', 'a playbook id (see coach playbooks) or a path to a .yaml file')
-      .option('--ics <file>', "a calendar invitation (.ics): the meeting's title, date, attendees and customer come from it")
-      .description('prepare for a meeting: walk a playbook and write a meeting-prep note'),
-    async () => (await import('./commands/prep.js')).prepCommand,
-  );
+      .command('drafts')
+      .option('--discard <draft>', 'remove this draft (its id, as listed)')
+      .option('--json', 'print the drafts as JSON')
+      .addOption(notesDirOption())
+      .description('list the sessions that stopped before their note was written (see coach resume)')
+      .action(async (options: DraftsOptions, command: Command) =>
+        runAction(async (context) => {
+          const { draftsCommand } = await import('./commands/drafts.js');
+          return draftsCommand(options, context);
+        }, command),
+      );
+  }
 
-  sessionCommand<DebriefOptions>(
+  if (wanted('history')) {
+    withHistoryOptions(program.command('history').description('list the saved sessions, newest first')).action(
+      async (options: HistoryOptions, command: Command) =>
+        runAction(async (context) => {
+          const { historyCommand } = await import('./commands/history.js');
+          return historyCommand(options, context);
+        }, command),
+    );
+  }
+
+  if (wanted('followups')) {
     program
-      .command('debrief')
-      .argument('[session]', 'the saved prep: its id or a unique start of it (see coach history), the customer, or the path to its note')
-      .option('--last', 'debrief the newest prep')
-      .option('--again', 'add another debrief of a prep that already has one')
-      .option('--playbook <id>', 'debrief a meeting you did not prepare, with this playbook (an id or a .yaml file)')
-      .description('reflect on a meeting: walk its playbook\'s debrief and write a debrief note beside the prep'),
-    async () => (await import('./commands/debrief.js')).debriefCommand,
-  );
+      .command('followups')
+      .argument('[action]', '"done" to tick a follow-up')
+      .argument('[n]', 'with done: the number coach followups shows')
+      .option('--customer <text>', 'only follow-ups of customers whose name contains this (any case or punctuation)')
+      .option('--json', 'print a JSON array for other tools')
+      .addOption(notesDirOption())
+      .description('list the open follow-ups of all debriefs, overdue first; done <n> ticks one in its note')
+      .action(async (action: string | undefined, which: string | undefined, options: FollowupsOptions, command: Command) =>
+        runAction(async (context) => {
+          const { followupsCommand } = await import('./commands/followups.js');
+          return followupsCommand(action, which, options, context);
+        }, command),
+      );
+  }
 
-  sessionCommand(
+  if (wanted('account')) {
     program
-      .command('resume')
-      .argument('[draft]', 'the draft to continue (default: the newest; a picker when there are several)')
-      .description('continue a session that stopped before its note was written'),
-    async () => (await import('./commands/resume.js')).resumeCommand,
-  );
+      .command('account')
+      .argument('<customer>', 'the customer: any case or punctuation, or a unique start of the name')
+      .option('--json', 'print the meetings as JSON for other tools')
+      .addOption(notesDirOption())
+      .description("one customer's meetings in order: readiness, outcome, what was agreed, lessons, open follow-ups")
+      .action(async (customer: string, options: AccountOptions, command: Command) =>
+        runAction(async (context) => {
+          const { accountCommand } = await import('./commands/account.js');
+          return accountCommand(customer, options, context);
+        }, command),
+      );
+  }
 
-  program
-    .command('drafts')
-    .option('--discard <draft>', 'remove this draft (its id, as listed)')
-    .option('--json', 'print the drafts as JSON')
-    .addOption(notesDirOption())
-    .description('list the sessions that stopped before their note was written (see coach resume)')
-    .action(async (options: DraftsOptions, command: Command) =>
-      runAction(async (context) => {
-        const { draftsCommand } = await import('./commands/drafts.js');
-        return draftsCommand(options, context);
-      }, command),
-    );
+  if (wanted('upcoming')) {
+    program
+      .command('upcoming')
+      .argument('<calendar>', 'a calendar file (.ics) as Google Calendar or Outlook export it')
+      .option('--playbook <id>', 'the playbook of a prep started from the list (default: coach recommends one)')
+      .option('--json', 'print a JSON array for other tools')
+      .option('--no-input', 'only list the meetings, never offer to start a prep')
+      .addOption(notesDirOption())
+      .addOption(playbooksOption())
+      .description("list the next seven days' meetings of a calendar and which have a prep; at a terminal, start a missing one")
+      .action(async (calendar: string, options: UpcomingOptions, command: Command) =>
+        runAction(async (context) => (await import('./commands/upcoming.js')).upcomingCommand(calendar, options, context), command),
+      );
+  }
 
-  withHistoryOptions(program.command('history').description('list the saved sessions, newest first')).action(
-    async (options: HistoryOptions, command: Command) =>
-      runAction(async (context) => {
-        const { historyCommand } = await import('./commands/history.js');
-        return historyCommand(options, context);
-      }, command),
-  );
+  if (wanted('show')) {
+    program
+      .command('show')
+      .argument('<session>', 'a saved session: its id or a unique start of it (see coach history), the customer, or the path to its note')
+      .option('--json', "print the note's data as JSON")
+      .option('--raw', 'print the note file exactly as it is, front matter included')
+      .addOption(notesDirOption())
+      .description('print a saved note to read (without its front matter)')
+      .action(async (session: string, options: ShowOptions, command: Command) =>
+        runAction(async (context) => {
+          const { showCommand } = await import('./commands/show.js');
+          return showCommand(session, options, context);
+        }, command),
+      );
+  }
 
-  program
-    .command('followups')
-    .argument('[action]', '"done" to tick a follow-up')
-    .argument('[n]', 'with done: the number coach followups shows')
-    .option('--customer <text>', 'only follow-ups of customers whose name contains this (any case or punctuation)')
-    .option('--json', 'print a JSON array for other tools')
-    .addOption(notesDirOption())
-    .description('list the open follow-ups of all debriefs, overdue first; done <n> ticks one in its note')
-    .action(async (action: string | undefined, which: string | undefined, options: FollowupsOptions, command: Command) =>
-      runAction(async (context) => {
-        const { followupsCommand } = await import('./commands/followups.js');
-        return followupsCommand(action, which, options, context);
-      }, command),
-    );
+  if (wanted('card')) {
+    program
+      .command('card')
+      .argument('[session]', 'a saved prep (its id, a unique start of it, the customer, or its path) or a playbook id; default: the prep saved most recently')
+      .option('--markdown', 'print the card as Markdown, for notes')
+      .option('--pdf <file>', 'write the card as a one-page PDF to print (refuses to replace a file without --force; "-" is stdout, when it is not a terminal)')
+      .addOption(new Option('--paper <size>', 'the paper for --pdf (default: from your locale, Letter in the US, Canada, Mexico, ..., else A4)').choices(['a4', 'letter']))
+      .option('--force', 'let --pdf replace an existing file')
+      .addOption(notesDirOption())
+      .addOption(playbooksOption())
+      .description('print a card to take into the meeting: key questions, your answers, reminders, actions; --pdf makes a one-page PDF to print')
+      .action(async (session: string | undefined, options: CardOptions, command: Command) =>
+        runAction(async (context) => {
+          const { cardCommand } = await import('./commands/card.js');
+          return cardCommand(session, options, context);
+        }, command),
+      );
+  }
 
-  program
-    .command('account')
-    .argument('<customer>', 'the customer: any case or punctuation, or a unique start of the name')
-    .option('--json', 'print the meetings as JSON for other tools')
-    .addOption(notesDirOption())
-    .description("one customer's meetings in order: readiness, outcome, what was agreed, lessons, open follow-ups")
-    .action(async (customer: string, options: AccountOptions, command: Command) =>
-      runAction(async (context) => {
-        const { accountCommand } = await import('./commands/account.js');
-        return accountCommand(customer, options, context);
-      }, command),
-    );
+  if (wanted('completion')) {
+    program
+      .command('completion')
+      .argument('<shell>', 'bash, zsh or fish')
+      .description('print a shell completion script (commands, options, playbook and session ids)')
+      .action(async (shell: string, _options: unknown, command: Command) =>
+        runAction(async (context) => {
+          const { completionScript } = await import('./commands/completion.js');
+          await writeOut(context.io.stdout, completionScript(shell));
+        }, command),
+      );
+  }
 
-  program
-    .command('upcoming')
-    .argument('<calendar>', 'a calendar file (.ics) as Google Calendar or Outlook export it')
-    .option('--playbook <id>', 'the playbook of a prep started from the list (default: coach recommends one)')
-    .option('--json', 'print a JSON array for other tools')
-    .option('--no-input', 'only list the meetings, never offer to start a prep')
-    .addOption(notesDirOption())
-    .addOption(playbooksOption())
-    .description("list the next seven days' meetings of a calendar and which have a prep; at a terminal, start a missing one")
-    .action(async (calendar: string, options: UpcomingOptions, command: Command) =>
-      runAction(async (context) => (await import('./commands/upcoming.js')).upcomingCommand(calendar, options, context), command),
-    );
-
-  program
-    .command('show')
-    .argument('<session>', 'a saved session: its id or a unique start of it (see coach history), the customer, or the path to its note')
-    .option('--json', "print the note's data as JSON")
-    .option('--raw', 'print the note file exactly as it is, front matter included')
-    .addOption(notesDirOption())
-    .description('print a saved note to read (without its front matter)')
-    .action(async (session: string, options: ShowOptions, command: Command) =>
-      runAction(async (context) => {
-        const { showCommand } = await import('./commands/show.js');
-        return showCommand(session, options, context);
-      }, command),
-    );
-
-  program
-    .command('card')
-    .argument('[session]', 'a saved prep (its id, a unique start of it, the customer, or its path) or a playbook id; default: the prep saved most recently')
-    .option('--markdown', 'print the card as Markdown, for notes')
-    .option('--pdf <file>', 'write the card as a one-page PDF to print (refuses to replace a file without --force; "-" is stdout, when it is not a terminal)')
-    .addOption(new Option('--paper <size>', 'the paper for --pdf (default: from your locale, Letter in the US, Canada, Mexico, ..., else A4)').choices(['a4', 'letter']))
-    .option('--force', 'let --pdf replace an existing file')
-    .addOption(notesDirOption())
-    .addOption(playbooksOption())
-    .description('print a card to take into the meeting: key questions, your answers, reminders, actions; --pdf makes a one-page PDF to print')
-    .action(async (session: string | undefined, options: CardOptions, command: Command) =>
-      runAction(async (context) => {
-        const { cardCommand } = await import('./commands/card.js');
-        return cardCommand(session, options, context);
-      }, command),
-    );
-
-  program
-    .command('completion')
-    .argument('<shell>', 'bash, zsh or fish')
-    .description('print a shell completion script (commands, options, playbook and session ids)')
-    .action(async (shell: string, _options: unknown, command: Command) =>
-      runAction(async (context) => {
-        const { completionScript } = await import('./commands/completion.js');
-        await writeOut(context.io.stdout, completionScript(shell));
-      }, command),
-    );
-
-  addPlaybooksCommands(program, runAction);
+  if (wanted('playbooks')) {
+    addPlaybooksCommands(program, runAction);
+  }
 
   return program;
 }
@@ -211,7 +254,8 @@ export async function run(argv: readonly string[], given?: Io): Promise<number> 
   const ignore = (): void => undefined;
   io.stdout.on('error', ignore);
   // A command that returns has succeeded; every failure is thrown and becomes its exit code in report().
-  const program = createProgram(io, async (action, command) => action(await commandContext(io, command.optsWithGlobals<ContextOptions>())));
+  const runAction = async (action: Action, command: Command): Promise<void> => action(await commandContext(io, command.optsWithGlobals<ContextOptions>()));
+  const program = createProgram(io, runAction, argv[0] === '__complete' ? undefined : commandNamed(argv));
   try {
     if (argv[0] === '__complete') return await complete(program, argv.slice(1), io);
     await program.parseAsync([...argv], { from: 'user' });
