@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { precompilePlaybooks } from '../../src/build/precompile-playbooks.js';
 import { parsePlaybook } from '../../src/core/playbook/parse-playbook.js';
 import { PlaybookError } from '../../src/errors.js';
-import { precompiledFileFor, readPrecompiledPlaybook } from '../../src/store/playbooks/precompiled-playbooks.js';
+import { precompiledFileFor, precompiledId, readPrecompiledPlaybook } from '../../src/store/playbooks/precompiled-playbooks.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { tempDir } from '../helpers/run-cli.js';
 
@@ -26,6 +26,8 @@ describe('precompiled built-in playbooks', () => {
       const path = repoPath(`playbooks/${id}.yaml`);
       const text = readFileSync(path, 'utf8');
       expect(readPrecompiledPlaybook(join(out, `${id}.json`), text), id).toEqual(parsePlaybook(text, path));
+      // What validate asks: only the first line is read, and it names the playbook.
+      expect(precompiledId(join(out, `${id}.json`), text)).toBe(id);
     }
   });
 
@@ -36,6 +38,22 @@ describe('precompiled built-in playbooks', () => {
     expect(readPrecompiledPlaybook(join(out, 'two-questions.json'), text)).toBeDefined();
     expect(readPrecompiledPlaybook(join(out, 'two-questions.json'), `${text}# edited\n`)).toBeUndefined();
     expect(readPrecompiledPlaybook(join(out, 'no-such-playbook.json'), text)).toBeUndefined();
+    expect(precompiledId(join(out, 'two-questions.json'), `${text}# edited\n`)).toBeUndefined();
+  });
+
+  it('are not used when written by another format, cut short, or not JSON', async () => {
+    const out = tempDir();
+    await precompilePlaybooks(repoPath('playbooks'), out);
+    const text = readFileSync(repoPath('playbooks/two-questions.yaml'), 'utf8');
+    const file = join(out, 'two-questions.json');
+    const [head = '', body = ''] = readFileSync(file, 'utf8').split('\n');
+    const older = `${JSON.stringify({ format: 1, source: text, playbook: JSON.parse(body) })}\n`;
+    for (const stored of [older, `${head}\n${body.slice(0, body.length >> 1)}`, head, 'not json\n{}']) {
+      writeFileSync(file, stored);
+      expect(readPrecompiledPlaybook(file, text)).toBeUndefined();
+    }
+    writeFileSync(file, older);
+    expect(precompiledId(file, text)).toBeUndefined();
   });
 
   it("live in playbooks/ in the bundle's own directory, named by id", () => {

@@ -11,7 +11,7 @@ import { FileError, PlaybookError, PlaybooksInvalidError, formatIssue, type Play
 import { readTextFile } from '../../store/files/read-text-file.js';
 import { writeOut } from '../../io.js';
 import { parsePlaybookWithCache } from '../../store/playbooks/compiled-playbook-cache.js';
-import { compiledAtBuild, findPlaybookFile, isPlaybookPath, type PlaybookShelf } from '../../store/playbooks/playbook-library.js';
+import { checkedAtBuild, findPlaybookFile, isPlaybookPath, type PlaybookShelf } from '../../store/playbooks/playbook-library.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { CommandContext } from '../command-context.js';
 
@@ -61,8 +61,8 @@ async function validateOne(arg: string, { sources, cwd, compiledCache }: Playboo
     return { file, valid: false, issues: [], error: error.reason };
   }
   const builtInDir = sources.find((source) => source.kind === 'built-in')?.dir;
-  const compiled = dirname(path) === builtInDir ? compiledAtBuild(path, text) : undefined;
-  if (compiled) return { file, valid: true, id: compiled.id, issues: [] };
+  const checked = dirname(path) === builtInDir ? checkedAtBuild(path, text) : undefined;
+  if (checked !== undefined) return { file, valid: true, id: checked, issues: [] };
   try {
     return { file, valid: true, id: (await parsePlaybookWithCache(text, file, compiledCache)).id, issues: [] };
   } catch (error) {

@@ -12,7 +12,7 @@ import { CoachError, UnknownPlaybookError, UsageError } from '../../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { platformDirectory } from '../cache/app-dirs.js';
 import { parsePlaybookWithCache } from './compiled-playbook-cache.js';
-import { precompiledFileFor, readPrecompiledPlaybook } from './precompiled-playbooks.js';
+import { precompiledFileFor, precompiledId, readPrecompiledPlaybook } from './precompiled-playbooks.js';
 import { firstLine } from '../../core/text/text-lines.js';
 
 /**
@@ -96,6 +96,11 @@ export async function loadPlaybookFile(path: string, source: SourceKind, compile
 export function compiledAtBuild(path: string, text: string): Playbook | undefined {
   // The precompiled playbooks are beside the bundle, wherever it was built.
   return PRECOMPILED_BUILTINS ? readPrecompiledPlaybook(precompiledFileFor(path, moduleDir()), text) : undefined;
+}
+
+/** The id of a built-in playbook the build validated, when `text` is exactly what it checked. */
+export function checkedAtBuild(path: string, text: string): string | undefined {
+  return PRECOMPILED_BUILTINS ? precompiledId(precompiledFileFor(path, moduleDir()), text) : undefined;
 }
 
 /** Every playbook file of a source; a directory that does not exist is simply empty. */
