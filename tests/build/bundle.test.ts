@@ -20,6 +20,14 @@ function listedTitle(id: string, launcher = join(pkg, 'bin/coach.js')): unknown 
   return (JSON.parse(result.stdout) as { id: string; title?: string }[]).find((entry) => entry.id === id)?.title;
 }
 
+/** Changes the title inside a precompiled playbook (its second line; the first names the source it was built from). */
+function retitle(json: string, title: string): void {
+  const [head, body = ''] = readFileSync(json, 'utf8').split('\n');
+  const playbook = JSON.parse(body) as { title: string };
+  playbook.title = title;
+  writeFileSync(json, `${head}\n${JSON.stringify(playbook)}\n`);
+}
+
 describe('the built package', () => {
   beforeAll(async () => {
     for (const part of ['package.json', 'bin', 'playbooks']) cpSync(repoPath(part), join(pkg, part), { recursive: true });
@@ -145,10 +153,7 @@ describe('the built package', () => {
   });
 
   it('serves a built-in playbook from its precompiled JSON until the YAML is edited', () => {
-    const json = join(pkg, 'dist/playbooks/turn-around.json');
-    const stored = JSON.parse(readFileSync(json, 'utf8')) as { playbook: { title: string } };
-    stored.playbook.title = 'Served from the build';
-    writeFileSync(json, JSON.stringify(stored));
+    retitle(join(pkg, 'dist/playbooks/turn-around.json'), 'Served from the build');
     expect(listedTitle('turn-around')).toBe('Served from the build');
 
     appendFileSync(join(pkg, 'playbooks/turn-around.yaml'), '# edited after the build\n');
@@ -168,10 +173,7 @@ describe('the built package', () => {
 
   it('reads the precompiled playbooks of a build made into another directory from that directory', async () => {
     await buildCoach(join(pkg, 'build-2'));
-    const json = join(pkg, 'build-2/playbooks/two-questions.json');
-    const stored = JSON.parse(readFileSync(json, 'utf8')) as { playbook: { title: string } };
-    stored.playbook.title = 'Served from build-2';
-    writeFileSync(json, JSON.stringify(stored));
+    retitle(join(pkg, 'build-2/playbooks/two-questions.json'), 'Served from build-2');
     expect(listedTitle('two-questions', join(pkg, 'build-2/launch.cjs'))).toBe('Served from build-2');
     expect(listedTitle('two-questions')).toBe('The two-question sheet');
   }, 60_000);

@@ -93,7 +93,7 @@ export async function loadPlaybookFile(path: string, source: SourceKind, compile
  * A built-in playbook as the build validated and compiled it, when `text` is exactly what it was
  * compiled from; undefined otherwise (edited since, or running from src), and it must be parsed.
  */
-export function compiledAtBuild(path: string, text: string): Playbook | undefined {
+function compiledAtBuild(path: string, text: string): Playbook | undefined {
   // The precompiled playbooks are beside the bundle, wherever it was built.
   return PRECOMPILED_BUILTINS ? readPrecompiledPlaybook(precompiledFileFor(path, moduleDir()), text) : undefined;
 }
