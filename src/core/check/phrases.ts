@@ -52,8 +52,29 @@ function tokenize(text: string): Token[] {
 
 const WILDCARDS = new Set(['<word>', '<number>', '<name>', '<start>']);
 
+/**
+ * A phrase's tokens and an answer's, kept: a playbook's few phrases are looked for in every
+ * answer, and each check of an answer looks at the same text again.
+ */
+const phraseTokensCache = new Map<string, string[]>();
+let lastText: { text: string; tokens: Token[] } | undefined;
+
+function tokensOf(text: string): Token[] {
+  if (lastText?.text !== text) lastText = { text, tokens: tokenize(text) };
+  return lastText.tokens;
+}
+
 /** The tokens of a phrase as written in a playbook, wildcards included; none means it names nothing. */
 function phraseTokens(phrase: string): string[] {
+  let known = phraseTokensCache.get(phrase);
+  if (known === undefined) {
+    known = tokenizePhrase(phrase);
+    phraseTokensCache.set(phrase, known);
+  }
+  return known;
+}
+
+function tokenizePhrase(phrase: string): string[] {
   const out: string[] = [];
   for (const part of phrase.trim().split(/\s+/)) {
     if (WILDCARDS.has(part.toLowerCase())) {
@@ -115,7 +136,7 @@ export interface PhraseMatch {
 
 /** Every place one of the phrases occurs in the text, in the order they appear. */
 export function findPhrases(text: string, phrases: readonly string[]): PhraseMatch[] {
-  const tokens = tokenize(text);
+  const tokens = tokensOf(text);
   const matches: PhraseMatch[] = [];
   for (const phrase of phrases) {
     const wanted = phraseTokens(phrase);

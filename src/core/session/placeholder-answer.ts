@@ -7,20 +7,23 @@ import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
 import type { Walk } from '../playbook/schema.js';
 import { isAscii } from '../text/ascii.js';
 
-const PLACEHOLDERS = /^(?:x+|tbd|tbc|todo|n\/?a|idk|dunno|asdf+|test|later|\?+|\.+|-+|_+)$/i;
+const PLACEHOLDER_WORDS = String.raw`^(?:x+|tbd|tbc|todo|n\/?a|idk|dunno|asdf+|test|later|\?+|\.+|-+|_+)$`;
+const PLACEHOLDERS = new RegExp(PLACEHOLDER_WORDS, 'i');
+/** Its ASCII twin (core/text/ascii.ts) for lower-cased ASCII text: V8 compiles case-blind expressions slowly. */
+const ASCII_PLACEHOLDERS = new RegExp(PLACEHOLDER_WORDS);
 
 /**
  * Two letters or digits, of any script. The ASCII twin (core/text/ascii.ts) decides almost every
  * answer: V8 runs the Unicode classes some fifteen times slower, which over 2,000 answers was a
  * visible part of a prep, and compiling them is a tenth of a short one.
  */
-const TWO_ASCII_LETTERS_OR_DIGITS = /[a-z0-9].*[a-z0-9]/is;
+const TWO_ASCII_LETTERS_OR_DIGITS = /[A-Za-z0-9].*[A-Za-z0-9]/s;
 const TWO_LETTERS_OR_DIGITS = /[\p{L}\p{N}].*[\p{L}\p{N}]/su;
 
 function isPlaceholderText(text: string): boolean {
   const trimmed = text.trim();
   const letters = TWO_ASCII_LETTERS_OR_DIGITS.test(trimmed) || (!isAscii(trimmed) && TWO_LETTERS_OR_DIGITS.test(trimmed));
-  return !letters || PLACEHOLDERS.test(trimmed);
+  return !letters || (isAscii(trimmed) ? ASCII_PLACEHOLDERS.test(trimmed.toLowerCase()) : PLACEHOLDERS.test(trimmed));
 }
 
 /** The answers as scores read them: placeholder text and list entries of free-text questions left out. */

@@ -64,5 +64,8 @@ describe('ASCII twins of the Unicode expressions', () => {
     );
     expect(kept('x')).toBe(false);
     expect(kept('Call Pete')).toBe(true);
+    // Placeholder words in any case go through the lower-cased twin.
+    for (const word of ['TBD', 'Tbd', 'N/A', 'n/a', 'IdK', 'XXX', 'Later']) expect(kept(word), word).toBe(false);
+    expect(kept('Testing')).toBe(true);
   });
 });
