@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
+import { standardOutput } from '../standard-output.js';
 import { codeCacheKey, readCodeCache, userCodeCacheDir, writeCodeCache } from './code-cache.js';
 
 /** The first line of this build's cache files, and coach's version, defined by build.ts. */
@@ -28,18 +29,20 @@ interface Cli {
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  // What commander prints for it, from the same package.json.
-  process.stdout.write(`${COACH_VERSION_TEXT}\n`);
+  // What commander prints for it, from the same package.json; to a pipe or file without a stream.
+  const stdout = standardOutput();
+  stdout.on('error', () => undefined);
+  stdout.write(`${COACH_VERSION_TEXT}\n`);
 } else if (!(argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') && printedHelp())) {
   runBundle();
 }
 
 /** Prints the help the build kept for this terminal's width; false when there is none to print. */
 function printedHelp(): boolean {
-  const { stdout } = process;
+  const stdout = standardOutput();
   // As commander asks: the terminal's columns, 80 when stdout is not a terminal.
   const columns = stdout.isTTY ? stdout.columns : 80;
-  if (!Number.isInteger(columns) || columns < 1) return false;
+  if (columns === undefined || !Number.isInteger(columns) || columns < 1) return false;
   const place = COACH_HELP_BY_WIDTH[Math.min(columns, COACH_HELP_BY_WIDTH.length) - 1];
   let text: string;
   try {
