@@ -47,7 +47,13 @@ function mapEntries(value: object): [string, unknown][] {
 }
 
 function isEmpty(value: object): boolean {
-  return Array.isArray(value) ? value.length === 0 : mapEntries(value).length === 0;
+  if (Array.isArray(value)) return value.length === 0;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) throw notPlainData();
+  // Stops at the first key, where listing the entries (as mapEntries does) cost a note of 2,000
+  // answers a second pass over them all. A plain object inherits no enumerable keys.
+  for (const key in value) if ((value as Record<string, unknown>)[key] !== undefined) return false;
+  return true;
 }
 
 function inline(value: unknown): string {
