@@ -5,8 +5,9 @@
  * read-only, a file in the way) is swallowed and the temporary file removed. It is read only
  * when it is a bounded regular file holding JSON; anything else is as if it were not there.
  */
-import { mkdirSync, renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, type Stats, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeDirectorySync } from '../files/make-directory.js';
 import { readRegularFileSync } from '../files/read-regular-file.js';
 
 /** The file's JSON, with its stats when it was read; undefined for a missing, odd or broken file. */
@@ -27,7 +28,7 @@ export function writeCacheFileSync(file: string, content: string | Uint8Array): 
   // The pid keeps two processes apart, the counter two writes of one process.
   const temp = `${file}.${process.pid}-${++written}.tmp`;
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeDirectorySync(dirname(file));
     writeFileSync(temp, content, { flag: 'wx' });
     renameSync(temp, file);
     return true;

@@ -7,11 +7,12 @@
  * (leftover-temps.ts).
  */
 import { lazyCrypto } from './lazy-crypto.js';
-import { closeSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from './read-text-file.js';
 import { removeLeftoverTemps, tempName } from './leftover-temps.js';
+import { makeDirectorySync } from './make-directory.js';
 
 /** Removes a file that may not be there; a failure to tidy never hides the error that matters. */
 function removeQuietly(path: string): void {
@@ -58,7 +59,7 @@ function syncDirectory(directory: string): void {
 /** `mkdir -p`, with a message that names the directory when a file is in the way. */
 export function ensureDirectory(directory: string, mode = 0o777): void {
   try {
-    mkdirSync(directory, { recursive: true, mode });
+    makeDirectorySync(directory, mode);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EEXIST' ? 'a file is in the way' : describeFsError(error);
