@@ -1,8 +1,8 @@
 /**
- * Checks raw YAML text against YAML_LIMITS before the yaml library's parser builds anything. The
- * library's lexer, unlike its composer, is flat and fast, so it measures first.
+ * Checks YAML text against YAML_LIMITS token by token, as the yaml library's lexer hands its
+ * tokens to the parser (yaml.ts), so nothing deeper than the limits is ever built: the lexer is
+ * flat and fast, the composer recurses once per nesting level.
  */
-import { Lexer } from 'yaml';
 import { YAML_LIMITS } from './yaml-limits.js';
 
 export interface YamlLimitProblem {
@@ -17,26 +17,27 @@ const CLOSERS = new Set([']', '}']);
 // Whatever can begin a node: indicators, properties and scalars (not spaces, newlines, comments).
 const NODE_START = /^[^\s#,\]}]/;
 
-/** The first place the text nests too deeply, or undefined when it is within the limits. */
-export function findNestingProblem(text: string): YamlLimitProblem | undefined {
-  let offset = 0;
-  let lineStart = 0;
-  let flowDepth = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (VIRTUAL_TOKENS.has(token)) continue;
-    if (OPENERS.has(token) && ++flowDepth > YAML_LIMITS.maxDepth) {
-      return { offset, message: `nested more than ${YAML_LIMITS.maxDepth} levels deep; flatten the structure` };
+/** Follows the lexer's tokens in order; `check` says at the first one past a limit. */
+export class NestingWatch {
+  private offset = 0;
+  private lineStart = 0;
+  private flowDepth = 0;
+
+  check(token: string): YamlLimitProblem | undefined {
+    if (VIRTUAL_TOKENS.has(token)) return undefined;
+    if (OPENERS.has(token) && ++this.flowDepth > YAML_LIMITS.maxDepth) {
+      return { offset: this.offset, message: `nested more than ${YAML_LIMITS.maxDepth} levels deep; flatten the structure` };
     }
-    if (CLOSERS.has(token)) flowDepth = Math.max(0, flowDepth - 1);
+    if (CLOSERS.has(token)) this.flowDepth = Math.max(0, this.flowDepth - 1);
     // Inside [...] or {...} indentation means nothing (and long one-line lists are fine).
-    if (flowDepth === 0 && offset - lineStart > YAML_LIMITS.maxColumn && NODE_START.test(token)) {
-      return { offset, message: `indented or nested more than ${YAML_LIMITS.maxColumn} columns deep; flatten the structure` };
+    if (this.flowDepth === 0 && this.offset - this.lineStart > YAML_LIMITS.maxColumn && NODE_START.test(token)) {
+      return { offset: this.offset, message: `indented or nested more than ${YAML_LIMITS.maxColumn} columns deep; flatten the structure` };
     }
     const newline = token.lastIndexOf('\n');
-    if (newline >= 0) lineStart = offset + newline + 1;
-    offset += token.length;
+    if (newline >= 0) this.lineStart = this.offset + newline + 1;
+    this.offset += token.length;
+    return undefined;
   }
-  return undefined;
 }
 
 /** Line and column (both from 1) of an offset, for problems found before a LineCounter exists. */

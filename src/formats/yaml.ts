@@ -3,12 +3,12 @@
  * the `yaml` library with the options and limits set here, so no file is ever read differently
  * from the library (an earlier hand-written fast path disagreed with it on every Unicode space).
  * Speed comes from caching what was read (compiled playbooks, the notes index), not from a
- * second parser. Before the library builds anything, the text is checked against YAML_LIMITS
- * (yaml-nesting.ts): its composer recurses once per nesting level.
+ * second parser. As the library reads, its tokens are checked against YAML_LIMITS
+ * (yaml-nesting.ts) before its parser builds on them: its composer recurses once per nesting level.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, Lexer, LineCounter, Parser, visit, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import { FORBIDDEN_KEYS, YAML_LIMITS } from './yaml-limits.js';
-import { findNestingProblem, positionOf } from './yaml-nesting.js';
+import { NestingWatch, positionOf, type YamlLimitProblem } from './yaml-nesting.js';
 import { firstLine } from '../core/text/text-lines.js';
 
 export { FORBIDDEN_KEYS, isAlias, isMap, isPair, isScalar, isSeq, visit, YAML_LIMITS };
@@ -53,17 +53,15 @@ export interface YamlReadOptions {
 
 /** The text as a YAML document with positions, or the place it is over coach's limits. */
 export function readYaml(text: string, options: YamlReadOptions = {}): YamlRead | { tooDeep: YamlProblem } {
-  const tooDeep = findNestingProblem(text);
-  if (tooDeep) return { tooDeep: { ...positionOf(text, tooDeep.offset), offset: tooDeep.offset, message: tooDeep.message } };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
+  const parsed = parseWithinLimits(text, lineCounter, {
     version: '1.2',
     schema: options.schema ?? 'core',
     uniqueKeys: options.uniqueKeys ?? true,
-    prettyErrors: false,
     strict: true,
   });
+  if ('tooDeep' in parsed) return { tooDeep: { ...positionOf(text, parsed.tooDeep.offset), offset: parsed.tooDeep.offset, message: parsed.tooDeep.message } };
+  const { doc } = parsed;
   const position = (offset: number): Position => lineCounter.linePos(offset);
   const problem = (error: (typeof doc.errors)[number], warning: boolean): YamlProblem => ({
     ...position(error.pos[0]),
@@ -76,6 +74,45 @@ export function readYaml(text: string, options: YamlReadOptions = {}): YamlRead 
     (a, b) => a.offset - b.offset,
   );
   return { doc, position, problems };
+}
+
+/**
+ * The library's parseDocument, with coach's limits checked between its lexer and its parser, so
+ * the text is lexed once: measured first and then parsed, it was lexed twice, a quarter of reading
+ * a playbook. The steps are the library's own public ones, as its parseDocument takes them
+ * (yaml 2.9, dist/public-api.js): a Parser fed by a Lexer, a Composer over the parser's tokens, and
+ * a second document an error. tests/formats/one-yaml-reader.test.ts holds every result to what
+ * parseDocument gives. Once a limit is passed nothing more is parsed, and the rest of the text is
+ * only lexed, so the problem reported is the first in the text, as when it was checked first.
+ */
+function parseWithinLimits(text: string, lineCounter: LineCounter, options: DocumentOptions & ParseOptions & SchemaOptions): { doc: Document.Parsed } | { tooDeep: YamlLimitProblem } {
+  const watch = new NestingWatch();
+  const lexemes = new Lexer().lex(text)[Symbol.iterator]();
+  let tooDeep: YamlLimitProblem | undefined;
+  const parser = new Parser(lineCounter.addNewLine);
+  function* tokens(): Generator<CST.Token> {
+    // What Parser.parse does before its first token.
+    lineCounter.addNewLine(0);
+    for (let next = lexemes.next(); !next.done; next = lexemes.next()) {
+      tooDeep = watch.check(next.value);
+      if (tooDeep) return;
+      yield* parser.next(next.value);
+    }
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const composed of new Composer(options).compose(tokens(), true, text.length)) {
+    if (!doc) doc = composed;
+    else {
+      doc.errors.push(new YAMLParseError([composed.range[0], composed.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // A later document is not parsed, but is held to the limits as the whole text always was.
+  for (let next = lexemes.next(); !tooDeep && !next.done; next = lexemes.next()) tooDeep = watch.check(next.value);
+  if (tooDeep) return { tooDeep };
+  // compose(…, forceDoc) always ends with a document.
+  return { doc: doc as Document.Parsed };
 }
 
 /** The document as plain data; throws the library's error (aliases past the limit, say). */

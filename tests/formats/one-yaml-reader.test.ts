@@ -8,12 +8,13 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { LineCounter, parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { playbookText } from '../adversarial/helpers.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 import { UNICODE_SPACES } from '../helpers/unicode-spaces.js';
 import { splitFrontMatter } from '../../src/formats/front-matter.js';
+import { readYaml } from '../../src/formats/yaml.js';
 import { noteHeader } from '../../src/store/notes/note-header.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,7 +33,38 @@ describe('one YAML reader', () => {
     const importers = sourceFiles(join(repo, 'src'))
       .filter((path) => /from 'yaml'|import\('yaml'\)|require\('yaml'\)/.test(readFileSync(path, 'utf8')))
       .map((path) => relative(repo, path));
-    expect(importers).toEqual(['src/formats/yaml-nesting.ts', 'src/formats/yaml.ts']);
+    expect(importers).toEqual(['src/formats/yaml.ts']);
+  });
+
+  it("builds the document the library's parseDocument builds, errors and warnings included", () => {
+    const options = { version: '1.2', schema: 'core', uniqueKeys: true, strict: true, prettyErrors: false } as const;
+    const shipped = readdirSync(join(repo, 'playbooks')).filter((name) => name.endsWith('.yaml')).map((name) => readFileSync(join(repo, 'playbooks', name), 'utf8'));
+    const odd = ['', 'a: 1\n---\nb: 2\n', 'a: [1, 2\n', 'a: 1\na: 2\n', '%YAML 1.1\n---\nx: yes\n', 'k: !custom v\n', '- a\n - b\n', 'x: "unclosed\n', '? [a]\n: b\n', 'a: &x 1\nb: *x\n'];
+    const pieces = fc.array(fc.constantFrom('a', ': ', '- ', '\n', '  ', '[', ']', '{', '}', ',', '"', "'", '#', '&x ', '*x', '---\n', '? ', '|\n', '1', 'no', '\u00a0', '\u2028', '\t'), { maxLength: 40 });
+    const texts = [...shipped, ...odd, ...fc.sample(pieces.map((parts) => parts.join('')), { numRuns: 300, seed: 12 })];
+    const summary = (doc: ReturnType<typeof parseDocument>) => ({
+      data: (() => {
+        try {
+          return doc.toJS();
+        } catch (error) {
+          return `throws ${(error as Error).message}`;
+        }
+      })(),
+      errors: doc.errors.map((error) => [error.code, error.pos, error.message]),
+      warnings: doc.warnings.map((warning) => [warning.code, warning.pos, warning.message]),
+      range: doc.range,
+    });
+    for (const text of texts) {
+      const read = readYaml(text);
+      if ('tooDeep' in read) throw new Error(`unexpectedly too deep: ${JSON.stringify(text)}`);
+      expect(summary(read.doc), JSON.stringify(text)).toEqual(summary(parseDocument(text, { ...options, lineCounter: new LineCounter() })));
+    }
+  });
+
+  it('refuses text nested past the limits at its first place, in any document of it', () => {
+    const deep = `a: ${'['.repeat(70)}${']'.repeat(70)}\n`;
+    expect(readYaml(deep)).toMatchObject({ tooDeep: { line: 1, col: 68, message: 'nested more than 64 levels deep; flatten the structure' } });
+    expect(readYaml(`a: 1\n---\nb: 2\n---\n${deep}`)).toMatchObject({ tooDeep: { line: 5, message: 'nested more than 64 levels deep; flatten the structure' } });
   });
 });
 
