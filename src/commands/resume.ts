@@ -12,6 +12,7 @@ import { FileError, UsageError } from '../errors.js';
 import { localToday, type Io } from '../io.js';
 import { answersFromDraft } from '../store/drafts/draft-answers.js';
 import { playbookFingerprint, type Draft } from '../store/drafts/draft-file.js';
+import { inviteOfDraft } from '../store/drafts/draft-invite.js';
 import { savedNoteOfDraft } from '../store/drafts/draft-saved-note.js';
 import { describeDraft, unreadableMessage } from '../store/drafts/describe-draft.js';
 import { DRAFTS_DIR, draftHandle, draftsDirectory, listDrafts, loadDraft, moveAside, removeDraft, type LoadedDraft } from '../store/drafts/drafts.js';
@@ -50,11 +51,14 @@ export async function resumeCommand(draftArg: string | undefined, options: Sessi
   if (playbookFingerprint(base.loaded.playbook, draft.phase) !== draft.playbook.fingerprint) {
     say(chalk.yellow(`coach: ${changedWarning(draft, supplied.size, Object.keys(unmapped).length, refitted.length)}`));
   }
+  // A prep from an invitation keeps its attendees (and the suggestions it has not offered yet).
+  const invite = inviteOfDraft(draft);
   if (!options.quiet) say(chalk.dim(`Continuing ${describeDraft(draft)} from ${handle}.`));
+  if (!options.quiet && invite && invite.attendees.length > 0) say(chalk.dim(`  Attendees: ${safe(attendeeNames(invite.attendees))}`));
 
   // A prep picks up "From last time" as it would have, once the draft's customer is given.
   const lastTime = draft.phase === 'prep' ? lastTimeFinder(context) : undefined;
-  await runSession({ ...base, phase: draft.phase, options, io, chalk, lastTime, resume: { file, draft, supplied, skipped, unmapped } });
+  await runSession({ ...base, phase: draft.phase, options, io, chalk, lastTime, invite, resume: { file, draft, supplied, skipped, unmapped } });
 }
 
 const SOURCE_KINDS: readonly SourceKind[] = ['built-in', 'user', 'team', 'dir', 'file'];
@@ -125,6 +129,11 @@ async function chooseDraft(notesDir: string, options: SessionOptions, io: Io, ch
   const chosen = drafts.find((entry) => entry.file === picked);
   if (!chosen) throw new Error(`picked an unknown draft ${picked}`);
   return chosen;
+}
+
+/** As the prep listed them before its first question: names, an address only for who has none. */
+function attendeeNames(attendees: readonly string[]): string {
+  return attendees.map((person) => person.replace(/ <[^>]*>$/, '')).join(', ');
 }
 
 function changedWarning(draft: Draft, fits: number, unmapped: number, refitted: number): string {

@@ -92,6 +92,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     context: request.context,
     prepAnswers: request.prepAnswers,
     prepId: request.prepId,
+    invite: request.invite,
   });
   if (interactive) view.title(playbook.title, playbook.source);
   // Only what a person types can be lost, so only a person waits for the draft to be on disk;

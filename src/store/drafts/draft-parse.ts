@@ -30,6 +30,13 @@ const DraftSchema = z.strictObject({
   context: z.strictObject({ customer: z.string(), title: z.string().optional(), date: z.string() }).optional(),
   prepAnswers: answerMap.optional(),
   prepId: z.string().optional(),
+  /** A prep from a calendar invitation: its attendees, and its suggestions for questions not asked yet. */
+  invite: z
+    .strictObject({
+      attendees: z.array(z.string()),
+      suggested: z.record(z.string().regex(questionIdPattern), z.strictObject({ value: answerValue, origin: z.string().min(1) })),
+    })
+    .optional(),
   saving: z.strictObject({ note: z.string().min(1), created: z.string().min(1) }).optional(),
 });
 

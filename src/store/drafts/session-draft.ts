@@ -12,6 +12,7 @@ import type { WalkEvent } from '../../core/session/walk.js';
 import { CoachError, InterruptedError, type InterruptCode } from '../../errors.js';
 import type { Draft, SavingNote } from './draft-file.js';
 import { DRAFT_FORMAT, playbookFingerprint } from './draft-file.js';
+import { draftInvite, type SessionInvite } from './draft-invite.js';
 import { keepDraft, type DraftKeeper } from './draft-keeper.js';
 import { draftsDirectory, newDraftName } from './drafts.js';
 import type { LoadedPlaybook } from '../playbooks/playbook-library.js';
@@ -46,6 +47,8 @@ export interface DraftRequest {
   context?: Draft['context'];
   prepAnswers?: Answers | undefined;
   prepId?: string | undefined;
+  /** A prep from a calendar invitation: kept in the draft, since a resumed prep cannot read it again. */
+  invite?: SessionInvite | undefined;
 }
 
 export async function startSessionDraft(request: DraftRequest): Promise<SessionDraft> {
@@ -135,6 +138,7 @@ async function openKeeper(request: DraftRequest): Promise<DraftKeeper | undefine
       ...(request.context ? { context: request.context } : {}),
       ...(request.prepAnswers ? { prepAnswers: request.prepAnswers } : {}),
       ...(request.prepId !== undefined ? { prepId: request.prepId } : {}),
+      ...(request.invite ? { invite: draftInvite(request.invite) } : {}),
     },
     request.now,
   );

@@ -29,11 +29,18 @@ const base: Draft = {
 const id = fc.stringMatching(/^[a-z][a-z0-9_-]{0,12}$/);
 const value = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.string({ unit: 'grapheme', maxLength: 10 }), { maxLength: 4 }));
 const answers = fc.dictionary(id, value, { maxKeys: 8 });
-const draft: fc.Arbitrary<Draft> = fc.record({ answers, unmapped: fc.option(answers, { nil: undefined }), asked: fc.array(id, { maxLength: 8 }), phase: fc.constantFrom('prep' as const, 'debrief' as const) }).map((parts) => ({
-  ...base,
-  ...parts,
-  ...(parts.unmapped === undefined ? { unmapped: undefined } : {}),
-}));
+const invite = fc.record({
+  attendees: fc.array(fc.string({ unit: 'grapheme', maxLength: 30 }), { maxLength: 4 }),
+  suggested: fc.dictionary(id, fc.record({ value, origin: fc.string({ minLength: 1, maxLength: 20 }) }), { maxKeys: 3 }),
+});
+const draft: fc.Arbitrary<Draft> = fc
+  .record({ answers, unmapped: fc.option(answers, { nil: undefined }), asked: fc.array(id, { maxLength: 8 }), phase: fc.constantFrom('prep' as const, 'debrief' as const), invite: fc.option(invite, { nil: undefined }) })
+  .map((parts) => ({
+    ...base,
+    ...parts,
+    ...(parts.unmapped === undefined ? { unmapped: undefined } : {}),
+    ...(parts.invite === undefined ? { invite: undefined } : {}),
+  }));
 
 describe('draft save and load', () => {
   it('reads back exactly what was saved, for any answers', async () => {
