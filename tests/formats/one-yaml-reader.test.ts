@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, parse, parseDocument } from 'yaml';
+import { LineCounter, parse, parseDocument, type Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { playbookText } from '../adversarial/helpers.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
@@ -42,7 +42,7 @@ describe('one YAML reader', () => {
     const odd = ['', 'a: 1\n---\nb: 2\n', 'a: [1, 2\n', 'a: 1\na: 2\n', '%YAML 1.1\n---\nx: yes\n', 'k: !custom v\n', '- a\n - b\n', 'x: "unclosed\n', '? [a]\n: b\n', 'a: &x 1\nb: *x\n'];
     const pieces = fc.array(fc.constantFrom('a', ': ', '- ', '\n', '  ', '[', ']', '{', '}', ',', '"', "'", '#', '&x ', '*x', '---\n', '? ', '|\n', '1', 'no', '\u00a0', '\u2028', '\t'), { maxLength: 40 });
     const texts = [...shipped, ...odd, ...fc.sample(pieces.map((parts) => parts.join('')), { numRuns: 300, seed: 12 })];
-    const summary = (doc: ReturnType<typeof parseDocument>) => ({
+    const summary = (doc: Document.Parsed) => ({
       data: (() => {
         try {
           return doc.toJS();
