@@ -25,6 +25,7 @@ import { debriefOfPrep } from './debrief.js';
 import { canPrompt, runSession, type SessionRequest } from '../flow/run-session.js';
 import { lastTimeFinder } from '../flow/customer-notes.js';
 import type { SessionOptions } from './options/session-options.js';
+import { attendeeName } from '../core/note/attendee-name.js';
 
 export async function resumeCommand(draftArg: string | undefined, options: SessionOptions, context: CommandContext): Promise<void> {
   const { io, notesDir } = context;
@@ -133,7 +134,7 @@ async function chooseDraft(notesDir: string, options: SessionOptions, io: Io, ch
 
 /** As the prep listed them before its first question: names, an address only for who has none. */
 function attendeeNames(attendees: readonly string[]): string {
-  return attendees.map((person) => person.replace(/ <[^>]*>$/, '')).join(', ');
+  return attendees.map(attendeeName).join(', ');
 }
 
 function changedWarning(draft: Draft, fits: number, unmapped: number, refitted: number): string {

@@ -19,6 +19,7 @@ import { nextStepsSection } from '../session/next-steps.js';
 import { gauge, scoreDetails, type ScoreResult } from '../session/scores.js';
 import type { Playbook, Question } from '../playbook/schema.js';
 import { oneLine } from '../text/text-lines.js';
+import { attendeeName } from './attendee-name.js';
 
 export const LEVEL_LABEL = { tip: 'Tip', warn: 'Watch out', stop: 'Stop' } as const;
 
@@ -43,7 +44,7 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
 
   const heading = `# ${note.kind === 'prep' ? 'Meeting prep' : 'Debrief'}: ${oneLine(note.customer)}${note.title ? ` - ${oneLine(note.title)}` : ''}`;
   const blocks: string[] = [heading, `${note.date} · ${playbook.title} · _${playbook.source}_`];
-  if (note.attendees && note.attendees.length > 0) blocks.push(`**Attendees:** ${note.attendees.map((person) => oneLine(person.replace(/ <[^>]*>$/, ''))).join(', ')}`);
+  if (note.attendees && note.attendees.length > 0) blocks.push(`**Attendees:** ${note.attendees.map((person) => oneLine(attendeeName(person))).join(', ')}`);
   if (walk.intro) blocks.push(fill(walk.intro).trim());
   const recalled = options.lastTime === undefined ? [] : lastTimeBlocks(options.lastTime);
   if (recalled.length > 0) blocks.push(LAST_TIME_HEADING, ...recalled);
