@@ -17,7 +17,7 @@ import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 import { headBuffer, type HeadBuffer } from './front-matter-head.js';
 import type { NoteHeader } from './note-header.js';
-import { boxesAt, isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, resultAt, stampAt, summaryAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
+import { boxesAt, isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, summaryAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
 import { NOT_A_REGULAR_FILE, readNoteHead, type NoteBoxes } from './read-note-head.js';
 
 export interface NoteSummary extends NoteHeader {
@@ -78,7 +78,7 @@ export async function readNotesIndex(
   const index = indexFile === undefined ? undefined : loadNotesIndex(indexFile, directory);
   // The default order is by UTF-16 code units, as `compare` is, without a call per comparison.
   const names = (await listing).sort();
-  const indexed = index?.names ?? [];
+  const indexed = index?.count ?? 0;
   /** For each listed name: its place in the index when unchanged, or what was read now. */
   const outcomes: (number | Fresh | undefined)[] = new Array<number | Fresh | undefined>(names.length);
   // What the index would hold now: the notes it kept as they were, and those read again.
@@ -93,8 +93,13 @@ export async function readNotesIndex(
     if (position > 0 && position % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const name = names[position] as string;
     const path = `${prefix}${name}`;
-    while (cursor < indexed.length && compare(indexed[cursor] as string, name) < 0) cursor++;
-    const place = index !== undefined && indexed[cursor] === name ? cursor : -1;
+    let place = -1;
+    if (index !== undefined) {
+      // The index holds the same names in the same order: nearly always its next one is this one,
+      // which is checked without cutting the name out of the index.
+      if (cursor < indexed && !index.nameIs(cursor, name)) while (cursor < indexed && compare(index.nameAt(cursor), name) < 0) cursor++;
+      if (cursor < indexed && index.nameIs(cursor, name)) place = cursor++;
+    }
     const outcome = unchangedOrRead(path, name, index, place, buffer, options.onRead);
     outcomes[position] = outcome;
     if (outcome === undefined) continue;
@@ -119,13 +124,12 @@ export async function readNotesIndex(
   }
   // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
   // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.
-  if (indexFile !== undefined && (index === undefined || reread || kept !== indexed.length)) {
-    const writer = new NotesIndexWriter();
+  if (indexFile !== undefined && (index === undefined || reread || kept !== indexed)) {
+    const writer = new NotesIndexWriter(names.length, index);
     names.forEach((name, position) => {
       const outcome = outcomes[position];
-      if (typeof outcome === 'number') {
-        if (index !== undefined) writer.add(name, stampAt(index, outcome), resultAt(index, outcome));
-      } else if (outcome?.stamp !== undefined) writer.add(name, outcome.stamp, outcome.result);
+      if (typeof outcome === 'number') writer.keep(name, outcome);
+      else if (outcome?.stamp !== undefined) writer.add(name, outcome.stamp, outcome.result);
     });
     writer.save(indexFile, directory);
   }
