@@ -8,12 +8,13 @@
  *
  * The layout is binary columns, not JSON: a short JSON header, then the stamps as float64s, each
  * note's fields as int32 places into one table of distinct strings, and the strings and the file
- * names each as one UTF-8 text with the offsets where each one ends. Loading it is one read, a
- * copy of each number column into a typed array and two text decodings; a string is cut out of
- * its text only when it is asked for, and a listed name is compared with the index's in place.
+ * names each as one UTF-8 text with the offsets where each one ends. Loading it reads each number
+ * column straight into a typed array and decodes two texts; a string is cut out of its text only
+ * when it is asked for, and a listed name is compared with the index's in place.
  * Over 100,000 notes the JSON of format 3 took 100 ms to parse in bare Node and peaked at 95 MiB
  * over Node's own (the text, its bytes and an object per value).
  */
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import { COACH_VERSION } from '../cache/coach-build.js';
@@ -22,10 +23,12 @@ import type { FollowUp } from '../../core/note/follow-ups.js';
 import type { NoteHeader } from './note-header.js';
 import type { IndexedNote, NoteBoxes } from './read-note-head.js';
 import { writeCacheFileSync } from '../cache/cache-file.js';
-import { readRegularFileSync } from '../files/read-regular-file.js';
 
 /** Bumped whenever the layout changes, so an older index is ignored rather than misread. */
 const NOTES_INDEX_FORMAT = 4;
+
+// Windows has no O_NONBLOCK (and no FIFOs in the file system); the flag is simply left out there.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Far more than years of notes need (100,000 notes take about 20 MB); anything larger is not ours. */
 const MAX_INDEX_BYTES = 256 * 1024 * 1024;
@@ -54,6 +57,8 @@ const SKIPPED = 2;
 /** The fields that are places in the strings: 1-6 and 9 of a note, 1-3 of a box. */
 const NOTE_PLACES = [1, 2, 3, 4, 5, 6, 9] as const;
 const BOX_PLACES = [1, 2, 3] as const;
+/** Strings a small index may gain before its table is compacted, however few it had then. */
+const SPARE_STRINGS = 1024;
 
 /** The file opens with the header's length (4 bytes), then the header, then the sections in this order. */
 interface Header {
@@ -68,6 +73,8 @@ interface Header {
   /** Bytes of the UTF-8 texts of the file names and of the strings. */
   namesBytes: number;
   stringsBytes: number;
+  /** How many strings the table had when it last held only strings in use (see NotesIndexWriter). */
+  compacted: number;
 }
 
 /** The index as it was read: columns over the file's bytes, decoded only as far as asked. */
@@ -86,6 +93,7 @@ export class LoadedIndex {
   private readonly names: string;
   readonly stringEnds: Uint32Array;
   readonly stringsText: string;
+  readonly compacted: number;
   /** Each string cut from the text once, when first asked for: the notes share them. */
   private readonly cut: (string | undefined)[];
 
@@ -99,6 +107,7 @@ export class LoadedIndex {
     this.names = columns.names;
     this.stringEnds = columns.stringEnds;
     this.stringsText = columns.strings;
+    this.compacted = columns.compacted;
     this.cut = new Array<string | undefined>(columns.stringEnds.length);
   }
 
@@ -112,6 +121,7 @@ export class LoadedIndex {
     return this.names.slice(position === 0 ? 0 : this.nameEnds[position - 1], this.nameEnds[position]);
   }
 
+  /** The string at `place`, cut out once and then shared (a customer's name, a date). */
   text(place: number): string | undefined {
     if (place === -1) return undefined;
     let text = this.cut[place];
@@ -120,6 +130,11 @@ export class LoadedIndex {
       this.cut[place] = text;
     }
     return text;
+  }
+
+  /** The string at `place`, cut out afresh. */
+  textOnce(place: number): string | undefined {
+    return place === -1 ? undefined : this.stringsText.slice(place === 0 ? 0 : this.stringEnds[place - 1], this.stringEnds[place]);
   }
 }
 
@@ -131,6 +146,7 @@ interface Columns {
   names: string;
   stringEnds: Uint32Array;
   strings: string;
+  compacted: number;
 }
 
 /**
@@ -142,11 +158,29 @@ export function notesIndexFile(cacheDir: string, notesDir: string): string {
   return join(cacheDir, 'notes-index', `${fnv1a32(notesDir).toString(16).padStart(8, '0')}.index`);
 }
 
+/**
+ * The index, when the file is one this version wrote for this directory. Only a regular file is
+ * read (opened without blocking, checked on the open descriptor, as read-regular-file.ts does),
+ * and a section at a time, straight into its column: the file's bytes are never all in memory
+ * beside what is made of them.
+ */
 export function loadNotesIndex(file: string, notesDir: string): LoadedIndex | undefined {
-  const read = readRegularFileSync(file, MAX_INDEX_BYTES);
-  if (!('bytes' in read)) return undefined;
-  const columns = decode(read.bytes, notesDir);
-  return columns === undefined ? undefined : new LoadedIndex(columns, read.stats.mtimeMs);
+  let fd: number;
+  try {
+    fd = openSync(file, OPEN_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > MAX_INDEX_BYTES) return undefined;
+    const columns = readColumns(fd, stats.size, notesDir);
+    return columns === undefined ? undefined : new LoadedIndex(columns, stats.mtimeMs);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Whether the note at `position` is unchanged: same stamp, and older than the index itself. */
@@ -182,26 +216,53 @@ export function boxesAt(index: LoadedIndex, position: number): NoteBoxes | undef
   return { open };
 }
 
+/** Where each header field lies among a note's fields. */
+const HEADER_FIELDS = { playbook: 1, customer: 2, title: 3, date: 4, created: 5, prep: 6 } as const;
+export type HeaderField = keyof typeof HEADER_FIELDS;
+
+/** The note's kind, or 'skipped' when it is not a note coach could read (reasonAt says why). */
+export function kindAt(index: LoadedIndex, position: number): NoteHeader['kind'] | 'skipped' {
+  return KINDS[index.fields[position * FIELDS] as number] as NoteHeader['kind'] | 'skipped';
+}
+
+export function reasonAt(index: LoadedIndex, position: number): string {
+  return index.text(index.fields[position * FIELDS + 1] as number) ?? '';
+}
+
 /**
- * The note at `position` as the history lists it, with its id and path: one object literal per
- * note (one shape for all of them), not a header copied into a second object.
+ * The note at `position` as one object, with its id and path: one object literal per note (one
+ * shape for all of them), every field read where it lies.
  */
-export function summaryAt(index: LoadedIndex, position: number, id: string, path: string): (NoteHeader & { id: string; path: string }) | { reason: string } {
+export function summaryAt(index: LoadedIndex, position: number, id: string, path: string): NoteHeader & { id: string; path: string } {
   const at = position * FIELDS;
   const { fields } = index;
-  const kind = fields[at] as number;
-  if (kind === SKIPPED) return { reason: index.text(fields[at + 1] as number) ?? '' };
   return {
     id,
     path,
-    kind: KINDS[kind] as NoteHeader['kind'],
+    kind: KINDS[fields[at] as number] as NoteHeader['kind'],
     playbook: index.text(fields[at + 1] as number) ?? '',
     customer: index.text(fields[at + 2] as number) ?? '',
-    title: index.text(fields[at + 3] as number),
+    title: index.textOnce(fields[at + 3] as number),
     date: index.text(fields[at + 4] as number) ?? '',
     created: index.text(fields[at + 5] as number),
-    prep: index.text(fields[at + 6] as number),
+    prep: index.textOnce(fields[at + 6] as number),
   };
+}
+
+/** The meeting date and the time written of the note at `position`, what the history is sorted by. */
+export function sortKeysAt(index: LoadedIndex, position: number, into: { dates: string[]; created: string[] }, row: number): void {
+  const at = position * FIELDS;
+  into.dates[row] = index.text(index.fields[at + 4] as number) ?? '';
+  into.created[row] = index.text(index.fields[at + 5] as number) ?? '';
+}
+
+/**
+ * A header field of the note at `position`. A title or a prep's id is nearly always one note's
+ * own: it is cut out of the text afresh each time, and not kept once the caller is done with it.
+ */
+export function fieldAt(index: LoadedIndex, position: number, field: HeaderField): string | undefined {
+  const place = index.fields[position * FIELDS + HEADER_FIELDS[field]] as number;
+  return field === 'title' || field === 'prep' ? index.textOnce(place) : index.text(place);
 }
 
 /**
@@ -280,71 +341,43 @@ export class NotesIndexWriter {
   }
 
   /**
-   * The file's bytes. The strings are the loaded ones still in use, in their order, then the
-   * added ones: when every loaded string is still in use (the usual case) its text is written
-   * again whole and no place changes. An added string is not looked up among the loaded ones
-   * (that would cut out every string of a large index): a customer's name may be kept twice,
-   * once per note read since the index was last built whole, at the latest when coach is updated.
+   * The file's bytes. The loaded strings keep their places and the added ones follow, so the
+   * loaded text is written again whole and no note's fields change. An added string is not
+   * looked up among the loaded ones (that would cut out every string of a large index), and a
+   * loaded one no longer used is not looked for on every write (that is a pass over every note):
+   * the table may hold a customer's name twice, or an edited note's old title, until it has grown
+   * to twice what it was when it last held only strings in use; then it is built again without
+   * the unused ones.
    */
   private encode(notesDir: string): Buffer {
     const { from, oldCount, added } = this;
     const count = this.names.length;
     const fields = this.fields.subarray(0, count * FIELDS);
     const boxes = Int32Array.from(this.boxes);
-    const used = new Uint8Array(oldCount + added.length);
-    // Written out rather than over a list of fields: this runs as cold code over every note.
-    for (let at = 0; at < fields.length; at += FIELDS) {
-      used[fields[at + 1] as number] = 1;
-      used[fields[at + 2] as number] = 1;
-      used[fields[at + 3] as number] = 1;
-      used[fields[at + 4] as number] = 1;
-      used[fields[at + 5] as number] = 1;
-      used[fields[at + 6] as number] = 1;
-      used[fields[at + 9] as number] = 1;
-    }
-    for (let box = 0; box < boxes.length; box += BOX) {
-      used[boxes[box + 1] as number] = 1;
-      used[boxes[box + 2] as number] = 1;
-      used[boxes[box + 3] as number] = 1;
-    }
-    let inUse = 0;
-    for (let place = 0; place < oldCount; place++) inUse += used[place] as number;
-    const strings: string[] = [];
+    let strings: string[];
     let ends: Uint32Array;
-    if (inUse === oldCount) {
-      if (from !== undefined) strings.push(from.stringsText);
-      ends = new Uint32Array(oldCount + added.length);
-      if (from !== undefined) ends.set(from.stringEnds);
-      let end = from?.stringsText.length ?? 0;
+    let compacted: number;
+    if (from === undefined) {
+      strings = added;
+      ends = new Uint32Array(added.length);
+      let end = 0;
       added.forEach((text, index) => {
-        strings.push(text);
+        ends[index] = end += text.length;
+      });
+      compacted = added.length;
+    } else if (oldCount + added.length <= 2 * from.compacted + SPARE_STRINGS) {
+      strings = [from.stringsText].concat(added);
+      ends = new Uint32Array(oldCount + added.length);
+      ends.set(from.stringEnds);
+      let end = from.stringsText.length;
+      added.forEach((text, index) => {
         ends[oldCount + index] = end += text.length;
       });
+      compacted = from.compacted;
     } else {
-      // Some loaded strings are no longer used: the table is built again without them.
-      const renumber = new Int32Array(oldCount + added.length);
-      ends = new Uint32Array(inUse + added.length);
-      let next = 0;
-      let end = 0;
-      for (let place = 0; place < oldCount + added.length; place++) {
-        if (place < oldCount && used[place] === 0) continue;
-        const text = place < oldCount ? ((from as LoadedIndex).text(place) as string) : (added[place - oldCount] as string);
-        strings.push(text);
-        ends[next] = end += text.length;
-        renumber[place] = next++;
-      }
-      for (let at = 0; at < fields.length; at += FIELDS) {
-        for (const field of NOTE_PLACES) {
-          const place = fields[at + field] as number;
-          if (place !== -1) fields[at + field] = renumber[place] as number;
-        }
-      }
-      for (let box = 0; box < boxes.length; box += BOX) {
-        for (const field of BOX_PLACES) {
-          const place = boxes[box + field] as number;
-          if (place !== -1) boxes[box + field] = renumber[place] as number;
-        }
-      }
+      strings = [];
+      ends = this.compact(from, fields, boxes, strings);
+      compacted = ends.length;
     }
     let nameEnd = 0;
     const nameEnds = Uint32Array.from(this.names, (name) => (nameEnd += name.length));
@@ -360,10 +393,57 @@ export class NotesIndexWriter {
       boxes: boxes.length / BOX,
       namesBytes: namesText.length,
       stringsBytes: stringsText.length,
+      compacted,
     };
     const sections = [this.stamps.subarray(0, count * STAMP), fields, boxes, nameEnds, ends, namesText, stringsText];
     return Buffer.concat([headerBytes(header), ...sections.map((section) => new Uint8Array(section.buffer, section.byteOffset, section.byteLength))]);
   }
+
+  /** The strings in use, in their order, into `strings`; every place in `fields` and `boxes` renumbered. Returns their ends. */
+  private compact(from: LoadedIndex, fields: Int32Array, boxes: Int32Array, strings: string[]): Uint32Array {
+    const { oldCount, added } = this;
+    const used = new Uint8Array(oldCount + added.length);
+    // Written out rather than over a list of fields: this runs as cold code over every note.
+    // A missing field (-1) falls outside the array and marks nothing.
+    for (let at = 0; at < fields.length; at += FIELDS) {
+      used[fields[at + 1] as number] = 1;
+      used[fields[at + 2] as number] = 1;
+      used[fields[at + 3] as number] = 1;
+      used[fields[at + 4] as number] = 1;
+      used[fields[at + 5] as number] = 1;
+      used[fields[at + 6] as number] = 1;
+      used[fields[at + 9] as number] = 1;
+    }
+    for (let box = 0; box < boxes.length; box += BOX) {
+      used[boxes[box + 1] as number] = 1;
+      used[boxes[box + 2] as number] = 1;
+      used[boxes[box + 3] as number] = 1;
+    }
+    const renumber = new Int32Array(used.length);
+    const ends: number[] = [];
+    let end = 0;
+    for (let place = 0; place < used.length; place++) {
+      if (used[place] === 0) continue;
+      const text = place < oldCount ? (from.text(place) as string) : (added[place - oldCount] as string);
+      strings.push(text);
+      end += text.length;
+      renumber[place] = ends.push(end) - 1;
+    }
+    for (let at = 0; at < fields.length; at += FIELDS) {
+      for (const field of NOTE_PLACES) {
+        const place = fields[at + field] as number;
+        if (place !== -1) fields[at + field] = renumber[place] as number;
+      }
+    }
+    for (let box = 0; box < boxes.length; box += BOX) {
+      for (const field of BOX_PLACES) {
+        const place = boxes[box + field] as number;
+        if (place !== -1) boxes[box + field] = renumber[place] as number;
+      }
+    }
+    return Uint32Array.from(ends);
+  }
+
 }
 
 function headerBytes(header: Header): Uint8Array {
@@ -373,58 +453,63 @@ function headerBytes(header: Header): Uint8Array {
   return Buffer.concat([length, json]);
 }
 
-/** The columns, when `bytes` are an index this version wrote for this directory; undefined otherwise. */
-function decode(bytes: Buffer, notesDir: string): Columns | undefined {
-  if (bytes.length < 4) return undefined;
-  const headerLength = bytes.readUInt32LE(0);
-  if (headerLength > bytes.length - 4) return undefined;
+/** The columns, when the file is an index this version wrote for this directory; undefined otherwise. */
+function readColumns(fd: number, size: number, notesDir: string): Columns | undefined {
+  const length = Buffer.alloc(4);
+  if (size < 4 || !readFully(fd, length, 0)) return undefined;
+  const headerLength = length.readUInt32LE(0);
+  if (headerLength > size - 4) return undefined;
+  const headerJson = Buffer.alloc(headerLength);
+  if (!readFully(fd, headerJson, 4)) return undefined;
   let header: Header;
   try {
-    header = JSON.parse(bytes.toString('utf8', 4, 4 + headerLength)) as Header;
+    header = JSON.parse(headerJson.toString('utf8')) as Header;
   } catch {
     return undefined;
   }
   if (header === null || typeof header !== 'object') return undefined;
   if (header.format !== NOTES_INDEX_FORMAT || header.coach !== COACH_VERSION || header.dir !== notesDir || header.endian !== endianness()) return undefined;
-  const { notes, strings, boxes, namesBytes, stringsBytes } = header;
-  if (![notes, strings, boxes, namesBytes, stringsBytes].every((count) => Number.isInteger(count) && count >= 0)) return undefined;
-  const sizes = [notes * STAMP * 8, notes * FIELDS * 4, boxes * BOX * 4, notes * 4, strings * 4, namesBytes, stringsBytes];
-  const starts = [4 + headerLength];
-  for (const size of sizes) starts.push((starts.at(-1) as number) + size);
-  if (starts.at(-1) !== bytes.length) return undefined;
-  const at = (section: number): [number, number] => [starts[section] as number, starts[section + 1] as number];
-  const names = text(bytes, ...at(5));
-  const stringsText = text(bytes, ...at(6));
-  if (names === undefined || stringsText === undefined) return undefined;
-  const columns: Columns = {
-    stamps: numbers(bytes, ...at(0), Float64Array),
-    fields: numbers(bytes, ...at(1), Int32Array),
-    boxes: numbers(bytes, ...at(2), Int32Array),
-    nameEnds: numbers(bytes, ...at(3), Uint32Array),
-    stringEnds: numbers(bytes, ...at(4), Uint32Array),
-    names,
-    strings: stringsText,
+  const { notes, strings, boxes, namesBytes, stringsBytes, compacted } = header;
+  if (![notes, strings, boxes, namesBytes, stringsBytes, compacted].every((count) => Number.isInteger(count) && count >= 0)) return undefined;
+  if (4 + headerLength + notes * (STAMP * 8 + FIELDS * 4 + 4) + boxes * BOX * 4 + strings * 4 + namesBytes + stringsBytes !== size) return undefined;
+  let at = 4 + headerLength;
+  /** The next section, read into `into`; false when the file ends first. */
+  const next = (into: Uint8Array): boolean => {
+    const start = at;
+    at += into.length;
+    return readFully(fd, into, start);
   };
+  const stamps = new Float64Array(notes * STAMP);
+  const fields = new Int32Array(notes * FIELDS);
+  const boxColumn = new Int32Array(boxes * BOX);
+  const nameEnds = new Uint32Array(notes);
+  const stringEnds = new Uint32Array(strings);
+  if (![stamps, fields, boxColumn, nameEnds, stringEnds].every((column) => next(new Uint8Array(column.buffer)))) return undefined;
+  // One buffer for both texts, each decoded as soon as it is read.
+  const textBytes = Buffer.allocUnsafe(Math.max(namesBytes, stringsBytes));
+  const names = next(textBytes.subarray(0, namesBytes)) ? text(textBytes.subarray(0, namesBytes)) : undefined;
+  const stringsText = next(textBytes.subarray(0, stringsBytes)) ? text(textBytes.subarray(0, stringsBytes)) : undefined;
+  if (names === undefined || stringsText === undefined) return undefined;
+  const columns: Columns = { stamps, fields, boxes: boxColumn, nameEnds, names, stringEnds, strings: stringsText, compacted };
   return wellFormed(columns) ? columns : undefined;
 }
 
-/**
- * A section's numbers, copied out of the file's bytes (which need not be aligned for them), so
- * that the bytes, as large as the whole file, are garbage as soon as the index is loaded.
- */
-function numbers<T extends Float64Array | Int32Array | Uint32Array>(bytes: Buffer, start: number, end: number, Type: { new (length: number): T; BYTES_PER_ELEMENT: number }): T {
-  const copy = new Type((end - start) / Type.BYTES_PER_ELEMENT);
-  new Uint8Array(copy.buffer).set(bytes.subarray(start, end));
-  return copy;
+function readFully(fd: number, into: Uint8Array, position: number): boolean {
+  for (let done = 0; done < into.length; ) {
+    const read = readSync(fd, into, done, into.length - done, position + done);
+    if (read === 0) return false;
+    done += read;
+  }
+  return true;
 }
 
 /** The UTF-8 text of a section; undefined when it is not valid UTF-8. */
-function text(bytes: Buffer, start: number, end: number): string | undefined {
+function text(bytes: Buffer): string | undefined {
   // The lenient decoder is several times faster; only text with U+FFFD in it is checked strictly.
-  const decoded = bytes.toString('utf8', start, end);
+  const decoded = bytes.toString('utf8');
   if (!decoded.includes('\uFFFD')) return decoded;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, end));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return undefined;
   }
@@ -433,7 +518,7 @@ function text(bytes: Buffer, start: number, end: number): string | undefined {
 /** Every place within the strings, every range within its column: a damaged file is not trusted. */
 function wellFormed(columns: Columns): boolean {
   const { fields, boxes, nameEnds, names, stringEnds, strings } = columns;
-  if (!ascending(nameEnds, names.length) || !ascending(stringEnds, strings.length)) return false;
+  if (!endsAtEnd(nameEnds, names.length) || !endsAtEnd(stringEnds, strings.length)) return false;
   const distinct = stringEnds.length;
   // Plain loops, written out, no callback or iterator per note: over 100,000 notes this runs as
   // cold code, where each call costs more than the checks.
@@ -465,13 +550,11 @@ function wellFormed(columns: Columns): boolean {
   return true;
 }
 
-/** Ends that never go back and finish exactly at the end of their text. */
-function ascending(ends: Uint32Array, length: number): boolean {
-  let previous = 0;
-  for (let at = 0; at < ends.length; at++) {
-    const end = ends[at] as number;
-    if (end < previous) return false;
-    previous = end;
-  }
-  return previous === length;
+/**
+ * Whether the ends finish exactly at the end of their text. They are not checked one by one (a
+ * loop over every string costs more than the rest of loading): an end out of order, like a
+ * damaged byte of the text, gives a wrong string, never a failure.
+ */
+function endsAtEnd(ends: Uint32Array, length: number): boolean {
+  return (ends.length === 0 ? 0 : ends[ends.length - 1]) === length;
 }

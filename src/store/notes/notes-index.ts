@@ -16,17 +16,12 @@ import { join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 import { headBuffer, type HeadBuffer } from './front-matter-head.js';
-import type { NoteHeader } from './note-header.js';
-import { boxesAt, isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, summaryAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
-import { NOT_A_REGULAR_FILE, readNoteHead, type NoteBoxes } from './read-note-head.js';
+import { isUnchanged, kindAt, loadNotesIndex, notesIndexFile, NotesIndexWriter, reasonAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
+import { compare, NoteTable, type NoteSummary } from './note-table.js';
+import { NOT_A_REGULAR_FILE, readNoteHead } from './read-note-head.js';
 
-export interface NoteSummary extends NoteHeader {
-  /** The file name without `.md`: what `coach show` and `coach debrief` take, and a debrief's `prep`. */
-  id: string;
-  path: string;
-  /** With `followUps` asked for: a debrief's open follow-ups, or why its body cannot be read. */
-  boxes?: NoteBoxes | undefined;
-}
+export type { NoteSummary };
+export { noteIdOf } from './note-table.js';
 
 export interface SkippedFile {
   path: string;
@@ -51,7 +46,6 @@ export interface NotesIndexOptions {
 const BATCH = 1024;
 
 const isNoteFileName = (name: string): boolean => name.endsWith('.md') && !name.startsWith('.');
-export const noteIdOf = (fileName: string): string => fileName.slice(0, -'.md'.length);
 
 /** The Markdown file names in the directory; none when it does not exist yet. */
 export async function noteFileNames(directory: string): Promise<string[]> {
@@ -70,6 +64,16 @@ export async function readNotesIndex(
   onSkip: (skipped: SkippedFile) => void = () => undefined,
   options: NotesIndexOptions = {},
 ): Promise<NoteSummary[]> {
+  const table = await readNoteTable(directory, onSkip, options);
+  return table.newestFirst().map((row) => table.summary(row, options.followUps));
+}
+
+/** Every coach note in the directory, in file-name order, as rows (note-table.ts). */
+export async function readNoteTable(
+  directory: string,
+  onSkip: (skipped: SkippedFile) => void = () => undefined,
+  options: Omit<NotesIndexOptions, 'followUps'> = {},
+): Promise<NoteTable> {
   // File-name order, so two runs over the same directory warn in the same order, and the index
   // (kept in the same order) is matched against the listing in one pass.
   const listing = noteFileNames(directory);
@@ -88,7 +92,7 @@ export async function readNotesIndex(
   const buffer = headBuffer();
   // path.join normalises every path again; the directory is the same for all of them.
   const prefix = join(directory, '/');
-  const notes: NoteSummary[] = [];
+  const notes = new NoteTable(prefix, index);
   for (let position = 0; position < names.length; position++) {
     if (position > 0 && position % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const name = names[position] as string;
@@ -105,10 +109,8 @@ export async function readNotesIndex(
     if (outcome === undefined) continue;
     if (typeof outcome === 'number') {
       kept++;
-      const note = summaryAt(index as LoadedIndex, outcome, noteIdOf(name), path);
-      if ('reason' in note) onSkip({ path, reason: note.reason });
-      else if (options.followUps && note.kind === 'debrief') notes.push({ ...note, boxes: boxesAt(index as LoadedIndex, outcome) });
-      else notes.push(note);
+      if (kindAt(index as LoadedIndex, outcome) === 'skipped') onSkip({ path, reason: reasonAt(index as LoadedIndex, outcome) });
+      else notes.addKept(name, outcome);
       continue;
     }
     if (outcome.stamp !== undefined) {
@@ -117,10 +119,7 @@ export async function readNotesIndex(
     }
     const { result } = outcome;
     if ('reason' in result) onSkip({ path, reason: result.reason });
-    else {
-      const note: NoteSummary = { id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep };
-      notes.push(options.followUps && note.kind === 'debrief' ? { ...note, boxes: result.boxes } : note);
-    }
+    else notes.addFresh(name, result);
   }
   // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
   // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.
@@ -133,7 +132,7 @@ export async function readNotesIndex(
     });
     writer.save(indexFile, directory);
   }
-  return notes.sort(newestFirst);
+  return notes;
 }
 
 /** A note read from its file; `stamp` is undefined when it cannot be kept (unreadable, not a regular file). */
@@ -160,13 +159,6 @@ function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefi
   if (head.stats === undefined) return { result: head.result };
   const { size, mtimeMs, ctimeMs, ino } = head.stats;
   return { stamp: { size, mtimeMs, ctimeMs, ino }, result: head.result };
-}
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** By meeting date, then by when the note was written, then by id: a stable order for equal dates. */
-function newestFirst(a: NoteSummary, b: NoteSummary): number {
-  return compare(b.date, a.date) || compare(b.created ?? '', a.created ?? '') || compare(b.id, a.id);
 }
 
 /** The ids of the preps that have a debrief. */

@@ -235,3 +235,20 @@ describe('the notes index', () => {
     expect(await runCli(['history'], { env })).toEqual(first);
   });
 });
+
+describe('the notes index over many edits', () => {
+  it('stays a full read, and keeps no more than twice the strings it needs, however often a note is edited', async () => {
+    const { notes, cacheDir } = setup();
+    await read(notes, cacheDir);
+    for (let edit = 0; edit < 600; edit++) {
+      // A new customer and title each time: the strings of the edit before are no longer used.
+      writeNote(notes, '2026-11-20-acme-two-questions-prep', { customer: `Acme ${edit}`, title: `Renewal, take ${edit}`, date: '2026-11-20' });
+      const { list } = await read(notes, cacheDir);
+      expect(list.find((note) => note.id === '2026-11-20-acme-two-questions-prep')?.customer).toBe(`Acme ${edit}`);
+    }
+    await expectSameAsFullRead(notes, cacheDir);
+    const { strings, compacted } = headerOf(readFileSync(notesIndexFile(cacheDir, notes)));
+    expect(strings as number).toBeLessThanOrEqual(2 * (compacted as number) + 1024);
+    expect(compacted as number).toBeLessThan(100);
+  });
+});
