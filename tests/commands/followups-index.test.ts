@@ -89,6 +89,28 @@ describe('follow-ups and the account from the notes index', () => {
     expect(note?.boxes).toEqual({ open: [expect.objectContaining({ text: 'Send the quote', owner: 'me', due: '2026-12-04' })] });
   });
 
+  it('a debrief the history read after an edit, without its body, has its follow-ups read when they are asked for', async () => {
+    const { dir, notes, cache, both } = setup();
+    const acme = await debrief(dir, notes, cache, 'Acme', ['Send the quote - me - 2026-12-04']);
+    const name = acme.slice(notes.length + 1);
+    await readNotesIndex(notes, undefined, { cacheDir: cache, followUps: true });
+    ageIndex(cache, notes);
+    writeFileSync(acme, readFileSync(acme, 'utf8').replaceAll('Send the quote', 'Send the price'));
+    const reads: string[] = [];
+    // As the history reads it: the header only.
+    const [header] = await readNotesIndex(notes, undefined, { cacheDir: cache, onRead: (read) => reads.push(read) });
+    expect(header).not.toHaveProperty('boxes');
+    ageIndex(cache, notes);
+    const [note] = await readNotesIndex(notes, undefined, { cacheDir: cache, followUps: true, onRead: (read) => reads.push(read) });
+    expect(reads).toEqual([name, name]);
+    expect(note?.boxes).toEqual({ open: [expect.objectContaining({ text: 'Send the price' })] });
+    ageIndex(cache, notes);
+    await readNotesIndex(notes, undefined, { cacheDir: cache, followUps: true, onRead: (read) => reads.push(read) });
+    expect(reads).toEqual([name, name]);
+    const followups = await both(['followups', '--json']);
+    expect(followups.warm).toEqual(followups.full);
+  });
+
   it('an index written by the previous format is not trusted: it is read again and rebuilt', async () => {
     const { dir, notes, cache } = setup();
     const acme = await debrief(dir, notes, cache, 'Acme', ['Send the quote - me - 2026-12-04']);

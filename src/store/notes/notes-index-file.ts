@@ -46,13 +46,16 @@ export type NoteResult = IndexedNote | { reason: string };
 const STAMP = 4;
 /**
  * kind, then playbook, customer, title, date, created, prep as places in the strings (-1: none),
- * then a debrief's follow-ups: where they start in `boxes` and how many (-1: not a debrief), and
- * why its body could not be read (a place in the strings, -1: it could).
+ * then a debrief's follow-ups: where they start in `boxes` and how many (-1: not a debrief, -2: a
+ * debrief whose body has not been read yet), and why its body could not be read (a place in the
+ * strings, -1: it could).
  */
 const FIELDS = 10;
 /** A follow-up in `boxes`: its line, then its text, owner and due date as places in the strings. */
 const BOX = 4;
 const KINDS = ['prep', 'debrief', 'skipped'] as const;
+const NOT_A_DEBRIEF = -1;
+const BODY_NOT_READ = -2;
 const SKIPPED = 2;
 /** The fields that are places in the strings: 1-6 and 9 of a note, 1-3 of a box. */
 const NOTE_PLACES = [1, 2, 3, 4, 5, 6, 9] as const;
@@ -197,13 +200,18 @@ export function isUnchanged(index: LoadedIndex, position: number, now: FileStamp
   );
 }
 
-/** A debrief's open follow-ups as they were when it was read; undefined for any other note. */
+/** Whether the note at `position` is a debrief whose follow-ups were not read with it (by the history). */
+export function boxesUnread(index: LoadedIndex, position: number): boolean {
+  return index.fields[position * FIELDS + 8] === BODY_NOT_READ;
+}
+
+/** A debrief's open follow-ups as they were when it was read; undefined for any other note, or when they were not read. */
 export function boxesAt(index: LoadedIndex, position: number): NoteBoxes | undefined {
   const at = position * FIELDS;
   const { fields, boxes } = index;
   const start = fields[at + 7] as number;
   const count = fields[at + 8] as number;
-  if (count === -1) return undefined;
+  if (count < 0) return undefined;
   const problem = index.text(fields[at + 9] as number);
   if (problem !== undefined) return { reason: problem };
   const open: FollowUp[] = [];
@@ -316,7 +324,7 @@ export class NotesIndexWriter {
     const { kind, playbook, customer, title, date, created, prep, boxes } = result;
     let follow: number[];
     if (boxes === undefined) {
-      follow = [-1, -1, -1];
+      follow = [0, kind === 'debrief' ? BODY_NOT_READ : NOT_A_DEBRIEF, -1];
     } else if ('reason' in boxes) {
       follow = [0, 0, this.place(boxes.reason)];
     } else {
@@ -539,7 +547,7 @@ function wellFormed(columns: Columns): boolean {
     if (title < -1 || title >= distinct || created < -1 || created >= distinct || prep < -1 || prep >= distinct || problem < -1 || problem >= distinct) return false;
     const start = fields[at + 7] as number;
     const count = fields[at + 8] as number;
-    if (count < -1 || (count >= 0 && (start < 0 || start + count * BOX > boxes.length))) return false;
+    if (count < BODY_NOT_READ || (count >= 0 && (start < 0 || start + count * BOX > boxes.length))) return false;
   }
   for (let box = 0; box < boxes.length; box += BOX) {
     const text = boxes[box + 1] as number;

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 import { headBuffer, type HeadBuffer } from './front-matter-head.js';
-import { isUnchanged, kindAt, loadNotesIndex, notesIndexFile, NotesIndexWriter, reasonAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
+import { boxesUnread, isUnchanged, kindAt, loadNotesIndex, notesIndexFile, NotesIndexWriter, reasonAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
 import { compare, NoteTable, type NoteSummary } from './note-table.js';
 import { NOT_A_REGULAR_FILE, readNoteHead } from './read-note-head.js';
 
@@ -33,7 +33,10 @@ export interface NotesIndexOptions {
   cacheDir?: string | undefined;
   /** Called for each note read from its file rather than taken from the index (for tests). */
   onRead?: ((name: string) => void) | undefined;
-  /** Give each debrief its open follow-ups (`boxes`); the history has no use for them. */
+  /**
+   * Give each debrief its open follow-ups (`boxes`). The history has no use for them: without it,
+   * a debrief read from its file is read only as far as its front matter.
+   */
   followUps?: boolean | undefined;
 }
 
@@ -72,7 +75,7 @@ export async function readNotesIndex(
 export async function readNoteTable(
   directory: string,
   onSkip: (skipped: SkippedFile) => void = () => undefined,
-  options: Omit<NotesIndexOptions, 'followUps'> = {},
+  options: NotesIndexOptions = {},
 ): Promise<NoteTable> {
   // File-name order, so two runs over the same directory warn in the same order, and the index
   // (kept in the same order) is matched against the listing in one pass.
@@ -104,7 +107,7 @@ export async function readNoteTable(
       if (cursor < indexed && !index.nameIs(cursor, name)) while (cursor < indexed && compare(index.nameAt(cursor), name) < 0) cursor++;
       if (cursor < indexed && index.nameIs(cursor, name)) place = cursor++;
     }
-    const outcome = unchangedOrRead(path, name, index, place, buffer, options.onRead);
+    const outcome = unchangedOrRead(path, name, index, place, buffer, options);
     outcomes[position] = outcome;
     if (outcome === undefined) continue;
     if (typeof outcome === 'number') {
@@ -142,7 +145,7 @@ interface Fresh {
 }
 
 /** The note's place in the index when it is unchanged, what it says now, or undefined for a directory. */
-function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefined, place: number, buffer: HeadBuffer, onRead?: (name: string) => void): number | Fresh | undefined {
+function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefined, place: number, buffer: HeadBuffer, options: NotesIndexOptions): number | Fresh | undefined {
   let stats: Stats | undefined;
   try {
     stats = statSync(path, { throwIfNoEntry: false });
@@ -153,9 +156,11 @@ function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefi
   if (stats === undefined) return { result: { reason: 'cannot read it: no such file or directory' } };
   if (stats.isDirectory()) return undefined;
   if (!stats.isFile()) return { result: { reason: NOT_A_REGULAR_FILE } };
-  if (index !== undefined && place !== -1 && isUnchanged(index, place, stats)) return place;
-  onRead?.(name);
-  const head = readNoteHead(path, buffer);
+  const followUps = options.followUps ?? false;
+  // A debrief the history read without its follow-ups is read again when they are asked for.
+  if (index !== undefined && place !== -1 && isUnchanged(index, place, stats) && !(followUps && boxesUnread(index, place))) return place;
+  options.onRead?.(name);
+  const head = readNoteHead(path, buffer, followUps);
   if (head.stats === undefined) return { result: head.result };
   const { size, mtimeMs, ctimeMs, ino } = head.stats;
   return { stamp: { size, mtimeMs, ctimeMs, ino }, result: head.result };
