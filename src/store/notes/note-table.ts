@@ -2,10 +2,11 @@
  * The notes of a directory as a table of rows rather than an object per note: each row is a note
  * the notes index kept (read from its columns when asked) or one read from its file this run.
  * The history prints 100,000 notes a chunk at a time from it, so only the rows being printed are
- * ever objects; every other command takes the summaries (notes-index.ts), made from the same rows.
+ * ever objects. Every other command takes the summaries (notes-index.ts), made as the notes are
+ * found: it uses every note as an object anyway, and the table's calls per row would cost it time.
  */
 import type { NoteHeader } from './note-header.js';
-import { boxesAt, fieldAt, kindAt, sortKeysAt, summaryAt, type HeaderField, type LoadedIndex } from './notes-index-file.js';
+import { fieldAt, kindAt, sortKeysAt, summaryAt, type HeaderField, type LoadedIndex } from './notes-index-file.js';
 import type { IndexedNote, NoteBoxes } from './read-note-head.js';
 
 export interface NoteSummary extends NoteHeader {
@@ -21,9 +22,9 @@ export const noteIdOf = (fileName: string): string => fileName.slice(0, -'.md'.l
 export class NoteTable {
   /** Each row's file name, as listed. */
   private readonly names: string[] = [];
-  /** Each row's place in the index, or -1 - its place in `fresh`. */
+  /** Each row's place in the index, or -1 - its place in `read`. */
   private readonly sources: number[] = [];
-  private readonly fresh: IndexedNote[] = [];
+  private readonly read: IndexedNote[] = [];
 
   /** `prefix`: the notes directory with its separator, before every file name. */
   constructor(
@@ -35,14 +36,16 @@ export class NoteTable {
     return this.names.length;
   }
 
-  addKept(name: string, position: number): void {
+  /** A note the index kept, at `position` in it. */
+  kept(name: string, _path: string, position: number): void {
     this.names.push(name);
     this.sources.push(position);
   }
 
-  addFresh(name: string, note: IndexedNote): void {
+  /** A note read from its file. */
+  fresh(name: string, _path: string, note: IndexedNote): void {
     this.names.push(name);
-    this.sources.push(-1 - (this.fresh.push(note) - 1));
+    this.sources.push(-1 - (this.read.push(note) - 1));
   }
 
   id(row: number): string {
@@ -55,25 +58,18 @@ export class NoteTable {
 
   kind(row: number): NoteHeader['kind'] {
     const source = this.sources[row] as number;
-    return source >= 0 ? (kindAt(this.index as LoadedIndex, source) as NoteHeader['kind']) : (this.fresh[-1 - source] as IndexedNote).kind;
+    return source >= 0 ? (kindAt(this.index as LoadedIndex, source) as NoteHeader['kind']) : (this.read[-1 - source] as IndexedNote).kind;
   }
 
   field(row: number, field: HeaderField): string | undefined {
     const source = this.sources[row] as number;
-    return source >= 0 ? fieldAt(this.index as LoadedIndex, source, field) : (this.fresh[-1 - source] as IndexedNote)[field];
+    return source >= 0 ? fieldAt(this.index as LoadedIndex, source, field) : (this.read[-1 - source] as IndexedNote)[field];
   }
 
-  /** A debrief's open follow-ups; undefined for a prep. */
-  boxes(row: number): NoteBoxes | undefined {
+  /** The row as one object, without follow-ups (the history's use). */
+  summary(row: number): NoteSummary {
     const source = this.sources[row] as number;
-    return source >= 0 ? boxesAt(this.index as LoadedIndex, source) : (this.fresh[-1 - source] as IndexedNote).boxes;
-  }
-
-  /** The row as one object; with `followUps`, a debrief has its `boxes`. */
-  summary(row: number, followUps = false): NoteSummary {
-    const source = this.sources[row] as number;
-    const note: NoteSummary = source >= 0 ? summaryAt(this.index as LoadedIndex, source, this.id(row), this.path(row)) : this.freshSummary(row);
-    return followUps && note.kind === 'debrief' ? { ...note, boxes: this.boxes(row) } : note;
+    return source >= 0 ? summaryAt(this.index as LoadedIndex, source, this.id(row), this.path(row)) : this.freshSummary(row);
   }
 
   private freshSummary(row: number): NoteSummary {
@@ -92,7 +88,8 @@ export class NoteTable {
 
   /**
    * The rows newest first: by meeting date, then by when the note was written, then by id, a
-   * stable order for equal dates. The dates are taken once per row, not once per comparison.
+   * stable order for equal dates. The dates are taken once per row, not once per comparison; an
+   * id, needed only between notes of the same date and time, is cut out when it is compared.
    */
   newestFirst(): number[] {
     const count = this.length;
@@ -112,6 +109,7 @@ export class NoteTable {
     for (let row = 0; row < count; row++) order[row] = row;
     return order.sort((a, b) => compare(dates[b] as string, dates[a] as string) || compare(created[b] as string, created[a] as string) || compare(this.id(b), this.id(a)));
   }
+
 }
 
 export const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

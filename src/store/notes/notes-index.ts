@@ -16,9 +16,9 @@ import { join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 import { headBuffer, type HeadBuffer } from './front-matter-head.js';
-import { boxesUnread, isUnchanged, kindAt, loadNotesIndex, notesIndexFile, NotesIndexWriter, reasonAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
-import { compare, NoteTable, type NoteSummary } from './note-table.js';
-import { NOT_A_REGULAR_FILE, readNoteHead } from './read-note-head.js';
+import { boxesAt, boxesUnread, isUnchanged, kindAt, summaryAt, loadNotesIndex, notesIndexFile, NotesIndexWriter, reasonAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
+import { compare, noteIdOf, NoteTable, type NoteSummary } from './note-table.js';
+import { NOT_A_REGULAR_FILE, readNoteHead, type IndexedNote } from './read-note-head.js';
 
 export type { NoteSummary };
 export { noteIdOf } from './note-table.js';
@@ -67,16 +67,48 @@ export async function readNotesIndex(
   onSkip: (skipped: SkippedFile) => void = () => undefined,
   options: NotesIndexOptions = {},
 ): Promise<NoteSummary[]> {
-  const table = await readNoteTable(directory, onSkip, options);
-  return table.newestFirst().map((row) => table.summary(row, options.followUps));
+  const followUps = options.followUps ?? false;
+  const notes: NoteSummary[] = [];
+  // Every note is an object here: made as it is found, sorted as objects.
+  await scanNotes(directory, onSkip, options, (index) => ({
+    kept(name, path, position) {
+      const note = summaryAt(index as LoadedIndex, position, noteIdOf(name), path);
+      notes.push(followUps && note.kind === 'debrief' ? { ...note, boxes: boxesAt(index as LoadedIndex, position) } : note);
+    },
+    fresh(name, path, result) {
+      const note: NoteSummary = { id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep };
+      notes.push(followUps && note.kind === 'debrief' ? { ...note, boxes: result.boxes } : note);
+    },
+  }));
+  return notes.sort(newestFirst);
+}
+
+/** By meeting date, then by when the note was written, then by id: a stable order for equal dates (as NoteTable.newestFirst). */
+function newestFirst(a: NoteSummary, b: NoteSummary): number {
+  return compare(b.date, a.date) || compare(b.created ?? '', a.created ?? '') || compare(b.id, a.id);
 }
 
 /** Every coach note in the directory, in file-name order, as rows (note-table.ts). */
-export async function readNoteTable(
+export function readNoteTable(directory: string, onSkip: (skipped: SkippedFile) => void, options: NotesIndexOptions): Promise<NoteTable> {
+  return scanNotes(directory, onSkip, options, (index, prefix) => new NoteTable(prefix, index));
+}
+
+/** What the scan hands each note to, in file-name order: one kept in the index, or one read now. */
+interface NoteSink {
+  kept(name: string, path: string, position: number): void;
+  fresh(name: string, path: string, note: IndexedNote): void;
+}
+
+/**
+ * Lists the directory, checks every note against the index, reads the ones that changed, hands
+ * each to the sink made for the loaded index, and writes the index again when it would differ.
+ */
+async function scanNotes<Sink extends NoteSink>(
   directory: string,
-  onSkip: (skipped: SkippedFile) => void = () => undefined,
-  options: NotesIndexOptions = {},
-): Promise<NoteTable> {
+  onSkip: (skipped: SkippedFile) => void,
+  options: NotesIndexOptions,
+  makeSink: (index: LoadedIndex | undefined, prefix: string) => Sink,
+): Promise<Sink> {
   // File-name order, so two runs over the same directory warn in the same order, and the index
   // (kept in the same order) is matched against the listing in one pass.
   const listing = noteFileNames(directory);
@@ -95,7 +127,7 @@ export async function readNoteTable(
   const buffer = headBuffer();
   // path.join normalises every path again; the directory is the same for all of them.
   const prefix = join(directory, '/');
-  const notes = new NoteTable(prefix, index);
+  const notes = makeSink(index, prefix);
   for (let position = 0; position < names.length; position++) {
     if (position > 0 && position % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const name = names[position] as string;
@@ -113,7 +145,7 @@ export async function readNoteTable(
     if (typeof outcome === 'number') {
       kept++;
       if (kindAt(index as LoadedIndex, outcome) === 'skipped') onSkip({ path, reason: reasonAt(index as LoadedIndex, outcome) });
-      else notes.addKept(name, outcome);
+      else notes.kept(name, path, outcome);
       continue;
     }
     if (outcome.stamp !== undefined) {
@@ -122,7 +154,7 @@ export async function readNoteTable(
     }
     const { result } = outcome;
     if ('reason' in result) onSkip({ path, reason: result.reason });
-    else notes.addFresh(name, result);
+    else notes.fresh(name, path, result);
   }
   // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
   // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.
