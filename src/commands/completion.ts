@@ -107,7 +107,7 @@ async function ids(kind: IdKind, context: CommandContext): Promise<string[]> {
   // Completion never fails: with no notes directory there are simply no ids to offer.
   try {
     if (kind === 'draft') return draftHandles(context.notesDir);
-    return noteFileNames(context.notesDir).map(noteIdOf).sort().reverse();
+    return (await noteFileNames(context.notesDir)).map(noteIdOf).sort().reverse();
   } catch {
     return [];
   }

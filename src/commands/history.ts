@@ -1,9 +1,12 @@
 /**
  * `coach history`: the saved sessions, newest first, a line each (or JSON for other tools). Read
  * from the notes' front matter alone, through the notes index, so it stays fast over years of notes.
+ * It works on the rows of the note table (note-table.ts), not on an object per note: over 100,000
+ * notes only the chunk being printed is ever made into objects.
  */
 import { writeOut, type Io } from '../io.js';
-import { readNotesIndex, type NoteSummary } from '../store/notes/notes-index.js';
+import { readNoteTable, type NoteSummary } from '../store/notes/notes-index.js';
+import type { NoteTable } from '../store/notes/note-table.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './command-context.js';
 import type { HistoryOptions } from './options/history-options.js';
@@ -12,56 +15,66 @@ import { column } from '../terminal/fit.js';
 
 export async function historyCommand(options: HistoryOptions, context: CommandContext): Promise<void> {
   const { io, notesDir } = context;
-  const notes = await readNotesIndex(notesDir, warnSkipped(io), { cacheDir: context.cacheDir });
-  const debriefs = debriefsByPrep(notes);
-  const shown = notes.filter(matches(options, debriefs)).slice(0, options.limit);
+  const table = await readNoteTable(notesDir, warnSkipped(io), { cacheDir: context.cacheDir });
+  const newest = table.newestFirst();
+  const debriefs = debriefsByPrep(table, newest);
+  const shown = filtered(table, newest, options, debriefs).slice(0, options.limit);
 
   if (options.json) {
-    await writeJsonList(io, shown, (note) => asJson(note, debriefs));
+    await writeJsonList(io, shown, (row) => asJson(table, row, debriefs));
     return;
   }
   if (shown.length === 0) {
-    io.stderr.write(notes.length === 0 ? `No saved sessions in ${notesDir} yet; start with: coach prep\n` : 'No saved sessions match.\n');
+    io.stderr.write(table.length === 0 ? `No saved sessions in ${notesDir} yet; start with: coach prep\n` : 'No saved sessions match.\n');
     return;
   }
-  await writeOut(io.stdout, formatLines(shown, debriefs));
+  await writeOut(io.stdout, formatLines(Array.from(shown, (row) => table.summary(row)), (id) => debriefs.get(id) !== undefined));
 }
 
 /** What one write may hold: over 100,000 notes the whole list as one string would be 35 MB. */
 const JSON_CHUNK = 500;
 
-/** The same text as `JSON.stringify(items, null, 2)`, written a chunk at a time. */
-async function writeJsonList<T>(io: Io, items: readonly T[], asJson: (item: T) => object): Promise<void> {
-  if (items.length === 0) return writeOut(io.stdout, '[]\n');
-  for (let start = 0; start < items.length; start += JSON_CHUNK) {
+/** The same text as `JSON.stringify(rows.map(asJson), null, 2)`, written a chunk at a time. */
+async function writeJsonList(io: Io, rows: readonly number[], asJson: (row: number) => object): Promise<void> {
+  if (rows.length === 0) return writeOut(io.stdout, '[]\n');
+  for (let start = 0; start < rows.length; start += JSON_CHUNK) {
     // A chunk as a list of its own, without its brackets: its items are indented as the whole list's are.
-    const list = JSON.stringify(items.slice(start, start + JSON_CHUNK).map(asJson), null, 2);
-    const end = start + JSON_CHUNK >= items.length;
+    const list = JSON.stringify(rows.slice(start, start + JSON_CHUNK).map(asJson), null, 2);
+    const end = start + JSON_CHUNK >= rows.length;
     await writeOut(io.stdout, `${start === 0 ? '[\n' : ',\n'}${list.slice(2, -2)}${end ? '\n]\n' : ''}`);
   }
 }
 
-/** Each prep's debrief (the newest, when there are several), by the prep's id. */
-function debriefsByPrep(notes: readonly NoteSummary[]): Map<string, string> {
-  const debriefs = new Map<string, string>();
-  for (const note of notes) {
-    if (note.kind === 'debrief' && note.prep !== undefined && !debriefs.has(note.prep)) debriefs.set(note.prep, note.id);
+/** Each prep's debrief (the newest, when there are several): its row, by the prep's id. */
+function debriefsByPrep(table: NoteTable, newest: readonly number[]): Map<string, number> {
+  const debriefs = new Map<string, number>();
+  for (const row of newest) {
+    if (table.kind(row) !== 'debrief') continue;
+    const prep = table.field(row, 'prep');
+    if (prep !== undefined && !debriefs.has(prep)) debriefs.set(prep, row);
   }
   return debriefs;
 }
 
-function matches(options: HistoryOptions, debriefs: Map<string, string>): (note: NoteSummary) => boolean {
+/** The rows the options ask for, in the order given. */
+function filtered(table: NoteTable, rows: number[], options: HistoryOptions, debriefs: Map<string, number>): number[] {
   const customer = options.customer?.toLowerCase();
-  return (note) =>
-    (customer === undefined || note.customer.toLowerCase().includes(customer)) &&
-    (options.playbook === undefined || note.playbook === options.playbook) &&
-    (options.kind === undefined || note.kind === options.kind) &&
-    (options.since === undefined || note.date >= options.since) &&
-    (!options.open || (note.kind === 'prep' && !debriefs.has(note.id)));
+  const { playbook, kind, since, open } = options;
+  if (customer === undefined && playbook === undefined && kind === undefined && since === undefined && !open) return rows;
+  return rows.filter(
+    (row) =>
+      (customer === undefined || (table.field(row, 'customer') ?? '').toLowerCase().includes(customer)) &&
+      (playbook === undefined || table.field(row, 'playbook') === playbook) &&
+      (kind === undefined || table.kind(row) === kind) &&
+      (since === undefined || (table.field(row, 'date') ?? '') >= since) &&
+      (!open || (table.kind(row) === 'prep' && !debriefs.has(table.id(row)))),
+  );
 }
 
 /** Every key on every object, null when absent, so a consumer never has to guess. */
-function asJson(note: NoteSummary, debriefs: Map<string, string>) {
+function asJson(table: NoteTable, row: number, debriefs: Map<string, number>) {
+  const note = table.summary(row);
+  const debrief = note.kind === 'prep' ? debriefs.get(note.id) : undefined;
   return {
     id: note.id,
     path: note.path,
@@ -72,13 +85,13 @@ function asJson(note: NoteSummary, debriefs: Map<string, string>) {
     date: note.date,
     created: note.created ?? null,
     prep: note.prep ?? null,
-    debrief: note.kind === 'prep' ? (debriefs.get(note.id) ?? null) : null,
+    debrief: debrief === undefined ? null : table.id(debrief),
   };
 }
 
 const MAX_WIDTH = { customer: 24, title: 32, playbook: 24 } as const;
 
-function formatLines(notes: readonly NoteSummary[], debriefs: Map<string, string>): string {
+function formatLines(notes: readonly NoteSummary[], debriefed: (id: string) => boolean): string {
   const cell = (text: string | undefined): string => sanitizeForTerminal(text ?? '').replace(/\s+/g, ' ').trim();
   const rows = notes.map((note) => ({
     date: cell(note.date),
@@ -86,7 +99,7 @@ function formatLines(notes: readonly NoteSummary[], debriefs: Map<string, string
     customer: cell(note.customer),
     title: cell(note.title),
     playbook: cell(note.playbook),
-    status: note.kind === 'prep' ? (debriefs.has(note.id) ? 'debriefed' : 'no debrief') : note.prep === undefined ? 'no prep' : '',
+    status: note.kind === 'prep' ? (debriefed(note.id) ? 'debriefed' : 'no debrief') : note.prep === undefined ? 'no prep' : '',
     id: cell(note.id),
   }));
   const width = (key: 'customer' | 'title' | 'playbook'): number => Math.min(MAX_WIDTH[key], Math.max(...rows.map((row) => row[key].length)));

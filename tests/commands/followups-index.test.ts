@@ -89,17 +89,42 @@ describe('follow-ups and the account from the notes index', () => {
     expect(note?.boxes).toEqual({ open: [expect.objectContaining({ text: 'Send the quote', owner: 'me', due: '2026-12-04' })] });
   });
 
+  it('a debrief the history read after an edit, without its body, has its follow-ups read when they are asked for', async () => {
+    const { dir, notes, cache, both } = setup();
+    const acme = await debrief(dir, notes, cache, 'Acme', ['Send the quote - me - 2026-12-04']);
+    const name = acme.slice(notes.length + 1);
+    await readNotesIndex(notes, undefined, { cacheDir: cache, followUps: true });
+    ageIndex(cache, notes);
+    writeFileSync(acme, readFileSync(acme, 'utf8').replaceAll('Send the quote', 'Send the price'));
+    const reads: string[] = [];
+    // As the history reads it: the header only.
+    const [header] = await readNotesIndex(notes, undefined, { cacheDir: cache, onRead: (read) => reads.push(read) });
+    expect(header).not.toHaveProperty('boxes');
+    ageIndex(cache, notes);
+    const [note] = await readNotesIndex(notes, undefined, { cacheDir: cache, followUps: true, onRead: (read) => reads.push(read) });
+    expect(reads).toEqual([name, name]);
+    expect(note?.boxes).toEqual({ open: [expect.objectContaining({ text: 'Send the price' })] });
+    ageIndex(cache, notes);
+    await readNotesIndex(notes, undefined, { cacheDir: cache, followUps: true, onRead: (read) => reads.push(read) });
+    expect(reads).toEqual([name, name]);
+    const followups = await both(['followups', '--json']);
+    expect(followups.warm).toEqual(followups.full);
+  });
+
   it('an index written by the previous format is not trusted: it is read again and rebuilt', async () => {
     const { dir, notes, cache } = setup();
     const acme = await debrief(dir, notes, cache, 'Acme', ['Send the quote - me - 2026-12-04']);
     await readNotesIndex(notes, undefined, { cacheDir: cache });
     const file = notesIndexFile(cache, notes);
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    writeFileSync(file, JSON.stringify({ ...stored, format: 2 }));
+    // Format 3 was one JSON document; what it said of this debrief is now also wrong.
+    const name = acme.slice(notes.length + 1);
+    writeFileSync(file, JSON.stringify({ format: 3, coach: '0.1.0', dir: notes, names: [name], stamps: [0, 0, 0, 0], strings: ['x'], notes: [1, 0, 0, 0, 0, -1, -1, 0, 0, -1], boxes: [] }));
     ageIndex(cache, notes);
     const reads: string[] = [];
-    await readNotesIndex(notes, undefined, { cacheDir: cache, onRead: (name) => reads.push(name) });
-    expect(reads).toEqual([acme.slice(notes.length + 1)]);
-    expect((JSON.parse(readFileSync(file, 'utf8')) as { format: number }).format).toBe(3);
+    const [note] = await readNotesIndex(notes, undefined, { cacheDir: cache, followUps: true, onRead: (read) => reads.push(read) });
+    expect(reads).toEqual([name]);
+    expect(note?.boxes).toEqual({ open: [expect.objectContaining({ text: 'Send the quote' })] });
+    const bytes = readFileSync(file);
+    expect((JSON.parse(bytes.toString('utf8', 4, 4 + bytes.readUInt32LE(0))) as { format: number }).format).toBe(4);
   });
 });

@@ -66,7 +66,7 @@ export async function findSession(arg: string, notesDir: string, cwd: string, lo
     if (found === 'other') throw notANote(path, 'it is not a regular file');
   }
   const id = basename(arg).replace(/\.md$/, '');
-  const ids = noteFileNames(notesDir).map(noteIdOf).filter((candidate) => candidate !== id);
+  const ids = (await noteFileNames(notesDir)).map(noteIdOf).filter((candidate) => candidate !== id);
   if (lookup !== undefined && !/[\\/]/.test(arg)) {
     const named = await sessionsNamed(arg, ids, notesDir, lookup);
     if (named.length === 1 && named[0] !== undefined) return join(notesDir, `${named[0]}.md`);

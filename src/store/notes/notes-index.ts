@@ -10,22 +10,17 @@
  * edited, renamed or deleted by another program shows at once, and the result is always what a
  * full read would give.
  */
-import { readdirSync, statSync, type Stats } from 'node:fs';
+import { readdir, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 import { headBuffer, type HeadBuffer } from './front-matter-head.js';
-import type { NoteHeader } from './note-header.js';
-import { boxesAt, isUnchanged, loadNotesIndex, notesIndexFile, NotesIndexWriter, resultAt, stampAt, summaryAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
-import { NOT_A_REGULAR_FILE, readNoteHead, type NoteBoxes } from './read-note-head.js';
+import { boxesAt, boxesUnread, isUnchanged, kindAt, summaryAt, loadNotesIndex, notesIndexFile, NotesIndexWriter, reasonAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
+import { compare, noteIdOf, NoteTable, type NoteSummary } from './note-table.js';
+import { NOT_A_REGULAR_FILE, readNoteHead, type IndexedNote } from './read-note-head.js';
 
-export interface NoteSummary extends NoteHeader {
-  /** The file name without `.md`: what `coach show` and `coach debrief` take, and a debrief's `prep`. */
-  id: string;
-  path: string;
-  /** With `followUps` asked for: a debrief's open follow-ups, or why its body cannot be read. */
-  boxes?: NoteBoxes | undefined;
-}
+export type { NoteSummary };
+export { noteIdOf } from './note-table.js';
 
 export interface SkippedFile {
   path: string;
@@ -37,7 +32,10 @@ export interface NotesIndexOptions {
   cacheDir?: string | undefined;
   /** Called for each note read from its file rather than taken from the index (for tests). */
   onRead?: ((name: string) => void) | undefined;
-  /** Give each debrief its open follow-ups (`boxes`); the history has no use for them. */
+  /**
+   * Give each debrief its open follow-ups (`boxes`). The history has no use for them: without it,
+   * a debrief read from its file is read only as far as its front matter.
+   */
   followUps?: boolean | undefined;
 }
 
@@ -50,17 +48,21 @@ export interface NotesIndexOptions {
 const BATCH = 1024;
 
 const isNoteFileName = (name: string): boolean => name.endsWith('.md') && !name.startsWith('.');
-export const noteIdOf = (fileName: string): string => fileName.slice(0, -'.md'.length);
 
-/** The Markdown file names in the directory; none when it does not exist yet. */
-export function noteFileNames(directory: string): string[] {
-  try {
+/**
+ * The Markdown file names in the directory; none when it does not exist yet. Listed on the
+ * thread pool (through fs's callback, not fs/promises, which costs a run 1-2 ms to load), so that
+ * a history over 100,000 notes loads its index meanwhile: the listing was a tenth of that run.
+ */
+export function noteFileNames(directory: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
     // Names only: the history stats every note anyway, and passes over directories then.
-    return readdirSync(directory).filter(isNoteFileName);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw new FileError(directory, `cannot read the notes directory: ${describeFsError(error)}`);
-  }
+    readdir(directory, (error, names) => {
+      if (!error) resolve(names.filter(isNoteFileName));
+      else if (error.code === 'ENOENT') resolve([]);
+      else reject(new FileError(directory, `cannot read the notes directory: ${describeFsError(error)}`));
+    });
+  });
 }
 
 /** Every coach note in the directory, newest first. */
@@ -69,14 +71,57 @@ export async function readNotesIndex(
   onSkip: (skipped: SkippedFile) => void = () => undefined,
   options: NotesIndexOptions = {},
 ): Promise<NoteSummary[]> {
+  const followUps = options.followUps ?? false;
+  const notes: NoteSummary[] = [];
+  // Every note is an object here: made as it is found, sorted as objects.
+  await scanNotes(directory, onSkip, options, (index) => ({
+    kept(name, path, position) {
+      const note = summaryAt(index as LoadedIndex, position, noteIdOf(name), path);
+      notes.push(followUps && note.kind === 'debrief' ? { ...note, boxes: boxesAt(index as LoadedIndex, position) } : note);
+    },
+    fresh(name, path, result) {
+      const note: NoteSummary = { id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep };
+      notes.push(followUps && note.kind === 'debrief' ? { ...note, boxes: result.boxes } : note);
+    },
+  }));
+  return notes.sort(newestFirst);
+}
+
+/** By meeting date, then by when the note was written, then by id: a stable order for equal dates (as NoteTable.newestFirst). */
+function newestFirst(a: NoteSummary, b: NoteSummary): number {
+  return compare(b.date, a.date) || compare(b.created ?? '', a.created ?? '') || compare(b.id, a.id);
+}
+
+/** Every coach note in the directory, in file-name order, as rows (note-table.ts). */
+export function readNoteTable(directory: string, onSkip: (skipped: SkippedFile) => void, options: NotesIndexOptions): Promise<NoteTable> {
+  return scanNotes(directory, onSkip, options, (index, prefix) => new NoteTable(prefix, index));
+}
+
+/** What the scan hands each note to, in file-name order: one kept in the index, or one read now. */
+interface NoteSink {
+  kept(name: string, path: string, position: number): void;
+  fresh(name: string, path: string, note: IndexedNote): void;
+}
+
+/**
+ * Lists the directory, checks every note against the index, reads the ones that changed, hands
+ * each to the sink made for the loaded index, and writes the index again when it would differ.
+ */
+async function scanNotes<Sink extends NoteSink>(
+  directory: string,
+  onSkip: (skipped: SkippedFile) => void,
+  options: NotesIndexOptions,
+  makeSink: (index: LoadedIndex | undefined, prefix: string) => Sink,
+): Promise<Sink> {
   // File-name order, so two runs over the same directory warn in the same order, and the index
   // (kept in the same order) is matched against the listing in one pass.
   const listing = noteFileNames(directory);
+  // Read while the thread pool lists the directory.
   const indexFile = options.cacheDir === undefined ? undefined : notesIndexFile(options.cacheDir, directory);
   const index = indexFile === undefined ? undefined : loadNotesIndex(indexFile, directory);
   // The default order is by UTF-16 code units, as `compare` is, without a call per comparison.
-  const names = listing.sort();
-  const indexed = index?.names ?? [];
+  const names = (await listing).sort();
+  const indexed = index?.count ?? 0;
   /** For each listed name: its place in the index when unchanged, or what was read now. */
   const outcomes: (number | Fresh | undefined)[] = new Array<number | Fresh | undefined>(names.length);
   // What the index would hold now: the notes it kept as they were, and those read again.
@@ -86,22 +131,25 @@ export async function readNotesIndex(
   const buffer = headBuffer();
   // path.join normalises every path again; the directory is the same for all of them.
   const prefix = join(directory, '/');
-  const notes: NoteSummary[] = [];
+  const notes = makeSink(index, prefix);
   for (let position = 0; position < names.length; position++) {
     if (position > 0 && position % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const name = names[position] as string;
     const path = `${prefix}${name}`;
-    while (cursor < indexed.length && compare(indexed[cursor] as string, name) < 0) cursor++;
-    const place = index !== undefined && indexed[cursor] === name ? cursor : -1;
-    const outcome = unchangedOrRead(path, name, index, place, buffer, options.onRead);
+    let place = -1;
+    if (index !== undefined) {
+      // The index holds the same names in the same order: nearly always its next one is this one,
+      // which is checked without cutting the name out of the index.
+      if (cursor < indexed && !index.nameIs(cursor, name)) while (cursor < indexed && compare(index.nameAt(cursor), name) < 0) cursor++;
+      if (cursor < indexed && index.nameIs(cursor, name)) place = cursor++;
+    }
+    const outcome = unchangedOrRead(path, name, index, place, buffer, options);
     outcomes[position] = outcome;
     if (outcome === undefined) continue;
     if (typeof outcome === 'number') {
       kept++;
-      const note = summaryAt(index as LoadedIndex, outcome, noteIdOf(name), path);
-      if ('reason' in note) onSkip({ path, reason: note.reason });
-      else if (options.followUps && note.kind === 'debrief') notes.push({ ...note, boxes: boxesAt(index as LoadedIndex, outcome) });
-      else notes.push(note);
+      if (kindAt(index as LoadedIndex, outcome) === 'skipped') onSkip({ path, reason: reasonAt(index as LoadedIndex, outcome) });
+      else notes.kept(name, path, outcome);
       continue;
     }
     if (outcome.stamp !== undefined) {
@@ -110,24 +158,20 @@ export async function readNotesIndex(
     }
     const { result } = outcome;
     if ('reason' in result) onSkip({ path, reason: result.reason });
-    else {
-      const note: NoteSummary = { id: noteIdOf(name), path, kind: result.kind, playbook: result.playbook, customer: result.customer, title: result.title, date: result.date, created: result.created, prep: result.prep };
-      notes.push(options.followUps && note.kind === 'debrief' ? { ...note, boxes: result.boxes } : note);
-    }
+    else notes.fresh(name, path, result);
   }
   // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
   // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.
-  if (indexFile !== undefined && (index === undefined || reread || kept !== indexed.length)) {
-    const writer = new NotesIndexWriter();
+  if (indexFile !== undefined && (index === undefined || reread || kept !== indexed)) {
+    const writer = new NotesIndexWriter(names.length, index);
     names.forEach((name, position) => {
       const outcome = outcomes[position];
-      if (typeof outcome === 'number') {
-        if (index !== undefined) writer.add(name, stampAt(index, outcome), resultAt(index, outcome));
-      } else if (outcome?.stamp !== undefined) writer.add(name, outcome.stamp, outcome.result);
+      if (typeof outcome === 'number') writer.keep(name, outcome);
+      else if (outcome?.stamp !== undefined) writer.add(name, outcome.stamp, outcome.result);
     });
     writer.save(indexFile, directory);
   }
-  return notes.sort(newestFirst);
+  return notes;
 }
 
 /** A note read from its file; `stamp` is undefined when it cannot be kept (unreadable, not a regular file). */
@@ -137,7 +181,7 @@ interface Fresh {
 }
 
 /** The note's place in the index when it is unchanged, what it says now, or undefined for a directory. */
-function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefined, place: number, buffer: HeadBuffer, onRead?: (name: string) => void): number | Fresh | undefined {
+function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefined, place: number, buffer: HeadBuffer, options: NotesIndexOptions): number | Fresh | undefined {
   let stats: Stats | undefined;
   try {
     stats = statSync(path, { throwIfNoEntry: false });
@@ -148,19 +192,14 @@ function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefi
   if (stats === undefined) return { result: { reason: 'cannot read it: no such file or directory' } };
   if (stats.isDirectory()) return undefined;
   if (!stats.isFile()) return { result: { reason: NOT_A_REGULAR_FILE } };
-  if (index !== undefined && place !== -1 && isUnchanged(index, place, stats)) return place;
-  onRead?.(name);
-  const head = readNoteHead(path, buffer);
+  const followUps = options.followUps ?? false;
+  // A debrief the history read without its follow-ups is read again when they are asked for.
+  if (index !== undefined && place !== -1 && isUnchanged(index, place, stats) && !(followUps && boxesUnread(index, place))) return place;
+  options.onRead?.(name);
+  const head = readNoteHead(path, buffer, followUps);
   if (head.stats === undefined) return { result: head.result };
   const { size, mtimeMs, ctimeMs, ino } = head.stats;
   return { stamp: { size, mtimeMs, ctimeMs, ino }, result: head.result };
-}
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** By meeting date, then by when the note was written, then by id: a stable order for equal dates. */
-function newestFirst(a: NoteSummary, b: NoteSummary): number {
-  return compare(b.date, a.date) || compare(b.created ?? '', a.created ?? '') || compare(b.id, a.id);
 }
 
 /** The ids of the preps that have a debrief. */

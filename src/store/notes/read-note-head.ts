@@ -1,7 +1,8 @@
 /**
  * One note's header, read from its front matter alone (front-matter-head.ts reads the first few
- * KiB), and for a debrief its open follow-ups too, which are in its body: so the notes index can
- * answer `coach followups` and `coach account` without reading every debrief on every run. Only
+ * KiB), and for a debrief, when asked, its open follow-ups too, which are in its body: so the
+ * notes index can answer `coach followups` and `coach account` without reading every debrief on
+ * every run. Only
  * a regular file is read: the note is opened without blocking and checked on the open
  * descriptor, so a `*.md` that is a FIFO, or a link to one or to a device, is skipped at once
  * instead of hanging the history.
@@ -18,8 +19,9 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** A debrief's open follow-ups, or why its body could not be read (the header still counts). */
 export type NoteBoxes = { open: FollowUp[] } | { reason: string };
 
-/** What the notes index keeps of a note: its header, and a debrief's open follow-ups. */
+/** What the notes index keeps of a note: its header, and a debrief's open follow-ups once asked for. */
 export interface IndexedNote extends NoteHeader {
+  /** A debrief's follow-ups; undefined for a prep, and for a debrief read without them. */
   boxes?: NoteBoxes | undefined;
 }
 
@@ -33,7 +35,12 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 export const NOT_A_REGULAR_FILE = 'it is not a regular file';
 
-export function readNoteHead(path: string, buffer: HeadBuffer): NoteHead {
+/**
+ * `withBoxes`: also read a debrief's body for its follow-ups. The history has no use for them, so
+ * a debrief it reads is read only as far as its front matter; followups and account read the rest
+ * when they next run.
+ */
+export function readNoteHead(path: string, buffer: HeadBuffer, withBoxes: boolean): NoteHead {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -47,7 +54,7 @@ export function readNoteHead(path: string, buffer: HeadBuffer): NoteHead {
     if ('reason' in head) return { result: head, stats };
     const header = noteHeader(head.frontMatter);
     if (!header.ok) return { result: { reason: header.reason }, stats };
-    if (header.header.kind !== 'debrief') return { result: header.header, stats };
+    if (header.header.kind !== 'debrief' || !withBoxes) return { result: header.header, stats };
     return { result: { ...header.header, boxes: readBoxes(fd) }, stats };
   } catch (error) {
     return { result: { reason: `cannot read it: ${describeFsError(error)}` } };

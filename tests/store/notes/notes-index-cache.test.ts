@@ -44,6 +44,19 @@ function moveIndexTime(notes: string, cacheDir: string, byMs: number): void {
   utimesSync(index, later, later);
 }
 
+/** The index file opens with its header's length (4 bytes, little-endian), then the header as JSON. */
+function headerOf(bytes: Buffer): Record<string, unknown> {
+  return JSON.parse(bytes.toString('utf8', 4, 4 + bytes.readUInt32LE(0))) as Record<string, unknown>;
+}
+
+function rewriteHeader(file: string, change: (header: Record<string, unknown>) => Record<string, unknown>): void {
+  const bytes = readFileSync(file);
+  const json = Buffer.from(JSON.stringify(change(headerOf(bytes))));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  writeFileSync(file, Buffer.concat([length, json, bytes.subarray(4 + bytes.readUInt32LE(0))]));
+}
+
 function setup() {
   const root = tempDir('coach-index-');
   const notes = join(root, 'notes');
@@ -126,7 +139,24 @@ describe('the notes index', () => {
     ['truncated', (file: string) => truncateSync(file, Math.floor(statSync(file).size / 2))],
     ['filled with garbage', (file: string) => writeFileSync(file, '\u0000{not json at all')],
     ['valid JSON of another shape', (file: string) => writeFileSync(file, JSON.stringify({ format: 1, coach: '0.1.0', notes: [[1, 2, 3]] }))],
-    ['from another coach version', (file: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(/"coach":"[^"]*"/, '"coach":"0.0.0-other"'))],
+    ['from another coach version', (file: string) => rewriteHeader(file, (header) => ({ ...header, coach: '0.0.0-other' }))],
+    ['from a machine of the other byte order', (file: string) => rewriteHeader(file, (header) => ({ ...header, endian: header['endian'] === 'LE' ? 'BE' : 'LE' }))],
+    ['of format 3, one JSON document', (file: string) => writeFileSync(file, JSON.stringify({ format: 3, coach: '0.1.0', names: [], stamps: [], strings: [], notes: [], boxes: [] }))],
+    ['one byte short', (file: string) => truncateSync(file, statSync(file).size - 1)],
+    ['one byte longer', (file: string) => writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from([0])]))],
+    ['claiming a note more than it holds', (file: string) => rewriteHeader(file, (header) => ({ ...header, notes: (header['notes'] as number) + 1 }))],
+    ['pointing past its strings', (file: string) => {
+      // The first note's playbook, right after its kind in the fields that follow the stamps.
+      const bytes = readFileSync(file);
+      const { notes } = headerOf(bytes);
+      bytes.writeInt32LE(1_000_000, 4 + bytes.readUInt32LE(0) + (notes as number) * 4 * 8 + 4);
+      writeFileSync(file, bytes);
+    }],
+    ['with its text bytes damaged', (file: string) => {
+      const bytes = readFileSync(file);
+      bytes[bytes.length - 1] = 0xff;
+      writeFileSync(file, bytes);
+    }],
     ['made a directory', (file: string) => {
       rmSync(file);
       mkdirSync(file);
@@ -203,5 +233,22 @@ describe('the notes index', () => {
     const first = await runCli(['history'], { env });
     rmSync(cacheDir, { recursive: true, force: true });
     expect(await runCli(['history'], { env })).toEqual(first);
+  });
+});
+
+describe('the notes index over many edits', () => {
+  it('stays a full read, and keeps no more than twice the strings it needs, however often a note is edited', async () => {
+    const { notes, cacheDir } = setup();
+    await read(notes, cacheDir);
+    for (let edit = 0; edit < 600; edit++) {
+      // A new customer and title each time: the strings of the edit before are no longer used.
+      writeNote(notes, '2026-11-20-acme-two-questions-prep', { customer: `Acme ${edit}`, title: `Renewal, take ${edit}`, date: '2026-11-20' });
+      const { list } = await read(notes, cacheDir);
+      expect(list.find((note) => note.id === '2026-11-20-acme-two-questions-prep')?.customer).toBe(`Acme ${edit}`);
+    }
+    await expectSameAsFullRead(notes, cacheDir);
+    const { strings, compacted } = headerOf(readFileSync(notesIndexFile(cacheDir, notes)));
+    expect(strings as number).toBeLessThanOrEqual(2 * (compacted as number) + 1024);
+    expect(compacted as number).toBeLessThan(100);
   });
 });
