@@ -76,6 +76,12 @@ export async function trainCodeCaches(outDir: string, playbooksDir: string): Pro
     if (note === undefined) throw new Error('build: the training prep saved no note');
     const then = [['card'], ['show', note.id], ['debrief', '--last', '--answers', debriefAnswers, '--no-input']];
     await runAll(then);
+    // A person's prep and history find notes and a notes index there: the first runs above made
+    // them, so their caches hold none of the code that reads an index or the last meeting. Those
+    // two are trained again now, as they run every day.
+    const again = [['prep', 'two-questions', '--answers', answers, '--no-input'], ['history', '--json']];
+    for (const args of again) rmSync(join(outDir, 'code-cache', `${codeCacheKey(args)}.bin`), { force: true });
+    await runAll(again);
     const missing = [...first, ['history'], ...then].map((args) => `${codeCacheKey(args)}.bin`).filter((name) => !existsSync(join(outDir, 'code-cache', name)));
     if (missing.length > 0) throw new Error(`build: no code cache was written for ${missing.join(', ')}`);
   } finally {
