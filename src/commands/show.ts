@@ -2,7 +2,7 @@
  * `coach show <session>`: a saved note to read (its Markdown without the front matter), the file
  * exactly as it is on disk (--raw), or its data as JSON (--json).
  */
-import { splitFrontMatter } from '../formats/front-matter.js';
+import { splitFrontMatter } from '../formats/front-matter-split.js';
 import { writeOut } from '../io.js';
 import { findSession, readSavedNote, readSavedNoteData } from '../store/notes/find-session.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';

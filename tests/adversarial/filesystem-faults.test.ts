@@ -10,7 +10,8 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSy
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter, splitFrontMatter } from '../../src/formats/front-matter.js';
+import { parseFrontMatter } from '../../src/formats/front-matter.js';
+import { splitFrontMatter } from '../../src/formats/front-matter-split.js';
 import { lockText } from '../../src/store/files/append-lock.js';
 import { repoPath } from '../helpers/playbooks.js';
 import { FakeTerminal, tempDir } from '../helpers/run-cli.js';

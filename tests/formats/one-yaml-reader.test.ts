@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { playbookText } from '../adversarial/helpers.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 import { UNICODE_SPACES } from '../helpers/unicode-spaces.js';
-import { splitFrontMatter } from '../../src/formats/front-matter.js';
-import { readYaml } from '../../src/formats/yaml.js';
+import { splitFrontMatter } from '../../src/formats/front-matter-split.js';
+import { readYaml, readYamlMapping } from '../../src/formats/yaml.js';
 import { noteHeader } from '../../src/store/notes/note-header.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -122,7 +122,7 @@ describe("notes' front matter", () => {
         } catch {
           library = undefined;
         }
-        const result = noteHeader(frontMatter);
+        const result = noteHeader(frontMatter, readYamlMapping);
         if (library === undefined || library === null || typeof library !== 'object' || library['kind'] !== 'prep') {
           expect(result.ok).toBe(false);
           return;

@@ -6,11 +6,11 @@
 import { statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { closest } from '../../core/text/closest.js';
-import { splitFrontMatter } from '../../formats/front-matter.js';
+import { splitFrontMatter } from '../../formats/front-matter-split.js';
 import { AmbiguousSessionError, FileError, UsageError } from '../../errors.js';
 import { readTextFile } from '../files/read-text-file.js';
 import { MAX_SAVED_BYTES } from './saved-size-limit.js';
-import { headerFromData, noteHeader, parseFrontMatterData, type NoteHeader } from './note-header.js';
+import { frontMatterReader, headerFromData, noteHeader, parseFrontMatterData, type NoteHeader } from './note-header.js';
 import { noteFileNames, noteIdOf, readNotesIndex, type SkippedFile } from './notes-index.js';
 import { nameKey } from '../../core/text/name-key.js';
 
@@ -106,7 +106,7 @@ export async function readSavedNote(path: string): Promise<SavedNote> {
   const text = readTextFile(path, 'the note', MAX_SAVED_BYTES);
   const split = splitFrontMatter(text);
   if (!split) throw notANote(path, 'it has no front matter');
-  const result = noteHeader(split.frontMatter);
+  const result = noteHeader(split.frontMatter, await frontMatterReader());
   if (!result.ok) throw notANote(path, result.reason);
   return { id: noteIdOfPath(path), path, text, header: result.header };
 }
@@ -116,7 +116,7 @@ export async function readSavedNoteData(path: string): Promise<SavedNoteData> {
   const text = readTextFile(path, 'the note', MAX_SAVED_BYTES);
   const split = splitFrontMatter(text);
   if (!split) throw notANote(path, 'it has no front matter');
-  const parsed = parseFrontMatterData(split.frontMatter);
+  const parsed = parseFrontMatterData(split.frontMatter, await frontMatterReader());
   if ('reason' in parsed) throw notANote(path, `${parsed.reason}; fix it in an editor`);
   const result = headerFromData(parsed.data);
   if (!result.ok) throw notANote(path, result.reason);

@@ -4,7 +4,7 @@
  * every note on every run: the notes index (notes-index.ts) keeps what was read, per file.
  */
 import type { Phase } from '../../core/playbook/schema.js';
-import { readYamlMapping } from '../../formats/yaml.js';
+import type { readYamlMapping } from '../../formats/yaml.js';
 
 export interface NoteHeader {
   kind: Phase;
@@ -19,15 +19,27 @@ export interface NoteHeader {
 
 export type HeaderResult = { ok: true; header: NoteHeader } | { ok: false; reason: string };
 
-export function noteHeader(frontMatter: string): HeaderResult {
-  const data = parseFrontMatterData(frontMatter);
+/** The yaml library's reader of a mapping, as frontMatterReader gives it. */
+export type MappingReader = typeof readYamlMapping;
+
+/**
+ * The reader of notes' front matter, imported when a note is first read rather than with this
+ * module: a history, or a prep's look at the last meeting, whose notes are all in the index never
+ * sets the yaml library up (its schemas and expressions were a millisecond of every such run).
+ */
+export async function frontMatterReader(): Promise<MappingReader> {
+  return (await import('../../formats/yaml.js')).readYamlMapping;
+}
+
+export function noteHeader(frontMatter: string, read: MappingReader): HeaderResult {
+  const data = parseFrontMatterData(frontMatter, read);
   return 'reason' in data ? { ok: false, reason: data.reason } : headerFromData(data.data);
 }
 
 /** The whole front matter as data, with the reason when it cannot be read. */
-export function parseFrontMatterData(frontMatter: string): { data: Record<string, unknown> } | { reason: string } {
-  const read = readYamlMapping(frontMatter);
-  return 'reason' in read ? { reason: `its front matter is not valid YAML (${read.reason})` } : read;
+export function parseFrontMatterData(frontMatter: string, read: MappingReader): { data: Record<string, unknown> } | { reason: string } {
+  const mapping = read(frontMatter);
+  return 'reason' in mapping ? { reason: `its front matter is not valid YAML (${mapping.reason})` } : mapping;
 }
 
 export function headerFromData(data: Record<string, unknown>): HeaderResult {

@@ -18,6 +18,7 @@ import { headBuffer, type HeadBuffer } from './front-matter-head.js';
 import { boxesAt, boxesUnread, isUnchanged, kindAt, summaryAt, loadNotesIndex, notesIndexFile, NotesIndexWriter, reasonAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
 import { compare, noteIdOf, NoteTable, type NoteSummary } from './note-table.js';
 import { NOT_A_REGULAR_FILE, readNoteHead, type IndexedNote } from './read-note-head.js';
+import { frontMatterReader, type MappingReader } from './note-header.js';
 
 export type { NoteSummary };
 export { noteIdOf } from './note-table.js';
@@ -132,6 +133,7 @@ async function scanNotes<Sink extends NoteSink>(
   // path.join normalises every path again; the directory is the same for all of them.
   const prefix = join(directory, '/');
   const notes = makeSink(index, prefix);
+  let read: MappingReader | undefined;
   for (let position = 0; position < names.length; position++) {
     if (position > 0 && position % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const name = names[position] as string;
@@ -143,7 +145,11 @@ async function scanNotes<Sink extends NoteSink>(
       if (cursor < indexed && !index.nameIs(cursor, name)) while (cursor < indexed && compare(index.nameAt(cursor), name) < 0) cursor++;
       if (cursor < indexed && index.nameIs(cursor, name)) place = cursor++;
     }
-    const outcome = unchangedOrRead(path, name, index, place, buffer, options);
+    let outcome = unchangedOrChanged(path, index, place, options);
+    if (outcome === CHANGED) {
+      read ??= await frontMatterReader();
+      outcome = readFresh(path, name, buffer, options, read);
+    }
     outcomes[position] = outcome;
     if (outcome === undefined) continue;
     if (typeof outcome === 'number') {
@@ -180,8 +186,14 @@ interface Fresh {
   result: NoteResult;
 }
 
-/** The note's place in the index when it is unchanged, what it says now, or undefined for a directory. */
-function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefined, place: number, buffer: HeadBuffer, options: NotesIndexOptions): number | Fresh | undefined {
+/** A note whose file must be read: new, or not as the index knew it. */
+const CHANGED = Symbol('changed');
+
+/**
+ * The note's place in the index when it is unchanged, why it cannot be read, undefined for a
+ * directory, or CHANGED.
+ */
+function unchangedOrChanged(path: string, index: LoadedIndex | undefined, place: number, options: NotesIndexOptions): number | Fresh | undefined | typeof CHANGED {
   let stats: Stats | undefined;
   try {
     stats = statSync(path, { throwIfNoEntry: false });
@@ -195,8 +207,13 @@ function unchangedOrRead(path: string, name: string, index: LoadedIndex | undefi
   const followUps = options.followUps ?? false;
   // A debrief the history read without its follow-ups is read again when they are asked for.
   if (index !== undefined && place !== -1 && isUnchanged(index, place, stats) && !(followUps && boxesUnread(index, place))) return place;
+  return CHANGED;
+}
+
+/** What the note says now, read from its file. */
+function readFresh(path: string, name: string, buffer: HeadBuffer, options: NotesIndexOptions, read: MappingReader): Fresh {
   options.onRead?.(name);
-  const head = readNoteHead(path, buffer, followUps);
+  const head = readNoteHead(path, buffer, options.followUps ?? false, read);
   if (head.stats === undefined) return { result: head.result };
   const { size, mtimeMs, ctimeMs, ino } = head.stats;
   return { stamp: { size, mtimeMs, ctimeMs, ino }, result: head.result };

@@ -11,7 +11,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { openFollowUps, type FollowUp } from '../../core/note/follow-ups.js';
 import { describeBytes, describeFsError } from '../files/read-text-file.js';
 import { readFrontMatterHead, type HeadBuffer } from './front-matter-head.js';
-import { noteHeader, type NoteHeader } from './note-header.js';
+import { noteHeader, type MappingReader, type NoteHeader } from './note-header.js';
 import { MAX_SAVED_BYTES } from './saved-size-limit.js';
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
@@ -40,7 +40,7 @@ export const NOT_A_REGULAR_FILE = 'it is not a regular file';
  * a debrief it reads is read only as far as its front matter; followups and account read the rest
  * when they next run.
  */
-export function readNoteHead(path: string, buffer: HeadBuffer, withBoxes: boolean): NoteHead {
+export function readNoteHead(path: string, buffer: HeadBuffer, withBoxes: boolean, read: MappingReader): NoteHead {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -52,7 +52,7 @@ export function readNoteHead(path: string, buffer: HeadBuffer, withBoxes: boolea
     if (!stats.isFile()) return { result: { reason: NOT_A_REGULAR_FILE } };
     const head = readFrontMatterHead(fd, buffer);
     if ('reason' in head) return { result: head, stats };
-    const header = noteHeader(head.frontMatter);
+    const header = noteHeader(head.frontMatter, read);
     if (!header.ok) return { result: { reason: header.reason }, stats };
     if (header.header.kind !== 'debrief' || !withBoxes) return { result: header.header, stats };
     return { result: { ...header.header, boxes: readBoxes(fd) }, stats };

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringifyFrontMatter } from '../../../src/formats/front-matter-emitter.js';
-import { splitFrontMatter } from '../../../src/formats/front-matter.js';
+import { splitFrontMatter } from '../../../src/formats/front-matter-split.js';
+import { readYamlMapping } from '../../../src/formats/yaml.js';
 import { headerFromData, noteHeader, parseFrontMatterData } from '../../../src/store/notes/note-header.js';
 
 /** What a full YAML parse makes of the same front matter: the fast reading must agree with it. */
 function fullParse(frontMatter: string) {
-  const parsed = parseFrontMatterData(frontMatter);
+  const parsed = parseFrontMatterData(frontMatter, readYamlMapping);
   return 'reason' in parsed ? { ok: false } : headerFromData(parsed.data);
 }
 
@@ -41,7 +42,7 @@ describe('noteHeader', () => {
     ['Windows line endings', `${base}customer: Acme\r\ntitle: "Q3"\r\ndate: 2026-11-22\r\n`.replace(/\n/g, '\r\n').replace(/\r\r/g, '\r')],
     ['nested blocks with colons and dashes', `${base}customer: Acme\ndate: 2026-11-22\nanswers:\n  kind: debrief\n  list:\n    - "customer: Globex"\nflags:\n- level: tip\n  message: "kind: debrief"\n`],
   ])('reads %s as a full YAML parse does', (_name, frontMatter) => {
-    expect(noteHeader(frontMatter)).toEqual(fullParse(frontMatter));
+    expect(noteHeader(frontMatter, readYamlMapping)).toEqual(fullParse(frontMatter));
   });
 
   it('reads back any customer and title coach wrote, whatever they contain', () => {
@@ -50,7 +51,7 @@ describe('noteHeader', () => {
         const note = { coach: 1, kind: 'prep', playbook: 'p', customer, ...(title !== undefined ? { title } : {}), date: '2026-11-22', answers: { need: 'x' } };
         const split = splitFrontMatter(stringifyFrontMatter(note));
         expect(split).toBeDefined();
-        const result = noteHeader(split?.frontMatter ?? '');
+        const result = noteHeader(split?.frontMatter ?? '', readYamlMapping);
         expect(result).toEqual({ ok: true, header: { kind: 'prep', playbook: 'p', customer, title, date: '2026-11-22', created: undefined, prep: undefined } });
       }),
       { numRuns: 300 },
@@ -60,7 +61,7 @@ describe('noteHeader', () => {
   it('refuses the whole note when the mistake is inside a nested block, as show and debrief do', () => {
     const frontMatter = `${base}customer: Acme\ndate: 2026-11-22\nanswers:\n  need: "unterminated\n`;
     expect(fullParse(frontMatter).ok).toBe(false);
-    expect(noteHeader(frontMatter)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its front matter is not valid YAML \(line \d+: /) });
+    expect(noteHeader(frontMatter, readYamlMapping)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its front matter is not valid YAML \(line \d+: /) });
   });
 
   it.each([
@@ -73,7 +74,7 @@ describe('noteHeader', () => {
     ['an unrelated notes app header', 'tags: [work]\naliases: []\n', /not a coach note/],
     ['nesting deep enough to hurt the parser', `${base}customer: ${'['.repeat(100)}\n`, /nested more than/],
   ])('refuses %s with a reason', (_name, frontMatter, reason) => {
-    const result = noteHeader(frontMatter);
+    const result = noteHeader(frontMatter, readYamlMapping);
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toMatch(reason);
   });
