@@ -45,17 +45,22 @@ async function interruptedPrep(args: string[], stopAfter: 'customer' | 'need'): 
   return terminal.text;
 }
 
+/** Takes the invitation's title and date, answers the rest and saves. */
+async function fromTheTitleOn(terminal: FakeTerminal): Promise<void> {
+  await terminal.answer('What is the meeting? (optional) (Northwind renewal: pricing concerns)', '');
+  await terminal.answer('Date of the meeting (YYYY-MM-DD or e.g. tomorrow) (2026-12-08)', '');
+  await terminal.answer('What do they need?', 'a price they can defend');
+  await terminal.answer('Are you ready?', '');
+  await terminal.save();
+}
+
 /** The same prep, start to finish without a stop: the note a resumed one must match. */
 async function uninterruptedNote(): Promise<string> {
   const { notes, args } = setup();
   const terminal = new FakeTerminal();
   const done = runCli(['prep', 'meeting-check', '--ics', googleInvite, ...args], { terminal, ...clock });
   await terminal.answer('Who is the customer? (Northwind)', 'Northwind Traders');
-  await terminal.answer('What is the meeting? (optional) (Northwind renewal: pricing concerns)', '');
-  await terminal.answer('Date of the meeting (YYYY-MM-DD or e.g. tomorrow) (2026-12-08)', '');
-  await terminal.answer('What do they need?', 'a price they can defend');
-  await terminal.answer('Are you ready?', '');
-  await terminal.save();
+  await fromTheTitleOn(terminal);
   expect((await done).code).toBe(0);
   return readFileSync(join(notes, NOTE), 'utf8');
 }
@@ -88,11 +93,7 @@ describe('coach resume of a prep from an invitation', () => {
 
     const terminal = new FakeTerminal();
     const done = runCli(['resume', ...args], { terminal, ...clock });
-    await terminal.answer('What is the meeting? (optional) (Northwind renewal: pricing concerns)', '');
-    await terminal.answer('Date of the meeting (YYYY-MM-DD or e.g. tomorrow) (2026-12-08)', '');
-    await terminal.answer('What do they need?', 'a price they can defend');
-    await terminal.answer('Are you ready?', '');
-    await terminal.save();
+    await fromTheTitleOn(terminal);
     expect((await done).code).toBe(0);
     // The customer the person typed stays theirs: it is not offered the invitation's again.
     expect(terminal.text).not.toContain('? Who is the customer?');
