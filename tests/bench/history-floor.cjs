@@ -6,7 +6,7 @@ const { readdirSync, readFileSync, statSync } = require('node:fs');
 const [notesDir, indexDir] = process.argv.slice(2);
 const names = readdirSync(notesDir).filter((name) => name.endsWith('.md')).sort();
 const [indexName] = readdirSync(indexDir);
-// Format 4 (src/store/notes/notes-index-file.ts): the header's length, the header as JSON, then
+// Format 4 (src/store/notes/notes-index-layout.ts): the header's length, the header as JSON, then
 // the stamps, each note's fields, the follow-ups, the names' and the strings' ends, the two texts.
 const bytes = readFileSync(`${indexDir}/${indexName}`);
 const headerEnd = 4 + bytes.readUInt32LE(0);

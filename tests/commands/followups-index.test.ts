@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { notesIndexFile } from '../../src/store/notes/notes-index-file.js';
+import { notesIndexFile } from '../../src/store/notes/notes-index-layout.js';
 import { readNotesIndex } from '../../src/store/notes/notes-index.js';
 import { runCli, tempDir } from '../helpers/run-cli.js';
 
@@ -36,7 +36,7 @@ async function debrief(dir: string, notes: string, cache: string, customer: stri
   return join(notes, file);
 }
 
-/** The index is written after the notes it read; age it so they count as unchanged (see notes-index-file.ts). */
+/** The index is written after the notes it read; age it so they count as unchanged (see notes-index-reader.ts, isUnchanged). */
 function ageIndex(cache: string, notes: string): void {
   const index = notesIndexFile(cache, notes);
   const later = new Date(statSync(index).mtimeMs + 60_000);

@@ -1,6 +1,6 @@
 /**
  * FNV-1a, 32 bits, over a string's UTF-16 code units: a fast, non-cryptographic hash that names
- * cache files (see compiled-playbook-cache.ts, parsed-answers-cache.ts, notes-index-file.ts). Hand-written because it is a dozen lines, while
+ * cache files (see compiled-playbook-cache.ts, parsed-answers-cache.ts, notes-index-layout.ts). Hand-written because it is a dozen lines, while
  * node:crypto's hashes bring a dozen of Node's internal modules into every start (lazy-crypto.ts),
  * and a hash here only spreads names: the entry it names holds the exact text and is compared
  * whole, so a collision costs a cache miss, never another playbook.

@@ -6,7 +6,7 @@
  * found: it uses every note as an object anyway, and the table's calls per row would cost it time.
  */
 import type { NoteHeader } from './note-header.js';
-import { fieldAt, kindAt, sortKeysAt, summaryAt, type HeaderField, type LoadedIndex } from './notes-index-file.js';
+import { fieldAt, kindAt, sortKeysAt, summaryAt, type HeaderField, type LoadedIndex } from './notes-index-reader.js';
 import type { IndexedNote, NoteBoxes } from './read-note-head.js';
 
 export interface NoteSummary extends NoteHeader {

@@ -5,7 +5,7 @@
  * hand-edited. Other files (attachments, dotfiles, drafts in sub-directories) are not looked at.
  *
  * The directory is the only truth. What was read is kept in a notes index in the cache directory
- * (notes-index-file.ts); every run lists the directory, stats every note and re-reads only a note
+ * (notes-index-layout.ts); every run lists the directory, stats every note and re-reads only a note
  * that is new or whose size, times or inode differ from when it was read, so a note added,
  * edited, renamed or deleted by another program shows at once, and the result is always what a
  * full read would give.
@@ -15,7 +15,9 @@ import { join } from 'node:path';
 import { FileError } from '../../errors.js';
 import { describeFsError } from '../files/read-text-file.js';
 import { headBuffer, type HeadBuffer } from './front-matter-head.js';
-import { boxesAt, boxesUnread, isUnchanged, kindAt, summaryAt, loadNotesIndex, notesIndexFile, NotesIndexWriter, reasonAt, type FileStamp, type LoadedIndex, type NoteResult } from './notes-index-file.js';
+import { notesIndexFile, type FileStamp, type NoteResult } from './notes-index-layout.js';
+import { boxesAt, boxesUnread, isUnchanged, kindAt, summaryAt, loadNotesIndex, reasonAt, type LoadedIndex } from './notes-index-reader.js';
+import { NotesIndexWriter } from './notes-index-writer.js';
 import { compare, noteIdOf, NoteTable, type NoteSummary } from './note-table.js';
 import { NOT_A_REGULAR_FILE, readNoteHead, type IndexedNote } from './read-note-head.js';
 import { frontMatterReader, type MappingReader } from './note-header.js';

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { notesIndexFile } from '../../../src/store/notes/notes-index-file.js';
+import { notesIndexFile } from '../../../src/store/notes/notes-index-layout.js';
 import { readNotesIndex, type SkippedFile } from '../../../src/store/notes/notes-index.js';
 import { runCli, tempDir } from '../../helpers/run-cli.js';
 import { noteText, writeNote } from '../../helpers/notes.js';
