@@ -12,8 +12,12 @@ import { isAscii } from '../text/ascii.js';
 
 type Token = { kind: 'word'; text: string; lower: string; start: number; end: number; sentenceStart: boolean } | { kind: 'mark'; text: string; start: number; end: number };
 
-/** Words (with inner apostrophes: you're, don't) and the punctuation that phrases can name. */
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[,;:.!?]|[-–—]+/gu;
+/**
+ * Words (with inner apostrophes: you're, don't) and the punctuation that phrases can name. Made
+ * when first needed, for text that is not ASCII: V8 builds the Unicode classes from ICU's tables
+ * when it makes the expression, which a module-level one cost every run that loaded this file.
+ */
+const unicodeToken = (): RegExp => /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[,;:.!?]|[-–—]+/gu;
 /** Its ASCII twin (core/text/ascii.ts), for ASCII text, which has no typographic apostrophe or dash. */
 const ASCII_TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z]+)*|[,;:.!?]|-+/g;
 /** What a token that is not a word starts with: one of the marks above (a wildcard's `<` is not one). */
@@ -29,7 +33,7 @@ function tokenize(text: string): Token[] {
   let sentenceStart = true;
   // Words since the sentence began: after one word and a comma ("Pete, did you ...") a clause starts.
   let words = 0;
-  for (const match of text.matchAll(isAscii(text) ? ASCII_TOKEN : TOKEN)) {
+  for (const match of text.matchAll(isAscii(text) ? ASCII_TOKEN : unicodeToken())) {
     const raw = match[0];
     const start = match.index;
     const end = start + raw.length;

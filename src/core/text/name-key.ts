@@ -6,9 +6,11 @@ import { isAscii } from './ascii.js';
  */
 export function nameKey(name: string): string {
   const lower = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  return isAscii(lower) ? lower.replace(NOT_ASCII_LETTERS_OR_DIGITS, '') : lower.replace(NOT_LETTERS_OR_DIGITS, '');
+  // The Unicode expression is written where it is used, so that it is made only for a name that
+  // needs it: V8 builds its classes from ICU's tables when it makes the expression, not only
+  // when it compiles it, and a module-level one was made by every run that loaded this file.
+  return isAscii(lower) ? lower.replace(NOT_ASCII_LETTERS_OR_DIGITS, '') : lower.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const NOT_LETTERS_OR_DIGITS = /[^\p{L}\p{N}]+/gu;
-/** Its ASCII twin (ascii.ts), for the lower-case ASCII text it is given. */
+/** The ASCII twin (ascii.ts) of `[^\p{L}\p{N}]+`, for the lower-case ASCII text it is given. */
 const NOT_ASCII_LETTERS_OR_DIGITS = /[^a-z0-9]+/g;
