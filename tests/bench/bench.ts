@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   const rss10k = peakRss(history(notes10k));
   const rss100k = notes100k ? peakRss(history(notes100k)) : undefined;
   // The floor under it: listing the 100,000 names and stat-ing each note, in bare Node.
-  const listAndStat = "const { readdirSync, statSync } = require('node:fs'); const dir = process.argv[1]; for (const name of readdirSync(dir).filter((name) => name.endsWith('.md')).sort()) statSync(`${dir}/${name}`);";
+  const listAndStat = "const { readdirSync, statSync } = require('node:fs'); const dir = process.argv[1]; for (const name of readdirSync(dir).filter((name) => name.endsWith('.md')).sort()) statSync(dir + '/' + name);";
   const rss100kFloor = notes100k ? peakRss(node(['-e', listAndStat, notes100k])) : undefined;
   console.log(`\npeak memory: node -e 0 ${rssBare.toFixed(0)} MiB; a built-in prep ${rssPrep.toFixed(0)} MiB (${(rssPrep / rssBare).toFixed(2)}x, target <= 1.3x)`);
   console.log(

@@ -66,10 +66,19 @@ function remember(into: RememberedLines, from: RememberedLines): void {
 export function accountMeetings(notes: readonly AccountNote[]): Meeting[] {
   const sorted = [...notes].sort(oldestFirst);
   const preps = new Set(sorted.filter((note) => note.kind === 'prep').map((note) => note.id));
+  // Each prep's debriefs, oldest first, found in one pass: a search of every note for every prep
+  // was quadratic, a visible part of an account of a customer with a thousand meetings.
+  const debriefsOf = new Map<string, AccountNote[]>();
+  for (const note of sorted) {
+    if (note.kind !== 'debrief' || note.prep === undefined) continue;
+    const list = debriefsOf.get(note.prep);
+    if (list === undefined) debriefsOf.set(note.prep, [note]);
+    else list.push(note);
+  }
   const meetings: Meeting[] = [];
   for (const note of sorted) {
     if (note.kind === 'debrief' && note.prep !== undefined && preps.has(note.prep)) continue;
-    const debriefs = note.kind === 'prep' ? sorted.filter((other) => other.kind === 'debrief' && other.prep === note.id) : [note];
+    const debriefs = note.kind === 'prep' ? (debriefsOf.get(note.id) ?? []) : [note];
     const remembered = noneRemembered();
     for (const part of note.kind === 'prep' ? [note, ...debriefs] : debriefs) remember(remembered, part.remembered);
     meetings.push({

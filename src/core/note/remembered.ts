@@ -12,7 +12,22 @@ export type RememberedLines = Record<Remembered, string[]>;
 
 export const noneRemembered = (): RememberedLines => ({ outcome: [], agreed: [], lesson: [], feeling: [] });
 
-const questionsOf = (playbook: Playbook, phase: Phase): Question[] => (playbook[phase]?.steps ?? []).flatMap((step) => step.questions);
+/** Each playbook's questions per phase, gathered once: an account reads a thousand notes of a few playbooks. */
+const gathered = new WeakMap<Playbook, Partial<Record<Phase, Question[]>>>();
+
+function questionsOf(playbook: Playbook, phase: Phase): Question[] {
+  let phases = gathered.get(playbook);
+  if (phases === undefined) {
+    phases = {};
+    gathered.set(playbook, phases);
+  }
+  let questions = phases[phase];
+  if (questions === undefined) {
+    questions = (playbook[phase]?.steps ?? []).flatMap((step) => step.questions);
+    phases[phase] = questions;
+  }
+  return questions;
+}
 
 export function rememberedLines(playbook: Playbook, phase: Phase, answers: Readonly<Record<string, unknown>>): RememberedLines {
   const lines = noneRemembered();
