@@ -64,17 +64,7 @@ const warnOn = (io: CommandContext['io']) => (line: string): void => void io.std
 
 async function collect(customer: string, all: readonly NoteSummary[], context: CommandContext, warn = warnOn(context.io)): Promise<CustomerNotes> {
   const key = nameKey(customer);
-  // Keyed once per spelling, not once per note: over 10,000 notes there are a few dozen.
-  const keys = new Map<string, string>();
-  const keyOf = (name: string): string => {
-    let found = keys.get(name);
-    if (found === undefined) {
-      found = nameKey(name);
-      keys.set(name, found);
-    }
-    return found;
-  };
-  const theirs = all.filter((note) => keyOf(note.customer) === key);
+  const theirs = all.filter((note) => nameKey(note.customer) === key);
   const playbooks = new Map<string, Promise<Playbook | undefined>>();
   const playbookOf = (id: string, noteId: string): Promise<Playbook | undefined> => {
     let loading = playbooks.get(id);

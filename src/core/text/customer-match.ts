@@ -12,11 +12,7 @@ export type CustomerMatch = { customer: string } | { candidates: string[] } | { 
 export function matchCustomer(typed: string, customers: readonly string[]): CustomerMatch {
   const key = nameKey(typed);
   const byKey = new Map<string, string>();
-  // One name per note: each spelling is keyed once, not once per note that uses it.
-  const seen = new Set<string>();
   for (const name of customers) {
-    if (seen.has(name)) continue;
-    seen.add(name);
     const nameK = nameKey(name);
     if (nameK !== '' && !byKey.has(nameK)) byKey.set(nameK, name);
   }
