@@ -44,7 +44,7 @@ export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter,
       }
       if (given !== undefined) {
         // A blank supplied answer counts as not given: asked for, defaulted or reported missing.
-        const result = coerceAnswer({ ...question, required: false }, given.raw);
+        const result = coerceAnswer(question, given.raw, false);
         if (result.ok && result.value !== undefined) return result.value;
         if (!result.ok && !fallback) throw new UsageError(`${given.origin}: "${question.id}" ${result.message}`);
       }

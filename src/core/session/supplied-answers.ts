@@ -50,7 +50,7 @@ export function checkSuppliedAnswers(questions: Map<string, Question>, supplied:
       problems.push(`${answer.origin}: unknown question ${quoteVisibly(id)}${hint ? ` (did you mean "${hint}"?)` : ''}; see \`coach playbooks show\` for the ids`);
       continue;
     }
-    const result = coerceAnswer({ ...question, required: false }, answer.raw);
+    const result = coerceAnswer(question, answer.raw, false);
     if (!result.ok) problems.push(`${answer.origin}: "${id}" ${result.message}`);
   }
   const [first] = unnamed;
