@@ -14,6 +14,8 @@ export function templateRefs(template: string): string[] {
  * "(no answer)" rather than leaving template syntax in front of the user.
  */
 export function interpolate(template: string, answers: Answers, prepAnswers: Answers = {}): string {
+  // Most prompts name no answer; they are returned as they are, without a pass of the expression.
+  if (!template.includes('{{')) return template;
   return template.replace(PLACEHOLDER, (_match, ref: string) => {
     if (isPrepRef(ref)) return formatAnswer(prepAnswers[ref.slice(PREP_PREFIX.length)]);
     return formatAnswer(answers[ref]);

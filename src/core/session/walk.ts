@@ -95,6 +95,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     touched.push(...(readers.get(id) ?? []));
   };
   const raiseDecidedFlags = (): void => {
+    if (touched.length === 0) return;
     for (const index of [...new Set(touched)].sort((a, b) => a - b)) {
       const flag = walk.flags[index];
       if (!flag || !pending.has(index)) continue;
@@ -111,19 +112,18 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const askStep = async (step: Step, number: number, total: number): Promise<void> => {
     const guidance = step.guidance && interpolate(step.guidance, all, prepAnswers);
     emit({ type: 'step', number, total, title: step.title, guidance });
+    const where = { id: step.id, title: step.title, number, total, guidance };
     for (const question of step.questions) {
       if (!isReached(question, scope)) {
         settle(question.id);
         raiseDecidedFlags();
         continue;
       }
-      const filled = {
-        ...question,
-        prompt: interpolate(question.prompt, all, prepAnswers),
-        ...(question.why ? { why: interpolate(question.why, all, prepAnswers) } : {}),
-      };
+      const prompt = interpolate(question.prompt, all, prepAnswers);
+      const why = question.why && interpolate(question.why, all, prepAnswers);
+      // A question whose words name no answer is asked as it is, not as a copy made per question.
+      const filled = prompt === question.prompt && why === question.why ? question : { ...question, prompt, ...(question.why ? { why } : {}) };
       const carried = question.carry ? lastTime?.answers[question.id] : undefined;
-      const where = { id: step.id, title: step.title, number, total, guidance };
       const value = await prompter.ask(carried === undefined ? { question: filled, step: where } : { question: filled, step: where, carried });
       if (value !== undefined) record(question.id, value);
       settle(question.id);
