@@ -74,6 +74,9 @@ const notPlainData = (): TypeError => new TypeError('front matter holds only pla
  * number, date or null starts with a digit, a sign, a dot or `~`, which the plain rule quotes.
  */
 const RESERVED_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null']);
+/** Longer text is none of them, and is not lower-cased to find that out. */
+const LONGEST_RESERVED = 5;
+const isReserved = (text: string): boolean => text.length <= LONGEST_RESERVED && RESERVED_WORDS.has(text.toLowerCase());
 
 /**
  * A letter first (no indicator, quote, digit or space), then nothing YAML treats as a line break
@@ -88,15 +91,17 @@ const PLAIN_CHARACTERS = /^\p{L}[^\p{Cc}\p{Cs}\u2028\u2029\uFEFF\uFFFE\uFFFF]*$/
  */
 const PLAIN_ASCII = /^[A-Za-z][\x20-\x7E]*$/;
 
+const TRAILING_SPACE = /\s$/;
+
 /** What a plain scalar must not contain: a `: ` ends a key, ` #` starts a comment. */
 function isPlainSafe(text: string): boolean {
   return (
     (isAscii(text) ? PLAIN_ASCII.test(text) : PLAIN_CHARACTERS.test(text)) &&
-    !/\s$/.test(text) &&
+    !TRAILING_SPACE.test(text) &&
     !text.endsWith(':') &&
     !text.includes(': ') &&
     !text.includes(' #') &&
-    !RESERVED_WORDS.has(text.toLowerCase())
+    !isReserved(text)
   );
 }
 
@@ -120,7 +125,9 @@ function scalarNumber(value: number): string {
   return text.includes('e') && !text.includes('.') ? text.replace('e', '.0e') : text;
 }
 
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
 /** Question ids and the note's own keys are plain; anything else a reader could misread is quoted. */
 function mapKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !RESERVED_WORDS.has(key.toLowerCase()) ? key : doubleQuoted(key);
+  return PLAIN_KEY.test(key) && !isReserved(key) ? key : doubleQuoted(key);
 }

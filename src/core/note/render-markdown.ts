@@ -78,11 +78,10 @@ function contextAnswers(note: NoteData): Answers {
   return answers;
 }
 
-const quote = (text: string): string =>
-  text
-    .split(/\r?\n/)
-    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
-    .join('\n');
+const quoteLine = (line: string): string => (line.trim() === '' ? '>' : `> ${line}`);
+
+// Most answers are one line: quoted as they are, without splitting them into a list of one.
+const quote = (text: string): string => (text.includes('\n') ? text.split(/\r?\n/).map(quoteLine).join('\n') : quoteLine(text));
 
 const bullets = (items: readonly string[]): string => items.map((item) => `- ${oneLine(item)}`).join('\n');
 
