@@ -173,8 +173,9 @@ function stepsAhead(steps: readonly Step[], from: number, scope: Answers): numbe
 /** Flags and scores are a function of the final answers alone, so a review can recompute them. */
 function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult {
   const answers = emptyAnswers();
-  for (const [id, value] of Object.entries(all)) {
-    if (!isContextId(id)) answers[id] = value;
+  // for-in rather than a list of every answer's pair: `all` has no prototype, only its own keys.
+  for (const id in all) {
+    if (!isContextId(id)) answers[id] = all[id] as AnswerValue;
   }
   return {
     context: contextFrom(all),
