@@ -48,7 +48,11 @@ function entryFile(dir: string, text: string, name: string, version: string): st
 export async function parseAnswersWithCache(text: string, name: string, dir: string | undefined, version = COACH_VERSION): Promise<SuppliedAnswers> {
   const file = dir === undefined ? undefined : entryFile(dir, text, name, version);
   const cached = file === undefined ? undefined : storedAnswers(readCacheJson(file, MAX_ENTRY_BYTES)?.value, text, name, version);
-  if (cached !== undefined) return new Map(cached.map(([id, raw, origin]) => [id, { raw: raw ?? undefined, origin }]));
+  if (cached !== undefined) {
+    const answers: SuppliedAnswers = new Map();
+    for (const stored of cached) answers.set(stored[0], { raw: stored[1] ?? undefined, origin: stored[2] });
+    return answers;
+  }
   const { parseAnswers } = await import('../../formats/answers-file.js');
   const answers = parseAnswers(text, name);
   if (file !== undefined) {
@@ -67,9 +71,15 @@ function storedAnswers(entry: unknown, text: string, name: string, version: stri
   return answers.every(isStoredAnswer) ? answers : undefined;
 }
 
+/**
+ * Read by index, not destructured: this runs once per answer as cold code, where destructuring
+ * walks an iterator for every entry, which over 2,000 answers was most of a cache hit.
+ */
 function isStoredAnswer(value: unknown): value is StoredAnswer {
   if (!Array.isArray(value) || value.length !== 3) return false;
-  const [id, raw, origin] = value as unknown[];
+  const id: unknown = value[0];
+  const raw: unknown = value[1];
+  const origin: unknown = value[2];
   const isRaw = raw === null || typeof raw === 'string' || (Array.isArray(raw) && raw.every((entry) => typeof entry === 'string'));
   return typeof id === 'string' && typeof origin === 'string' && isRaw;
 }
