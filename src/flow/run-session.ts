@@ -65,7 +65,8 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
 
   checkOutTarget(options, io);
   // What the invitation suggests gives way to anything the person said on the command line.
-  const given = withDraftAnswers(request.resume?.supplied, new Map([...(request.invite?.supplied ?? []), ...(await suppliedFromOptions(options, io))]));
+  const fromOptions = await suppliedFromOptions(options, io);
+  const given = withDraftAnswers(request.resume?.supplied, request.invite ? new Map([...request.invite.supplied, ...fromOptions]) : fromOptions);
   const questions = questionsOf(playbook, phase, today, request.context === undefined);
   const dates = await readSuppliedDates(questions, given, today);
   const supplied = dates.supplied;
