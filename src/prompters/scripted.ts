@@ -35,7 +35,8 @@ export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter,
   return {
     missing,
     unusedCarried,
-    async ask(request: AskRequest): Promise<AnswerValue | undefined> {
+    // Not async: an answer given in advance is returned at once; only the fallback's is awaited.
+    ask(request: AskRequest): AnswerValue | undefined | Promise<AnswerValue | undefined> {
       const { question } = request;
       if (settledEmpty.has(question.id) && !supplied.has(question.id) && !question.required) return undefined;
       const given = supplied.get(question.id);

@@ -124,7 +124,8 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
       // A question whose words name no answer is asked as it is, not as a copy made per question.
       const filled = prompt === question.prompt && why === question.why ? question : { ...question, prompt, ...(question.why ? { why } : {}) };
       const carried = question.carry ? lastTime?.answers[question.id] : undefined;
-      const value = await prompter.ask(carried === undefined ? { question: filled, step: where } : { question: filled, step: where, carried });
+      const asked = prompter.ask(carried === undefined ? { question: filled, step: where } : { question: filled, step: where, carried });
+      const value = asked instanceof Promise ? await asked : asked;
       if (value !== undefined) record(question.id, value);
       settle(question.id);
       emit({ type: 'answer', id: question.id, value, answers: all });
