@@ -3,7 +3,7 @@
  * all at once, with the place each came from, so a typo costs one run, not ten answered questions.
  */
 import { quoteVisibly } from '../text/unsafe-characters.js';
-import { coerceAnswer } from './coerce-answer.js';
+import { coerceAnswer, type Coerced } from './coerce-answer.js';
 import { closest } from '../text/closest.js';
 import { contextStep } from './context.js';
 import type { Phase, Playbook, Question, Step } from '../playbook/schema.js';
@@ -38,8 +38,12 @@ export function questionsOf(playbook: Playbook, phase: Phase, today: string, wit
  */
 const UNKNOWN_IDS_NAMED = 5;
 
-/** Every problem with the supplied answers, one line each; empty when all are usable. */
-export function checkSuppliedAnswers(questions: Map<string, Question>, supplied: SuppliedAnswers): string[] {
+/**
+ * Every problem with the supplied answers, one line each; empty when all are usable. `checked`,
+ * when given, is filled with what each answer to a known question reads as, so the walk that
+ * follows takes it from there instead of reading every answer a second time.
+ */
+export function checkSuppliedAnswers(questions: Map<string, Question>, supplied: SuppliedAnswers, checked?: Map<string, Coerced>): string[] {
   const problems: string[] = [];
   // The ids a "did you mean" is chosen from, listed only when an unknown id needs one.
   let known: string[] | undefined;
@@ -60,6 +64,7 @@ export function checkSuppliedAnswers(questions: Map<string, Question>, supplied:
       return;
     }
     const result = coerceAnswer(question, answer.raw, false);
+    checked?.set(id, result);
     if (!result.ok) problems.push(`${answer.origin}: "${id}" ${result.message}`);
   });
   const [first] = unnamed;
