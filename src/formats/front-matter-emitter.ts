@@ -114,7 +114,8 @@ const TRAILING_SPACE = /\s$/;
 /** What a plain scalar must not contain: a `: ` ends a key, ` #` starts a comment. */
 function isPlainSafe(text: string): boolean {
   return (
-    (isAscii(text) ? PLAIN_ASCII.test(text) : PLAIN_CHARACTERS.test(text)) &&
+    // Text the ASCII rule takes is ASCII; only text it refuses is asked whether it is.
+    (PLAIN_ASCII.test(text) || (!isAscii(text) && PLAIN_CHARACTERS.test(text))) &&
     !TRAILING_SPACE.test(text) &&
     !text.endsWith(':') &&
     !text.includes(': ') &&

@@ -60,8 +60,9 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
   blocks.push(...nextStepsSection(playbook, note.kind, note.answers), ...(options.extraSections ?? []));
   const findings = options.findings ?? [];
   if (note.flags.length > 0 || findings.length > 0) {
-    const prompts = new Map(walk.steps.flatMap((step) => step.questions.map((question) => [question.id, question.prompt] as const)));
-    const promptOf = (id: string): string => oneLine(fill(prompts.get(id) ?? id));
+    // Only a finding names its question's prompt: a long playbook's prompts are not mapped for a flag.
+    const prompts = findings.length > 0 ? new Map(walk.steps.flatMap((step) => step.questions.map((question) => [question.id, question.prompt] as const))) : undefined;
+    const promptOf = (id: string): string => oneLine(fill(prompts?.get(id) ?? id));
     blocks.push('## Coaching notes', ...note.flags.map(renderFlag), ...findings.map((finding) => renderFinding(finding, promptOf(finding.question))));
   }
   // A prep's scores say how ready you are; a debrief's say how the meeting went.
