@@ -65,9 +65,13 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const all = emptyAnswers();
   // What conditions read: the answers so far, and in a debrief the prep's as `prep.<id>`.
   const scope = prepAnswers ? conditionScope(all, prepAnswers) : all;
+  // The playbook's own answers, kept as they come rather than copied out of `all` at the end:
+  // listing the keys of an object of 2,000 answers is slow, as V8 keeps such an object as a dictionary.
+  const own = emptyAnswers();
   const record = (id: string, value: AnswerValue): void => {
     all[id] = value;
     if (scope !== all) scope[id] = value;
+    if (!isContextId(id)) own[id] = value;
   };
   const settled = new Set<string>();
   let lastTime: LastTime | undefined;
@@ -173,7 +177,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     await askStep(step, shown, shown + stepsAhead(walk.steps, index + 1, scope));
   }
 
-  const result = finishWalk(walk, all, prepAnswers);
+  const result = finishWalk(walk, all, own, prepAnswers);
   return lastTime === undefined ? result : { ...result, lastTime };
 }
 
@@ -188,15 +192,10 @@ function stepsAhead(steps: readonly Step[], from: number, scope: Answers): numbe
 }
 
 /** Flags and scores are a function of the final answers alone, so a review can recompute them. */
-function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult {
-  const answers = emptyAnswers();
-  // for-in rather than a list of every answer's pair: `all` has no prototype, only its own keys.
-  for (const id in all) {
-    if (!isContextId(id)) answers[id] = all[id] as AnswerValue;
-  }
+function finishWalk(walk: Walk, all: Answers, own: Answers, prepAnswers?: Answers): WalkResult {
   return {
     context: contextFrom(all),
-    answers,
+    answers: own,
     flags: computeFlags(walk, all, prepAnswers),
     scores: computeScores(walk, all, prepAnswers),
   };
