@@ -27,16 +27,20 @@ export function fnv1a32(text: string): number {
 const SAMPLED_UNITS = 4 * 1024;
 
 /**
- * A cache entry's name for `text`: FNV-1a over its length and, for a text longer than 4K code
- * units, 4K of them spread evenly through it, rather than all of them (a 2,000-question playbook
- * is 225 KB, and hashing it all cost a prep 5-10 ms). Two texts of the same length that differ
+ * A cache entry's name for `text` after a short `prefix`: FNV-1a over the prefix, the text's length
+ * and, for a text longer than 4K code units, 4K of them spread evenly through it, rather than all
+ * of them (a 2,000-question playbook is 225 KB, and hashing it all cost a prep 5-10 ms). Two texts of the same length that differ
  * only between the sampled places share a name; since the entry holds the exact text and a hit
  * compares it whole, the only cost is that one entry replaces the other.
  */
-export function cacheNameHash(text: string): number {
+export function cacheNameHash(text: string, prefix = ''): number {
   const { length } = text;
   // The mixing step written out each time, not a closure: cold code pays for every call.
-  let hash = Math.imul(OFFSET_BASIS ^ (length & 0xffff), PRIME);
+  let hash = OFFSET_BASIS;
+  // A short prefix (the coach build, a file name) is hashed whole, as if written before the text:
+  // joined to the text as one string, the text was copied whole to be read (225 KB a prep).
+  for (let i = 0; i < prefix.length; i++) hash = Math.imul(hash ^ prefix.charCodeAt(i), PRIME);
+  hash = Math.imul(hash ^ (length & 0xffff), PRIME);
   hash = Math.imul(hash ^ (length >>> 16), PRIME);
   const step = Math.max(1, length / SAMPLED_UNITS);
   for (let at = 0; at < length; at += step) hash = Math.imul(hash ^ text.charCodeAt(Math.floor(at)), PRIME);

@@ -36,7 +36,7 @@ export function parsedAnswersDir(env: NodeJS.ProcessEnv, cwd: string): string | 
 }
 
 function entryFile(dir: string, text: string, name: string, version: string): string {
-  const hash = cacheNameHash(`${version}\0${name}\0${text}`).toString(16).padStart(8, '0');
+  const hash = cacheNameHash(text, `${version}\0${name}\0`).toString(16).padStart(8, '0');
   return join(dir, `${hash}-${text.length.toString(36)}.json`);
 }
 
