@@ -54,7 +54,11 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
     if (step.id === PREP_ACTIONS_STEP_ID) continue;
     blocks.push(`## ${step.title}`);
     if (step.guidance) blocks.push(fill(step.guidance).trim());
-    for (const question of questions) blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
+    // An index, not for-of: the iterator made a result object for every question.
+    for (let index = 0; index < questions.length; index++) {
+      const question = questions[index] as Question;
+      blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
+    }
   }
 
   blocks.push(...nextStepsSection(playbook, note.kind, note.answers), ...(options.extraSections ?? []));
@@ -86,12 +90,15 @@ const quote = (text: string): string => (text.includes('\n') ? text.split(/\r?\n
 
 const bullets = (items: readonly string[]): string => items.map((item) => `- ${oneLine(item)}`).join('\n');
 
+/** Apart from renderAnswer, whose every call would otherwise make a record for this one closure. */
+const labelsOf = (question: Question, values: readonly string[]): string[] => values.map((value) => labelOfValue(question, value));
+
 function renderAnswer(question: Question, value: AnswerValue | undefined): string {
   if (value === undefined) return '_No answer._';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) {
     if (value.length === 0) return '_None._';
-    return bullets(question.type === 'multi' ? value.map((v) => labelOfValue(question, v)) : value);
+    return bullets(question.type === 'multi' ? labelsOf(question, value) : value);
   }
   if (question.type === 'scale') return `${value} / ${scaleBounds(question).max}`;
   if (question.type === 'select') return labelOfValue(question, String(value));
