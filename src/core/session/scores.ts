@@ -102,8 +102,19 @@ const firstSentence = (text: string): string => text.trim().split(/(?<=[.!?])\s+
  */
 export function computeScores(walk: Walk, answers: Answers, prepAnswers?: Answers): ScoreResult[] {
   const scope = conditionScope(answers, prepAnswers);
-  const questions = new Map(walk.steps.flatMap((step) => step.questions).map((q) => [q.id, q]));
-  const counted = conditionScope(withoutPlaceholders(answers, questions, walk.scores.flatMap(scoreRefs)), prepAnswers);
+  // Only the questions the scores read are looked up, so only they are mapped, not every question
+  // of a long playbook.
+  const refs = new Set(walk.scores.flatMap(scoreRefs));
+  const questions = new Map<string, Question>();
+  for (const step of walk.steps) {
+    const list = step.questions;
+    // An index, not for-of, over every question: the iterator made a result object for each.
+    for (let index = 0; index < list.length; index++) {
+      const question = list[index] as Question;
+      if (refs.has(question.id)) questions.set(question.id, question);
+    }
+  }
+  const counted = conditionScope(withoutPlaceholders(answers, questions, refs), prepAnswers);
   const watchOuts = raisedFlags(walk, answers, prepAnswers).filter(({ flag }) => flag.level !== 'tip');
   const holding = watchOuts.filter(({ flag }) => flag.ready_despite === undefined).map(({ fired }) => firstSentence(fired.message));
   const reasons = watchOuts.flatMap(({ flag }) => flag.ready_despite ?? []);
