@@ -23,7 +23,11 @@ export type SuppliedAnswers = Map<string, SuppliedAnswer>;
 export function questionsOf(playbook: Playbook, phase: Phase, today: string, withContext = true): Map<string, Question> {
   const questions = new Map<string, Question>();
   const add = (step: Step): void => {
-    for (const question of step.questions) questions.set(question.id, question);
+    // An index, not for-of: the iterator made a result object for every question.
+    for (let index = 0; index < step.questions.length; index++) {
+      const question = step.questions[index] as Question;
+      questions.set(question.id, question);
+    }
   };
   if (withContext) add(contextStep(today));
   // Straight into the map, without the lists of steps, questions and pairs made on the way.

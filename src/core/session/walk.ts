@@ -144,7 +144,10 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     const guidance = step.guidance && interpolate(step.guidance, all, prepAnswers);
     emit({ type: 'step', number, total, title: step.title, guidance });
     const where = { id: step.id, title: step.title, number, total, guidance };
-    for (const question of step.questions) {
+    const { questions } = step;
+    // An index, not for-of: the iterator made a result object for every question.
+    for (let index = 0; index < questions.length; index++) {
+      const question = questions[index] as Question;
       const request = requestFor(question, where);
       if (request === undefined) continue;
       const asked = prompter.ask(request);

@@ -50,7 +50,11 @@ export async function parseAnswersWithCache(text: string, name: string, dir: str
   const cached = file === undefined ? undefined : storedAnswers(readCacheJson(file, MAX_ENTRY_BYTES)?.value, text, name, version);
   if (cached !== undefined) {
     const answers: SuppliedAnswers = new Map();
-    for (const stored of cached) answers.set(stored[0], { raw: stored[1] ?? undefined, origin: stored[2] });
+    // An index, not for-of: the iterator made a result object for every answer.
+    for (let index = 0; index < cached.length; index++) {
+      const stored = cached[index] as StoredAnswer;
+      answers.set(stored[0], { raw: stored[1] ?? undefined, origin: stored[2] });
+    }
     return answers;
   }
   const { parseAnswers } = await import('../../formats/answers-file.js');
