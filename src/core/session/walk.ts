@@ -96,7 +96,9 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const settle = (id: string): void => {
     if (settled.has(id)) return;
     settled.add(id);
-    touched.push(...(readers.get(id) ?? []));
+    // Most answers are read by no flag: nothing is spread for them, not even an empty list.
+    const flags = readers.get(id);
+    if (flags !== undefined) touched.push(...flags);
   };
   const raiseTouchedFlags = (): void => {
     for (const index of [...new Set(touched)].sort((a, b) => a - b)) {
