@@ -46,18 +46,22 @@ function collection(value: object, indent: string, out: string[]): void {
  * collection starts on the dash's own line (`- id: x`), as the yaml library wrote it.
  */
 function entry(lead: string, value: unknown, childIndent: string, inList: boolean, out: string[]): void {
-  if (value === null || typeof value !== 'object' || isEmpty(value)) {
+  if (value === null || typeof value !== 'object') {
     out.push(`${lead} ${inline(value)}\n`);
     return;
   }
-  if (!inList) {
-    out.push(`${lead}\n`);
-    collection(value, childIndent, out);
-    return;
-  }
+  // The collection is written first and found empty when it wrote nothing, rather than asked
+  // first: V8 lists every key of a map of 2,000 answers even to find its first, so asking listed
+  // them all a second time.
   const first = out.length;
+  if (!inList) out.push(`${lead}\n`);
   collection(value, childIndent, out);
-  out[first] = `${lead} ${(out[first] ?? '').slice(childIndent.length)}`;
+  if (out.length === first + (inList ? 0 : 1)) {
+    out.length = first;
+    out.push(`${lead} ${inline(value)}\n`);
+  } else if (inList) {
+    out[first] = `${lead} ${(out[first] ?? '').slice(childIndent.length)}`;
+  }
 }
 
 function plainMap(value: object): Record<string, unknown> {
