@@ -39,7 +39,7 @@ export function reviewInTerminal(first: WalkResult, session: TerminalReview): Pr
     columns: io.stderr.columns ?? 80,
     // The list goes once a row is picked: the prompt that follows (or the summary) says what it was.
     pick: (message, choices, preselected) => pickOne(streams, chalk, message, choices, preselected, { clearWhenDone: true }),
-    ask: (question, previous) => person.ask({ question, step: { id: 'review', title: 'Review', number: 0, total: 0 }, previous }),
+    ask: async (question, previous) => person.ask({ question, step: { id: 'review', title: 'Review', number: 0, total: 0 }, previous }),
     rewalk: (answers, settledEmpty) => {
       let pendingStep: WalkEvent | undefined;
       const asker: Prompter = {

@@ -6,6 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import { checkAnswers, detectorsForAnswers, type CheckFinding } from '../core/check/check-answer.js';
 import type { Answers } from '../core/session/answers.js';
+import type { Coerced } from '../core/session/coerce-answer.js';
 import type { MeetingContext } from '../core/session/context.js';
 import type { LastTime } from '../core/note/account.js';
 import { noteFromWalk, type NoteData } from '../core/note/note.js';
@@ -65,11 +66,13 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
 
   checkOutTarget(options, io);
   // What the invitation suggests gives way to anything the person said on the command line.
-  const given = withDraftAnswers(request.resume?.supplied, new Map([...(request.invite?.supplied ?? []), ...(await suppliedFromOptions(options, io))]));
+  const fromOptions = await suppliedFromOptions(options, io);
+  const given = withDraftAnswers(request.resume?.supplied, request.invite ? new Map([...request.invite.supplied, ...fromOptions]) : fromOptions);
   const questions = questionsOf(playbook, phase, today, request.context === undefined);
   const dates = await readSuppliedDates(questions, given, today);
   const supplied = dates.supplied;
-  const problems = [...dates.problems, ...checkSuppliedAnswers(questions, supplied)];
+  const checked = new Map<string, Coerced>();
+  const problems = [...dates.problems, ...checkSuppliedAnswers(questions, supplied, checked)];
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   for (const line of dates.read) io.stderr.write(`coach: ${safe(line)}\n`);
 
@@ -102,7 +105,7 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
     : undefined;
   // Resumed at a terminal: what the draft kept is listed briefly, not walked through step by step.
   const resumed = interactive && request.resume ? (await import('./resumed-session-view.js')).resumedSessionView(view, chalk, io.stderr.columns) : undefined;
-  const prompter = scriptedPrompter(supplied, resumed && person ? resumed.person(person) : person, request.resume?.skipped);
+  const prompter = scriptedPrompter(supplied, resumed && person ? resumed.person(person) : person, request.resume?.skipped, checked);
 
   const delivered: Delivered = { stdout: false };
   const walkWith = (asker: Prompter, show: (event: WalkEvent) => void = (event) => interactive && view.onEvent(event)) =>

@@ -10,12 +10,13 @@ import { CONTEXT_IDS } from '../core/playbook/context-ids.js';
 
 /** The file first, then --set, then the named context options: the most specific wins. */
 export async function suppliedFromOptions(options: SessionOptions, io: Io): Promise<SuppliedAnswers> {
-  const supplied: SuppliedAnswers = new Map();
+  let supplied: SuppliedAnswers = new Map();
   if (options.answers !== undefined) {
     const fromStdin = options.answers === '-';
     const name = fromStdin ? '<stdin>' : options.answers;
     const text = fromStdin ? await readTextStream(io.stdin, name) : readTextFile(resolve(io.cwd, options.answers), 'the answers file');
-    for (const [id, answer] of await parseAnswersWithCache(text, name, parsedAnswersDir(io.env, io.cwd))) supplied.set(id, answer);
+    // A map of its own for each call, so it is added to as it is, not copied answer by answer.
+    supplied = await parseAnswersWithCache(text, name, parsedAnswersDir(io.env, io.cwd));
   }
   for (const [id, answer] of parseSetOptions(options.set ?? [])) supplied.set(id, answer);
   for (const id of CONTEXT_IDS) {

@@ -15,44 +15,66 @@ export const FRONT_MATTER_FENCE = '---';
 const INDENT = '  ';
 
 export function stringifyFrontMatter(data: object): string {
-  return `${FRONT_MATTER_FENCE}\n${isEmpty(data) ? '{}\n' : collection(data, '')}${FRONT_MATTER_FENCE}\n`;
+  if (isEmpty(data)) return `${FRONT_MATTER_FENCE}\n{}\n${FRONT_MATTER_FENCE}\n`;
+  // The lines are gathered and joined once: a note of 2,000 answers, added to one string piece by
+  // piece, was a deep chain of pieces that writing the note then had to copy out.
+  const lines = [`${FRONT_MATTER_FENCE}\n`];
+  collection(data, '', lines);
+  lines.push(`${FRONT_MATTER_FENCE}\n`);
+  return lines.join('');
 }
 
-/** Lines of a non-empty map or list, each starting with the indent. */
-function collection(value: object, indent: string): string {
-  let text = '';
+/** Adds the lines of a non-empty map or list to `out`, each starting with the indent. */
+function collection(value: object, indent: string, out: string[]): void {
+  const childIndent = `${indent}${INDENT}`;
   if (Array.isArray(value)) {
-    for (const item of value as unknown[]) text += entry(`${indent}-`, item, `${indent}${INDENT}`, true);
-  } else {
-    for (const [key, item] of mapEntries(value)) text += entry(`${indent}${mapKey(key)}:`, item, `${indent}${INDENT}`, false);
+    for (const item of value as unknown[]) entry(`${indent}-`, item, childIndent, true, out);
+    return;
   }
-  return text;
+  const map = plainMap(value);
+  // Undefined values are left out, as JSON.stringify and the yaml library leave them out. A plain
+  // object inherits no enumerable keys, so for-in visits its own in Object.entries' order, without
+  // a list of pairs made (and another filtered from it) for every map.
+  for (const key in map) {
+    const item = map[key];
+    if (item !== undefined) entry(`${indent}${mapKey(key)}:`, item, childIndent, false, out);
+  }
 }
 
 /**
  * One `key:` or `-` entry. A non-empty collection goes on the lines below, indented; a list item's
  * collection starts on the dash's own line (`- id: x`), as the yaml library wrote it.
  */
-function entry(lead: string, value: unknown, childIndent: string, inList: boolean): string {
-  if (value === null || typeof value !== 'object' || isEmpty(value)) return `${lead} ${inline(value)}\n`;
-  const below = collection(value, childIndent);
-  return inList ? `${lead} ${below.slice(childIndent.length)}` : `${lead}\n${below}`;
+function entry(lead: string, value: unknown, childIndent: string, inList: boolean, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(`${lead} ${inline(value)}\n`);
+    return;
+  }
+  // The collection is written first and found empty when it wrote nothing, rather than asked
+  // first: V8 lists every key of a map of 2,000 answers even to find its first, so asking listed
+  // them all a second time.
+  const first = out.length;
+  if (!inList) out.push(`${lead}\n`);
+  collection(value, childIndent, out);
+  if (out.length === first + (inList ? 0 : 1)) {
+    out.length = first;
+    out.push(`${lead} ${inline(value)}\n`);
+  } else if (inList) {
+    out[first] = `${lead} ${(out[first] ?? '').slice(childIndent.length)}`;
+  }
 }
 
-/** Undefined values are left out, as JSON.stringify and the yaml library leave them out. */
-function mapEntries(value: object): [string, unknown][] {
+function plainMap(value: object): Record<string, unknown> {
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) throw notPlainData();
-  return Object.entries(value).filter(([, item]) => item !== undefined);
+  return value as Record<string, unknown>;
 }
 
 function isEmpty(value: object): boolean {
   if (Array.isArray(value)) return value.length === 0;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) throw notPlainData();
-  // Stops at the first key, where listing the entries (as mapEntries does) cost a note of 2,000
-  // answers a second pass over them all. A plain object inherits no enumerable keys.
-  for (const key in value) if ((value as Record<string, unknown>)[key] !== undefined) return false;
+  const map = plainMap(value);
+  // Stops at the first key: listing the entries cost a note of 2,000 answers a pass over them all.
+  for (const key in map) if (map[key] !== undefined) return false;
   return true;
 }
 
@@ -74,6 +96,9 @@ const notPlainData = (): TypeError => new TypeError('front matter holds only pla
  * number, date or null starts with a digit, a sign, a dot or `~`, which the plain rule quotes.
  */
 const RESERVED_WORDS = new Set(['y', 'n', 'yes', 'no', 'true', 'false', 'on', 'off', 'null']);
+/** Longer text is none of them, and is not lower-cased to find that out. */
+const LONGEST_RESERVED = 5;
+const isReserved = (text: string): boolean => text.length <= LONGEST_RESERVED && RESERVED_WORDS.has(text.toLowerCase());
 
 /**
  * A letter first (no indicator, quote, digit or space), then nothing YAML treats as a line break
@@ -88,15 +113,18 @@ const PLAIN_CHARACTERS = /^\p{L}[^\p{Cc}\p{Cs}\u2028\u2029\uFEFF\uFFFE\uFFFF]*$/
  */
 const PLAIN_ASCII = /^[A-Za-z][\x20-\x7E]*$/;
 
+const TRAILING_SPACE = /\s$/;
+
 /** What a plain scalar must not contain: a `: ` ends a key, ` #` starts a comment. */
 function isPlainSafe(text: string): boolean {
   return (
-    (isAscii(text) ? PLAIN_ASCII.test(text) : PLAIN_CHARACTERS.test(text)) &&
-    !/\s$/.test(text) &&
+    // Text the ASCII rule takes is ASCII; only text it refuses is asked whether it is.
+    (PLAIN_ASCII.test(text) || (!isAscii(text) && PLAIN_CHARACTERS.test(text))) &&
+    !TRAILING_SPACE.test(text) &&
     !text.endsWith(':') &&
     !text.includes(': ') &&
     !text.includes(' #') &&
-    !RESERVED_WORDS.has(text.toLowerCase())
+    !isReserved(text)
   );
 }
 
@@ -120,7 +148,9 @@ function scalarNumber(value: number): string {
   return text.includes('e') && !text.includes('.') ? text.replace('e', '.0e') : text;
 }
 
+const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
 /** Question ids and the note's own keys are plain; anything else a reader could misread is quoted. */
 function mapKey(key: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !RESERVED_WORDS.has(key.toLowerCase()) ? key : doubleQuoted(key);
+  return PLAIN_KEY.test(key) && !isReserved(key) ? key : doubleQuoted(key);
 }

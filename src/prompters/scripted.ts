@@ -4,7 +4,7 @@
  * every missing answer is reported together at the end.
  */
 import type { AnswerValue } from '../core/session/answers.js';
-import { coerceAnswer } from '../core/session/coerce-answer.js';
+import { coerceAnswer, type Coerced } from '../core/session/coerce-answer.js';
 import type { AskRequest, Prompter } from '../core/session/prompter.js';
 import type { SuppliedAnswers } from '../core/session/supplied-answers.js';
 import { UsageError } from '../errors.js';
@@ -27,15 +27,22 @@ export interface ScriptedPrompter extends Prompter {
 
 /**
  * `settledEmpty`: optional questions a person already saw and left empty (a review walking again)
- * stay empty instead of being asked a second time.
+ * stay empty instead of being asked a second time. `checked`: what checkSuppliedAnswers read each
+ * of these same answers as, against the same questions, so it is not read again.
  */
-export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter, settledEmpty: ReadonlySet<string> = new Set()): ScriptedPrompter {
+export function scriptedPrompter(
+  supplied: SuppliedAnswers,
+  fallback?: Prompter,
+  settledEmpty: ReadonlySet<string> = new Set(),
+  checked?: ReadonlyMap<string, Coerced>,
+): ScriptedPrompter {
   const missing: MissingAnswer[] = [];
   const unusedCarried: UnusedCarried[] = [];
   return {
     missing,
     unusedCarried,
-    async ask(request: AskRequest): Promise<AnswerValue | undefined> {
+    // Not async: an answer given in advance is returned at once; only the fallback's is awaited.
+    ask(request: AskRequest): AnswerValue | undefined | Promise<AnswerValue | undefined> {
       const { question } = request;
       if (settledEmpty.has(question.id) && !supplied.has(question.id) && !question.required) return undefined;
       const given = supplied.get(question.id);
@@ -44,7 +51,7 @@ export function scriptedPrompter(supplied: SuppliedAnswers, fallback?: Prompter,
       }
       if (given !== undefined) {
         // A blank supplied answer counts as not given: asked for, defaulted or reported missing.
-        const result = coerceAnswer({ ...question, required: false }, given.raw);
+        const result = checked?.get(question.id) ?? coerceAnswer(question, given.raw, false);
         if (result.ok && result.value !== undefined) return result.value;
         if (!result.ok && !fallback) throw new UsageError(`${given.origin}: "${question.id}" ${result.message}`);
       }

@@ -18,7 +18,7 @@ const step = { id: 's', title: 'S', number: 1, total: 1 };
 
 /** Wraps one `ask` as an Inquirer-style prompt so @inquirer/testing can own its streams. */
 const askPrompt = (request: AskRequest, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<AnswerValue | undefined> =>
-  inquirerPrompter({ input: context?.input ?? process.stdin, output: context?.output ?? process.stdout }, noColour).ask(request);
+  Promise.resolve(inquirerPrompter({ input: context?.input ?? process.stdin, output: context?.output ?? process.stdout }, noColour).ask(request));
 
 const ask = (fields: Record<string, unknown>) =>
   render(askPrompt, { question: Question.parse({ id: 'q', prompt: 'Your answer?', ...fields }), step });

@@ -54,14 +54,19 @@ export function renderMarkdown(note: NoteData, playbook: Playbook, options: Rend
     if (step.id === PREP_ACTIONS_STEP_ID) continue;
     blocks.push(`## ${step.title}`);
     if (step.guidance) blocks.push(fill(step.guidance).trim());
-    for (const question of questions) blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
+    // An index, not for-of: the iterator made a result object for every question.
+    for (let index = 0; index < questions.length; index++) {
+      const question = questions[index] as Question;
+      blocks.push(`**${oneLine(fill(question.prompt))}**`, renderAnswer(question, note.answers[question.id]));
+    }
   }
 
   blocks.push(...nextStepsSection(playbook, note.kind, note.answers), ...(options.extraSections ?? []));
   const findings = options.findings ?? [];
   if (note.flags.length > 0 || findings.length > 0) {
-    const prompts = new Map(walk.steps.flatMap((step) => step.questions.map((question) => [question.id, question.prompt] as const)));
-    const promptOf = (id: string): string => oneLine(fill(prompts.get(id) ?? id));
+    // Only a finding names its question's prompt: a long playbook's prompts are not mapped for a flag.
+    const prompts = findings.length > 0 ? new Map(walk.steps.flatMap((step) => step.questions.map((question) => [question.id, question.prompt] as const))) : undefined;
+    const promptOf = (id: string): string => oneLine(fill(prompts?.get(id) ?? id));
     blocks.push('## Coaching notes', ...note.flags.map(renderFlag), ...findings.map((finding) => renderFinding(finding, promptOf(finding.question))));
   }
   // A prep's scores say how ready you are; a debrief's say how the meeting went.
@@ -78,20 +83,22 @@ function contextAnswers(note: NoteData): Answers {
   return answers;
 }
 
-const quote = (text: string): string =>
-  text
-    .split(/\r?\n/)
-    .map((line) => (line.trim() === '' ? '>' : `> ${line}`))
-    .join('\n');
+const quoteLine = (line: string): string => (line.trim() === '' ? '>' : `> ${line}`);
+
+// Most answers are one line: quoted as they are, without splitting them into a list of one.
+const quote = (text: string): string => (text.includes('\n') ? text.split(/\r?\n/).map(quoteLine).join('\n') : quoteLine(text));
 
 const bullets = (items: readonly string[]): string => items.map((item) => `- ${oneLine(item)}`).join('\n');
+
+/** Apart from renderAnswer, whose every call would otherwise make a record for this one closure. */
+const labelsOf = (question: Question, values: readonly string[]): string[] => values.map((value) => labelOfValue(question, value));
 
 function renderAnswer(question: Question, value: AnswerValue | undefined): string {
   if (value === undefined) return '_No answer._';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value)) {
     if (value.length === 0) return '_None._';
-    return bullets(question.type === 'multi' ? value.map((v) => labelOfValue(question, v)) : value);
+    return bullets(question.type === 'multi' ? labelsOf(question, value) : value);
   }
   if (question.type === 'scale') return `${value} / ${scaleBounds(question).max}`;
   if (question.type === 'select') return labelOfValue(question, String(value));

@@ -311,6 +311,6 @@ function checkUniqueChoices(question: IdQuestion, path: IssuePath, issues: Refer
 
 function checkDefault(question: Question, path: IssuePath, issues: ReferenceIssue[]): void {
   if (question.default === undefined) return;
-  const result = coerceAnswer({ ...question, required: false }, question.default);
+  const result = coerceAnswer(question, question.default, false);
   if (!result.ok) issues.push({ path: [...path, 'default'], message: `the default ${result.message}` });
 }

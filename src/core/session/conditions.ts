@@ -11,6 +11,11 @@ function magnitude(value: AnswerValue): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
+function isOneOf(value: AnswerValue, options: readonly Scalar[]): boolean {
+  for (let index = 0; index < options.length; index++) if (same(value, options[index] as Scalar)) return true;
+  return false;
+}
+
 function contains(value: AnswerValue, needle: Scalar): boolean {
   if (Array.isArray(value)) return value.some((entry) => entry === String(needle));
   if (typeof value === 'string') return value.toLowerCase().includes(String(needle).toLowerCase());
@@ -24,7 +29,7 @@ function testAnswer(condition: Condition, value: AnswerValue | undefined): boole
     return condition.answered === false;
   }
   if (condition.equals !== undefined && !same(value, condition.equals)) return false;
-  if (condition.in !== undefined && !condition.in.some((option) => same(value, option))) return false;
+  if (condition.in !== undefined && !isOneOf(value, condition.in)) return false;
   if (condition.includes !== undefined && !contains(value, condition.includes)) return false;
   const size = magnitude(value);
   if (condition.gte !== undefined && (size === undefined || size < condition.gte)) return false;
@@ -32,12 +37,23 @@ function testAnswer(condition: Condition, value: AnswerValue | undefined): boole
   return true;
 }
 
+/**
+ * Written with loops, not every() and some() over closures: a function holding a closure that
+ * reads its arguments makes a record of them on every call, and a walk evaluates thousands of
+ * conditions (each step's, for the steps still ahead, at every step), mostly simple ones.
+ */
 export function evaluateCondition(condition: Condition, answers: Answers): boolean {
-  if (condition.all) return condition.all.every((part) => evaluateCondition(part, answers));
-  if (condition.any) return condition.any.some((part) => evaluateCondition(part, answers));
+  if (condition.all) return holdsFor(condition.all, answers, false);
+  if (condition.any) return holdsFor(condition.any, answers, true);
   if (condition.not) return !evaluateCondition(condition.not, answers);
   if (condition.answer === undefined) return false;
   return testAnswer(condition, answers[condition.answer]);
+}
+
+/** `all` (decisive false) or `any` (decisive true) of the parts. */
+function holdsFor(parts: readonly Condition[], answers: Answers, decisive: boolean): boolean {
+  for (let index = 0; index < parts.length; index++) if (evaluateCondition(parts[index] as Condition, answers) === decisive) return decisive;
+  return !decisive;
 }
 
 /**

@@ -4,7 +4,7 @@
  * conditions still see it as given, so the walk itself is unchanged.
  */
 import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
-import type { Walk } from '../playbook/schema.js';
+import type { Question } from '../playbook/schema.js';
 import { isAscii } from '../text/ascii.js';
 
 const PLACEHOLDER_WORDS = String.raw`^(?:x+|tbd|tbc|todo|n\/?a|idk|dunno|asdf+|test|later|\?+|\.+|-+|_+)$`;
@@ -26,12 +26,18 @@ function isPlaceholderText(text: string): boolean {
   return !letters || (isAscii(trimmed) ? ASCII_PLACEHOLDERS.test(trimmed.toLowerCase()) : PLACEHOLDERS.test(trimmed));
 }
 
-/** The answers as scores read them: placeholder text and list entries of free-text questions left out. */
-export function withoutPlaceholders(answers: Readonly<Answers>, walk: Walk): Answers {
-  const freeText = new Set(walk.steps.flatMap((step) => step.questions.filter((q) => q.type === 'text' || q.type === 'long' || q.type === 'list').map((q) => q.id)));
+/**
+ * The answers as scores read them, of the ids they read (all by default): placeholder text and list entries of
+ * free-text questions left out. Only those ids are looked at: a long playbook's scores read a few
+ * of its answers, and looking at all of them cost a prep of 2,000 answers a test of each.
+ */
+export function withoutPlaceholders(answers: Readonly<Answers>, questions: ReadonlyMap<string, Question>, ids: Iterable<string> = Object.keys(answers)): Answers {
   const kept = emptyAnswers();
-  for (const [id, value] of Object.entries(answers) as [string, AnswerValue][]) {
-    if (!freeText.has(id)) kept[id] = value;
+  for (const id of ids) {
+    if (!Object.hasOwn(answers, id)) continue;
+    const value = answers[id] as AnswerValue;
+    const type = questions.get(id)?.type;
+    if (type !== 'text' && type !== 'long' && type !== 'list') kept[id] = value;
     else if (typeof value === 'string') {
       if (!isPlaceholderText(value)) kept[id] = value;
     } else if (Array.isArray(value)) {

@@ -20,6 +20,10 @@ export interface AskRequest {
 }
 
 export interface Prompter {
-  /** The checked answer, or undefined when an optional question is left empty. */
-  ask(request: AskRequest): Promise<AnswerValue | undefined>;
+  /**
+   * The checked answer, or undefined when an optional question is left empty. A prompter that
+   * has the answer at hand (answers given in advance) returns it as it is, not in a promise: a
+   * walk of 2,000 supplied answers then goes on at once, not after a pause per question.
+   */
+  ask(request: AskRequest): AnswerValue | undefined | Promise<AnswerValue | undefined>;
 }

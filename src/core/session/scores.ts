@@ -5,7 +5,7 @@
  */
 import type { Answers } from './answers.js';
 import { choiceLabel, choiceValue, scaleBounds } from './coerce-answer.js';
-import { evaluateCondition } from './conditions.js';
+import { conditionRefs, evaluateCondition } from './conditions.js';
 import { raisedFlags } from './flags.js';
 import { withoutPlaceholders } from './placeholder-answer.js';
 import { conditionScope } from './prep-scope.js';
@@ -50,8 +50,10 @@ const sortedBands = (bands: readonly Band[]): Band[] => [...bands].sort((a, b) =
 
 function measure(score: Score, questions: ReadonlyMap<string, Question>, answers: Answers): Computed {
   if (score.count) {
-    const types = new Map([...questions].map(([id, question]) => [id, question.type] as const));
     const failed = score.count.filter((item) => !evaluateCondition(item, answers));
+    // The question types only word what failed without words of its own; a map of them all, made
+    // for every score whether or not one failed, cost a long playbook a pass over its questions.
+    const types = failed.some((item) => item.missing === undefined) ? new Map([...questions].map(([id, question]) => [id, question.type] as const)) : undefined;
     return {
       value: score.count.length - failed.length,
       max: score.count.length,
@@ -85,6 +87,13 @@ function measure(score: Score, questions: ReadonlyMap<string, Question>, answers
   };
 }
 
+/** The answer ids a score counts, sums or reads the choices of (not its `when`, read unfiltered). */
+function scoreRefs(score: Score): string[] {
+  if (score.count) return score.count.flatMap(conditionRefs);
+  if (score.sum) return score.sum;
+  return score.selected === undefined ? [] : [score.selected];
+}
+
 const firstSentence = (text: string): string => text.trim().split(/(?<=[.!?])\s+/)[0] ?? text;
 
 /**
@@ -93,8 +102,19 @@ const firstSentence = (text: string): string => text.trim().split(/(?<=[.!?])\s+
  */
 export function computeScores(walk: Walk, answers: Answers, prepAnswers?: Answers): ScoreResult[] {
   const scope = conditionScope(answers, prepAnswers);
-  const counted = conditionScope(withoutPlaceholders(answers, walk), prepAnswers);
-  const questions = new Map(walk.steps.flatMap((step) => step.questions).map((q) => [q.id, q]));
+  // Only the questions the scores read are looked up, so only they are mapped, not every question
+  // of a long playbook.
+  const refs = new Set(walk.scores.flatMap(scoreRefs));
+  const questions = new Map<string, Question>();
+  for (const step of walk.steps) {
+    const list = step.questions;
+    // An index, not for-of, over every question: the iterator made a result object for each.
+    for (let index = 0; index < list.length; index++) {
+      const question = list[index] as Question;
+      if (refs.has(question.id)) questions.set(question.id, question);
+    }
+  }
+  const counted = conditionScope(withoutPlaceholders(answers, questions, refs), prepAnswers);
   const watchOuts = raisedFlags(walk, answers, prepAnswers).filter(({ flag }) => flag.level !== 'tip');
   const holding = watchOuts.filter(({ flag }) => flag.ready_despite === undefined).map(({ fired }) => firstSentence(fired.message));
   const reasons = watchOuts.flatMap(({ flag }) => flag.ready_despite ?? []);

@@ -3,10 +3,10 @@
  * all at once, with the place each came from, so a typo costs one run, not ten answered questions.
  */
 import { quoteVisibly } from '../text/unsafe-characters.js';
-import { coerceAnswer } from './coerce-answer.js';
+import { coerceAnswer, type Coerced } from './coerce-answer.js';
 import { closest } from '../text/closest.js';
 import { contextStep } from './context.js';
-import type { Phase, Playbook, Question } from '../playbook/schema.js';
+import type { Phase, Playbook, Question, Step } from '../playbook/schema.js';
 
 interface SuppliedAnswer {
   raw: unknown;
@@ -21,8 +21,18 @@ interface SuppliedAnswer {
 export type SuppliedAnswers = Map<string, SuppliedAnswer>;
 
 export function questionsOf(playbook: Playbook, phase: Phase, today: string, withContext = true): Map<string, Question> {
-  const steps = [...(withContext ? [contextStep(today)] : []), ...(playbook[phase]?.steps ?? [])];
-  return new Map(steps.flatMap((step) => step.questions).map((question) => [question.id, question]));
+  const questions = new Map<string, Question>();
+  const add = (step: Step): void => {
+    // An index, not for-of: the iterator made a result object for every question.
+    for (let index = 0; index < step.questions.length; index++) {
+      const question = step.questions[index] as Question;
+      questions.set(question.id, question);
+    }
+  };
+  if (withContext) add(contextStep(today));
+  // Straight into the map, without the lists of steps, questions and pairs made on the way.
+  for (const step of playbook[phase]?.steps ?? []) add(step);
+  return questions;
 }
 
 /**
@@ -32,27 +42,35 @@ export function questionsOf(playbook: Playbook, phase: Phase, today: string, wit
  */
 const UNKNOWN_IDS_NAMED = 5;
 
-/** Every problem with the supplied answers, one line each; empty when all are usable. */
-export function checkSuppliedAnswers(questions: Map<string, Question>, supplied: SuppliedAnswers): string[] {
+/**
+ * Every problem with the supplied answers, one line each; empty when all are usable. `checked`,
+ * when given, is filled with what each answer to a known question reads as, so the walk that
+ * follows takes it from there instead of reading every answer a second time.
+ */
+export function checkSuppliedAnswers(questions: Map<string, Question>, supplied: SuppliedAnswers, checked?: Map<string, Coerced>): string[] {
   const problems: string[] = [];
-  const known = [...questions.keys()];
+  // The ids a "did you mean" is chosen from, listed only when an unknown id needs one.
+  let known: string[] | undefined;
   const unnamed: SuppliedAnswer[] = [];
   let named = 0;
-  for (const [id, answer] of supplied) {
+  // forEach rather than for-of: no pair made and taken apart for each of thousands of answers.
+  supplied.forEach((answer, id) => {
     const question = questions.get(id);
     if (!question) {
       if (named >= UNKNOWN_IDS_NAMED) {
         unnamed.push(answer);
-        continue;
+        return;
       }
       named++;
+      known ??= [...questions.keys()];
       const hint = closest(id, known);
       problems.push(`${answer.origin}: unknown question ${quoteVisibly(id)}${hint ? ` (did you mean "${hint}"?)` : ''}; see \`coach playbooks show\` for the ids`);
-      continue;
+      return;
     }
-    const result = coerceAnswer({ ...question, required: false }, answer.raw);
+    const result = coerceAnswer(question, answer.raw, false);
+    checked?.set(id, result);
     if (!result.ok) problems.push(`${answer.origin}: "${id}" ${result.message}`);
-  }
+  });
   const [first] = unnamed;
   if (first) {
     const more = unnamed.length === 1 ? '1 more unknown question id' : `${unnamed.length} more unknown question ids`;

@@ -12,7 +12,10 @@ import type { SuppliedAnswers } from './supplied-answers.js';
 type SuppliedAnswer = SuppliedAnswers extends Map<string, infer A> ? A : never;
 
 interface ReadDates {
-  /** The answers with every readable said date replaced by its YYYY-MM-DD; refused ones left out. */
+  /**
+   * The answers with every readable said date replaced by its YYYY-MM-DD; refused ones left out.
+   * The map given, not a copy, when it answers no date or next-steps question.
+   */
   supplied: SuppliedAnswers;
   /** One line per date read, for the person to see which day they got: `--date: "tomorrow" is Mon 23 Nov 2026`. */
   read: string[];
@@ -21,13 +24,20 @@ interface ReadDates {
 }
 
 export async function readSuppliedDates(questions: Map<string, Question>, supplied: SuppliedAnswers, today: string): Promise<ReadDates> {
-  const result: ReadDates = { supplied: new Map(supplied), read: [], problems: [] };
-  for (const [id, answer] of supplied) {
+  // Only the answers of date and next-steps questions can change: they are found first, in one
+  // pass without a pause, and the answers are copied only when one of them is there.
+  const dated: [string, SuppliedAnswer][] = [];
+  supplied.forEach((answer, id) => {
+    const question = questions.get(id);
+    if (question !== undefined && (question.type === 'date' || question.entries === 'next-steps')) dated.push([id, answer]);
+  });
+  const result: ReadDates = { supplied: dated.length === 0 ? supplied : new Map(supplied), read: [], problems: [] };
+  for (const [id, answer] of dated) {
     if (questions.get(id)?.entries === 'next-steps') {
       await readNextStepDates(id, answer, today, result);
       continue;
     }
-    if (questions.get(id)?.type !== 'date' || typeof answer.raw !== 'string') continue;
+    if (typeof answer.raw !== 'string') continue;
     const said = answer.raw.trim();
     if (said === '' || isIsoDateShape(said)) continue;
     const reading = await readSpokenDate(said, today);

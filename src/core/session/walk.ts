@@ -10,10 +10,10 @@ import { actionRefs, computeFlags, fireFlag, type FiredFlag } from './flags.js';
 import { interpolate, templateRefs } from './interpolate.js';
 import { isReached } from './reached.js';
 import { conditionScope, isPrepRef } from './prep-scope.js';
-import type { Prompter } from './prompter.js';
+import type { AskRequest, Prompter } from './prompter.js';
 import { computeScores, type ScoreResult } from './scores.js';
 import { CONTEXT_IDS, isContextId } from '../playbook/context-ids.js';
-import type { Phase, Playbook, Step, Walk } from '../playbook/schema.js';
+import type { Phase, Playbook, Question, Step, Walk } from '../playbook/schema.js';
 import type { LastTime } from '../note/account.js';
 
 export type WalkEvent =
@@ -65,9 +65,13 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const all = emptyAnswers();
   // What conditions read: the answers so far, and in a debrief the prep's as `prep.<id>`.
   const scope = prepAnswers ? conditionScope(all, prepAnswers) : all;
+  // The playbook's own answers, kept as they come rather than copied out of `all` at the end:
+  // listing the keys of an object of 2,000 answers is slow, as V8 keeps such an object as a dictionary.
+  const own = emptyAnswers();
   const record = (id: string, value: AnswerValue): void => {
     all[id] = value;
     if (scope !== all) scope[id] = value;
+    if (!isContextId(id)) own[id] = value;
   };
   const settled = new Set<string>();
   let lastTime: LastTime | undefined;
@@ -92,9 +96,11 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
   const settle = (id: string): void => {
     if (settled.has(id)) return;
     settled.add(id);
-    touched.push(...(readers.get(id) ?? []));
+    // Most answers are read by no flag: nothing is spread for them, not even an empty list.
+    const flags = readers.get(id);
+    if (flags !== undefined) touched.push(...flags);
   };
-  const raiseDecidedFlags = (): void => {
+  const raiseTouchedFlags = (): void => {
     for (const index of [...new Set(touched)].sort((a, b) => a - b)) {
       const flag = walk.flags[index];
       if (!flag || !pending.has(index)) continue;
@@ -107,28 +113,48 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     }
     touched = [];
   };
+  // Most answers touch no flag: the look at the flags is a call of its own, rarely made, which V8
+  // then leaves out of the code it compiles for each answer (it was half of compiling that).
+  const raiseDecidedFlags = (): void => {
+    if (touched.length > 0) raiseTouchedFlags();
+  };
+
+  // What happens around each question is in plain functions, apart from the loop that may wait:
+  // V8 optimises a hot async function as one piece with everything it calls, and with all of it
+  // inline the walk's loop took 20 ms to compile, which a run of 2,000 questions waited for.
+  const requestFor = (question: Question, where: AskRequest['step']): AskRequest | undefined => {
+    if (!isReached(question, scope)) {
+      settle(question.id);
+      raiseDecidedFlags();
+      return undefined;
+    }
+    const prompt = interpolate(question.prompt, all, prepAnswers);
+    const why = question.why && interpolate(question.why, all, prepAnswers);
+    // A question whose words name no answer is asked as it is, not as a copy made per question.
+    const filled = prompt === question.prompt && why === question.why ? question : { ...question, prompt, ...(question.why ? { why } : {}) };
+    const carried = question.carry ? lastTime?.answers[question.id] : undefined;
+    return carried === undefined ? { question: filled, step: where } : { question: filled, step: where, carried };
+  };
+  const answered = (id: string, value: AnswerValue | undefined): void => {
+    if (value !== undefined) record(id, value);
+    settle(id);
+    emit({ type: 'answer', id, value, answers: all });
+    raiseDecidedFlags();
+  };
 
   const askStep = async (step: Step, number: number, total: number): Promise<void> => {
     const guidance = step.guidance && interpolate(step.guidance, all, prepAnswers);
     emit({ type: 'step', number, total, title: step.title, guidance });
-    for (const question of step.questions) {
-      if (!isReached(question, scope)) {
-        settle(question.id);
-        raiseDecidedFlags();
-        continue;
-      }
-      const filled = {
-        ...question,
-        prompt: interpolate(question.prompt, all, prepAnswers),
-        ...(question.why ? { why: interpolate(question.why, all, prepAnswers) } : {}),
-      };
-      const carried = question.carry ? lastTime?.answers[question.id] : undefined;
-      const where = { id: step.id, title: step.title, number, total, guidance };
-      const value = await prompter.ask(carried === undefined ? { question: filled, step: where } : { question: filled, step: where, carried });
-      if (value !== undefined) record(question.id, value);
-      settle(question.id);
-      emit({ type: 'answer', id: question.id, value, answers: all });
-      raiseDecidedFlags();
+    const where = { id: step.id, title: step.title, number, total, guidance };
+    const { questions } = step;
+    // An index, not for-of: the iterator made a result object for every question.
+    for (let index = 0; index < questions.length; index++) {
+      const question = questions[index] as Question;
+      const request = requestFor(question, where);
+      if (request === undefined) continue;
+      const asked = prompter.ask(request);
+      const value = asked instanceof Promise ? await asked : asked;
+      answered(question.id, value);
       if (question.id === 'customer' && options.lastTime && typeof value === 'string') {
         lastTime = await options.lastTime(value);
         if (lastTime) emit({ type: 'last-time', lastTime });
@@ -156,7 +182,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     await askStep(step, shown, shown + stepsAhead(walk.steps, index + 1, scope));
   }
 
-  const result = finishWalk(walk, all, prepAnswers);
+  const result = finishWalk(walk, all, own, prepAnswers);
   return lastTime === undefined ? result : { ...result, lastTime };
 }
 
@@ -171,14 +197,10 @@ function stepsAhead(steps: readonly Step[], from: number, scope: Answers): numbe
 }
 
 /** Flags and scores are a function of the final answers alone, so a review can recompute them. */
-function finishWalk(walk: Walk, all: Answers, prepAnswers?: Answers): WalkResult {
-  const answers = emptyAnswers();
-  for (const [id, value] of Object.entries(all)) {
-    if (!isContextId(id)) answers[id] = value;
-  }
+function finishWalk(walk: Walk, all: Answers, own: Answers, prepAnswers?: Answers): WalkResult {
   return {
     context: contextFrom(all),
-    answers,
+    answers: own,
     flags: computeFlags(walk, all, prepAnswers),
     scores: computeScores(walk, all, prepAnswers),
   };

@@ -36,7 +36,7 @@ export function parsedAnswersDir(env: NodeJS.ProcessEnv, cwd: string): string | 
 }
 
 function entryFile(dir: string, text: string, name: string, version: string): string {
-  const hash = cacheNameHash(`${version}\0${name}\0${text}`).toString(16).padStart(8, '0');
+  const hash = cacheNameHash(text, `${version}\0${name}\0`).toString(16).padStart(8, '0');
   return join(dir, `${hash}-${text.length.toString(36)}.json`);
 }
 
@@ -48,7 +48,7 @@ function entryFile(dir: string, text: string, name: string, version: string): st
 export async function parseAnswersWithCache(text: string, name: string, dir: string | undefined, version = COACH_VERSION): Promise<SuppliedAnswers> {
   const file = dir === undefined ? undefined : entryFile(dir, text, name, version);
   const cached = file === undefined ? undefined : storedAnswers(readCacheJson(file, MAX_ENTRY_BYTES)?.value, text, name, version);
-  if (cached !== undefined) return new Map(cached.map(([id, raw, origin]) => [id, { raw: raw ?? undefined, origin }]));
+  if (cached !== undefined) return cached;
   const { parseAnswers } = await import('../../formats/answers-file.js');
   const answers = parseAnswers(text, name);
   if (file !== undefined) {
@@ -60,16 +60,30 @@ export async function parseAnswersWithCache(text: string, name: string, dir: str
 }
 
 /** The entry's answers when it is one this build wrote for exactly this text and name. */
-function storedAnswers(entry: unknown, text: string, name: string, version: string): StoredAnswer[] | undefined {
+function storedAnswers(entry: unknown, text: string, name: string, version: string): SuppliedAnswers | undefined {
   if (typeof entry !== 'object' || entry === null) return undefined;
   const { format, coach, name: storedName, source, answers } = entry as Record<string, unknown>;
   if (format !== PARSED_ANSWERS_FORMAT || coach !== version || storedName !== name || source !== text || !Array.isArray(answers)) return undefined;
-  return answers.every(isStoredAnswer) ? answers : undefined;
+  const supplied: SuppliedAnswers = new Map();
+  // One pass that checks each stored answer and takes it. An index, not for-of: the iterator made
+  // a result object for every answer.
+  for (let index = 0; index < answers.length; index++) {
+    const stored: unknown = answers[index];
+    if (!isStoredAnswer(stored)) return undefined;
+    supplied.set(stored[0], { raw: stored[1] ?? undefined, origin: stored[2] });
+  }
+  return supplied;
 }
 
+/**
+ * Read by index, not destructured: this runs once per answer as cold code, where destructuring
+ * walks an iterator for every entry.
+ */
 function isStoredAnswer(value: unknown): value is StoredAnswer {
   if (!Array.isArray(value) || value.length !== 3) return false;
-  const [id, raw, origin] = value as unknown[];
+  const id: unknown = value[0];
+  const raw: unknown = value[1];
+  const origin: unknown = value[2];
   const isRaw = raw === null || typeof raw === 'string' || (Array.isArray(raw) && raw.every((entry) => typeof entry === 'string'));
   return typeof id === 'string' && typeof origin === 'string' && isRaw;
 }

@@ -42,7 +42,7 @@ export function answersFromDraft(draft: Draft, questions: ReadonlyMap<string, Qu
       if (!question.required) skipped.add(id);
       continue;
     }
-    const result = coerceAnswer({ ...question, required: false }, value);
+    const result = coerceAnswer(question, value, false);
     if (result.ok) {
       supplied.set(id, { raw: value, origin });
     } else {

@@ -51,7 +51,7 @@ export function compiledPlaybooksDir(env: NodeJS.ProcessEnv, cwd: string): strin
 
 /** The entry's file for this text and version; entries of different versions never share a name. */
 export function compiledPlaybookFile(dir: string, text: string, version = COACH_VERSION): string {
-  const hash = cacheNameHash(`${version}\0${text}`).toString(16).padStart(8, '0');
+  const hash = cacheNameHash(text, `${version}\0`).toString(16).padStart(8, '0');
   return join(dir, `${hash}-${text.length.toString(36)}.json`);
 }
 

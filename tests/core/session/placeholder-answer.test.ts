@@ -23,7 +23,8 @@ prep:
 `,
   'probe.yaml',
 );
-const kept = (plan: string): boolean => 'plan' in withoutPlaceholders({ plan } as Answers, playbook.prep);
+const questions = new Map(playbook.prep.steps.flatMap((step) => step.questions).map((question) => [question.id, question]));
+const kept = (plan: string): boolean => 'plan' in withoutPlaceholders({ plan } as Answers, questions);
 
 describe('a placeholder answer', () => {
   it('is text with fewer than two letters or digits, in any script', () => {
@@ -42,6 +43,12 @@ describe('a placeholder answer', () => {
   });
 
   it('leaves out list entries one by one, keeping the real ones', () => {
-    expect(withoutPlaceholders({ steps: ['call Priya', 'x', 'tbd', 'send the plan'] } as Answers, playbook.prep)).toEqual({ steps: ['call Priya', 'send the plan'] });
+    expect(withoutPlaceholders({ steps: ['call Priya', 'x', 'tbd', 'send the plan'] } as Answers, questions)).toEqual({ steps: ['call Priya', 'send the plan'] });
+  });
+
+  it('looks only at the ids asked for, and at every answer when none are named', () => {
+    const answers = { plan: 'x', steps: ['tbd', 'call Priya'], other: 'kept' } as Answers;
+    expect(withoutPlaceholders(answers, questions, ['steps', 'missing'])).toEqual({ steps: ['call Priya'] });
+    expect(withoutPlaceholders(answers, questions)).toEqual({ steps: ['call Priya'], other: 'kept' });
   });
 });

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPhrases } from '../../../src/core/check/phrases.js';
-import type { Walk } from '../../../src/core/playbook/schema.js';
+import type { Question } from '../../../src/core/playbook/schema.js';
 import { withoutPlaceholders } from '../../../src/core/session/placeholder-answer.js';
 import { isAscii } from '../../../src/core/text/ascii.js';
 import { nameKey } from '../../../src/core/text/name-key.js';
@@ -52,8 +52,8 @@ describe('ASCII twins of the Unicode expressions', () => {
   });
 
   it('placeholder answers are told apart the same', () => {
-    const walk = { steps: [{ questions: [{ id: 'plan', type: 'text' }] }] } as unknown as Walk;
-    const kept = (text: string): boolean => 'plan' in withoutPlaceholders({ plan: text }, walk);
+    const questions = new Map([['plan', { id: 'plan', type: 'text' } as Question]]);
+    const kept = (text: string): boolean => 'plan' in withoutPlaceholders({ plan: text }, questions);
     fc.assert(
       fc.property(fc.oneof(asciiText, fc.string({ unit: 'binary-ascii', maxLength: 4 })), (text) => {
         // A placeholder word ("tbd") stops being one with anything added; the letters rule is what is compared.

@@ -68,6 +68,12 @@ describe('an entry\'s name for a long text (cacheNameHash)', () => {
     expect(cacheNameHash(long)).not.toBe(cacheNameHash(`${long} `));
   });
 
+  it('looks at the whole of a prefix (the build, the file name), which is never joined to the text', () => {
+    expect(cacheNameHash(long, '0.1.0+a\0')).not.toBe(cacheNameHash(long, '0.1.0+b\0'));
+    expect(cacheNameHash(long, '0.1.0+a\0')).toBe(cacheNameHash(`${long}`, '0.1.0+a\0'));
+    expect(cacheNameHash(RENEWAL, 'x')).not.toBe(cacheNameHash(RENEWAL));
+  });
+
   it('may give two long texts one name, which costs a miss and never the other text\'s playbook', async () => {
     expect(long.length).toBeGreaterThan(300_000);
     // Find an edit of the same length that the sampled name does not see.
