@@ -103,9 +103,11 @@ const isReserved = (text: string): boolean => text.length <= LONGEST_RESERVED &&
 /**
  * A letter first (no indicator, quote, digit or space), then nothing YAML treats as a line break
  * or non-printable: control characters (tab, CR, LF, NEL), U+2028/2029, the byte order mark,
- * U+FFFE/FFFF and lone surrogates (which UTF-8 cannot even store).
+ * U+FFFE/FFFF and lone surrogates (which UTF-8 cannot even store). Made when first needed, for
+ * text that is not ASCII: V8 builds the Unicode classes from ICU's tables when it makes the
+ * expression, which a module-level one cost every run that writes a note.
  */
-const PLAIN_CHARACTERS = /^\p{L}[^\p{Cc}\p{Cs}\u2028\u2029\uFEFF\uFFFE\uFFFF]*$/u;
+const plainCharacters = (): RegExp => /^\p{L}[^\p{Cc}\p{Cs}\u2028\u2029\uFEFF\uFFFE\uFFFF]*$/u;
 /**
  * The same rule for ASCII text, which is most of what notes hold: a letter, then printable ASCII
  * (its twin, core/text/ascii.ts). V8 runs the Unicode classes above some fifteen times slower;
@@ -119,7 +121,7 @@ const TRAILING_SPACE = /\s$/;
 function isPlainSafe(text: string): boolean {
   return (
     // Text the ASCII rule takes is ASCII; only text it refuses is asked whether it is.
-    (PLAIN_ASCII.test(text) || (!isAscii(text) && PLAIN_CHARACTERS.test(text))) &&
+    (PLAIN_ASCII.test(text) || (!isAscii(text) && plainCharacters().test(text))) &&
     !TRAILING_SPACE.test(text) &&
     !text.endsWith(':') &&
     !text.includes(': ') &&
