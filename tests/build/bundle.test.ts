@@ -80,6 +80,26 @@ describe('the built package', () => {
       expect(statSync(join(cacheDir, 'code-cache/playbooks-show.bin')).mtimeMs).toBe(written);
     });
 
+    it('that V8 rejects are replaced once after a history, which changes a V8 flag while it runs and puts it back', () => {
+      // young-generation.ts: a cache made under another flag would be rejected on every later run.
+      const shipped = join(pkg, 'dist/code-cache/history.bin');
+      const stamp = readFileSync(shipped, 'latin1').split('\n')[0] ?? '';
+      writeFileSync(shipped, Buffer.concat([Buffer.from(`${stamp}\n`), Buffer.alloc(5000, 42)]));
+      const notesDir = tempDir();
+      writeFileSync(join(notesDir, '2026-11-23-acme-two-questions-prep.md'), '---\ncoach: 1\nkind: prep\nplaybook: two-questions\ncustomer: Acme\ndate: 2026-11-23\n---\n# Prep\n');
+      const cacheDir = tempDir();
+
+      const first = coach(['history', '--json'], { COACH_CACHE_DIR: cacheDir, COACH_NOTES_DIR: notesDir });
+      expect(first.status, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout)).toMatchObject([{ customer: 'Acme', kind: 'prep' }]);
+      expect(first.cached).toEqual(['history.bin']);
+      const written = statSync(join(cacheDir, 'code-cache/history.bin')).mtimeMs;
+
+      const second = coach(['history', '--json'], { COACH_CACHE_DIR: cacheDir, COACH_NOTES_DIR: notesDir });
+      expect(second.stdout).toBe(first.stdout);
+      expect(statSync(join(cacheDir, 'code-cache/history.bin')).mtimeMs).toBe(written);
+    });
+
     it('are made for another command after its first successful run only, unless Node\'s switch turns them off', () => {
       expect(coach(['playbooks', 'new', 'my-playbook']).cached).toEqual(['playbooks-new.bin']);
       const failed = coach(['debrief', '--last', '--no-input']);

@@ -21,6 +21,7 @@ import { NotesIndexWriter } from './notes-index-writer.js';
 import { compare, noteIdOf, NoteTable, type NoteSummary } from './note-table.js';
 import { NOT_A_REGULAR_FILE, readNoteHead, type IndexedNote } from './read-note-head.js';
 import { frontMatterReader, type MappingReader } from './note-header.js';
+import { withYoungGenerationHeld } from '../../young-generation.js';
 
 export type { NoteSummary };
 export { noteIdOf } from './note-table.js';
@@ -109,20 +110,32 @@ interface NoteSink {
 /**
  * Lists the directory, checks every note against the index, reads the ones that changed, hands
  * each to the sink made for the loaded index, and writes the index again when it would differ.
+ * The young generation is held (young-generation.ts): the listing survives the whole scan.
  */
-async function scanNotes<Sink extends NoteSink>(
+function scanNotes<Sink extends NoteSink>(
   directory: string,
   onSkip: (skipped: SkippedFile) => void,
   options: NotesIndexOptions,
   makeSink: (index: LoadedIndex | undefined, prefix: string) => Sink,
 ): Promise<Sink> {
-  // File-name order, so two runs over the same directory warn in the same order, and the index
-  // (kept in the same order) is matched against the listing in one pass.
+  return withYoungGenerationHeld(() => checkAgainstIndex(directory, onSkip, options, makeSink));
+}
+
+async function checkAgainstIndex<Sink extends NoteSink>(
+  directory: string,
+  onSkip: (skipped: SkippedFile) => void,
+  options: NotesIndexOptions,
+  makeSink: (index: LoadedIndex | undefined, prefix: string) => Sink,
+): Promise<Sink> {
   const listing = noteFileNames(directory);
   // Read while the thread pool lists the directory.
   const indexFile = options.cacheDir === undefined ? undefined : notesIndexFile(options.cacheDir, directory);
   const index = indexFile === undefined ? undefined : loadNotesIndex(indexFile, directory);
-  // The default order is by UTF-16 code units, as `compare` is, without a call per comparison.
+  // path.join normalises every path again; the directory is the same for all of them.
+  const prefix = join(directory, '/');
+  // File-name order, so two runs over the same directory warn in the same order, and the index
+  // (kept in the same order) is matched against the listing in one pass. The default order is by
+  // UTF-16 code units, as `compare` is, without a call per comparison.
   const names = (await listing).sort();
   const indexed = index?.count ?? 0;
   /** For each listed name: its place in the index when unchanged, or what was read now. */
@@ -132,8 +145,6 @@ async function scanNotes<Sink extends NoteSink>(
   let reread = false;
   let cursor = 0;
   const buffer = headBuffer();
-  // path.join normalises every path again; the directory is the same for all of them.
-  const prefix = join(directory, '/');
   const notes = makeSink(index, prefix);
   let read: MappingReader | undefined;
   for (let position = 0; position < names.length; position++) {
