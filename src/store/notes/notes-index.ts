@@ -133,6 +133,7 @@ async function checkAgainstIndex<Sink extends NoteSink>(
   const index = indexFile === undefined ? undefined : loadNotesIndex(indexFile, directory);
   // path.join normalises every path again; the directory is the same for all of them.
   const prefix = join(directory, '/');
+  const unchangedEarly = index === undefined ? undefined : await checkWhileListing(listing, index, prefix, options);
   // File-name order, so two runs over the same directory warn in the same order, and the index
   // (kept in the same order) is matched against the listing in one pass. The default order is by
   // UTF-16 code units, as `compare` is, without a call per comparison.
@@ -158,7 +159,7 @@ async function checkAgainstIndex<Sink extends NoteSink>(
       if (cursor < indexed && !index.nameIs(cursor, name)) while (cursor < indexed && compare(index.nameAt(cursor), name) < 0) cursor++;
       if (cursor < indexed && index.nameIs(cursor, name)) place = cursor++;
     }
-    let outcome = unchangedOrChanged(path, index, place, options);
+    let outcome = place !== -1 && unchangedEarly?.[place] === true ? place : unchangedOrChanged(path, index, place, options);
     if (outcome === CHANGED) {
       read ??= await frontMatterReader();
       outcome = readFresh(path, name, buffer, options, read);
@@ -192,6 +193,30 @@ async function checkAgainstIndex<Sink extends NoteSink>(
   }
   return notes;
 }
+
+/**
+ * While the thread pool lists the directory, the notes the index knows are stat'ed in its order:
+ * over 100,000 notes the listing took some 80 ms in which the scan had nothing else to do (over
+ * 10,000, about 2 ms). A note found unchanged here is not stat'ed again; anything else (changed,
+ * gone, not a file) is looked at again once the listing is in, as if this had not run.
+ */
+async function checkWhileListing(listing: Promise<string[]>, index: LoadedIndex, prefix: string, options: NotesIndexOptions): Promise<boolean[]> {
+  let listed = false;
+  const done = (): void => {
+    listed = true;
+  };
+  listing.then(done, done);
+  const unchanged: boolean[] = [];
+  for (let place = 0; place < index.count; place++) {
+    // The listing arrives only when the event loop gets a turn: every EARLY_BATCH stats, about 1 ms.
+    if (place > 0 && place % EARLY_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (listed) break;
+    unchanged[place] = unchangedOrChanged(`${prefix}${index.nameAt(place)}`, index, place, options) === place;
+  }
+  return unchanged;
+}
+
+const EARLY_BATCH = 256;
 
 /** A note read from its file; `stamp` is undefined when it cannot be kept (unreadable, not a regular file). */
 interface Fresh {

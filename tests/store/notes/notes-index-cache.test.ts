@@ -180,6 +180,35 @@ describe('the notes index', () => {
     await expectSameAsFullRead(notes, cacheDir);
   });
 
+  it('is right about every kind of change over more notes than it checks while the directory is listed', async () => {
+    // The scan stats the notes the index knows while the listing is made, a batch at a time, until
+    // the listing is in (notes-index.ts checkWhileListing); over 1,500 notes some are checked then
+    // and the rest after, and where that line falls depends on the machine: the result may not.
+    const root = tempDir('coach-index-');
+    const notes = join(root, 'notes');
+    const cacheDir = join(root, 'cache');
+    const name = (n: number) => `2026-11-${String(1 + (n % 28)).padStart(2, '0')}-acme-${String(n).padStart(4, '0')}-prep`;
+    for (let n = 0; n < 1_500; n++) writeNote(notes, name(n), { customer: `Acme ${n}`, date: `2026-11-${String(1 + (n % 28)).padStart(2, '0')}` });
+    await read(notes, cacheDir);
+    ageIndex(notes, cacheDir);
+    const edited = [3, 260, 1_400].map((n) => {
+      const path = join(notes, `${name(n)}.md`);
+      const { atime, mtime } = statSync(path);
+      // Same size, new content, the old mtime put back: only the inode's change time tells.
+      writeFileSync(path, readFileSync(path, 'utf8').replace(`"Acme ${n}"`, `"Acmf ${n}"`));
+      utimesSync(path, atime, mtime);
+      return `${name(n)}.md`;
+    });
+    renameSync(join(notes, `${name(700)}.md`), join(notes, '2026-12-01-renamed-prep.md'));
+    unlinkSync(join(notes, `${name(900)}.md`));
+    writeNote(notes, '2026-12-02-initech-new-prep', { customer: 'Initech', date: '2026-12-02' });
+
+    const { reads, list } = await expectSameAsFullRead(notes, cacheDir);
+    expect(reads.sort()).toEqual([...edited, '2026-12-01-renamed-prep.md', '2026-12-02-initech-new-prep.md'].sort());
+    expect(list).toHaveLength(1_500);
+    expect(list.filter((note) => note.customer.startsWith('Acmf')).map((note) => note.customer).sort()).toEqual(['Acmf 1400', 'Acmf 260', 'Acmf 3']);
+  });
+
   it('runs without an index where the cache directory cannot be made', async () => {
     const { notes, cacheDir } = setup();
     writeFileSync(cacheDir, 'a file where the cache directory should be\n');
