@@ -1,11 +1,15 @@
 /**
- * Keeps V8's young generation at its starting size while a command goes through every note.
+ * Keeps V8's young generation at its size while a command checks a large notes directory
+ * against its index, and while history prints it.
  *
  * Over 100,000 notes the names listed, and the rows made of them, survive their first
  * collections, so V8 doubles the young generation again and again, to 16 MiB a semi-space, and
- * keeps it until the process ends: `history --json` peaked at 137 MiB, 108 MiB when it is held.
- * Held, the scavenges come more often but copy the same survivors; measured over 100,000 notes
- * the run took about 6% longer, over 10,000 no longer at all (the benchmark, tests/bench).
+ * keeps it until the process ends: `history --json` peaked at 137 MiB, 112 MiB with it held, in
+ * the same time (tests/bench). Held, the scavenges come more often but copy the same survivors.
+ * Where a run makes much garbage, a small young generation costs time instead: the yaml library
+ * allocates about 200 KB reading one note's front matter, and reading 10,000 notes without an
+ * index took 1,975 scavenges held against 170, 0.3 s more. So the scan holds it only over at
+ * least MANY_NOTES notes, and lets go once it has read more than a few hundred of them.
  *
  * Why a flag set while running: V8 reads `--semi-space-growth-factor` each time it would grow the
  * young generation (SemiSpaceNewSpace::Grow), and Node offers no other handle on it. A launch flag
@@ -16,17 +20,21 @@
  */
 import { setFlagsFromString } from 'node:v8';
 
+/** From this many notes the young generation is worth holding: below it, it grows 16 MiB at most. */
+export const MANY_NOTES = 20_000;
+
 /** V8's own value (`node --v8-options`), put back when nothing holds the young generation. */
 const DEFAULT_GROWTH_FACTOR = 2;
 
 let holders = 0;
 
-/** Runs `work` with the young generation held at its size; holds may nest. */
-export async function withYoungGenerationHeld<T>(work: () => Promise<T>): Promise<T> {
+/** Holds the young generation at its size until the function returned is called (once is enough; later calls do nothing). Holds may overlap. */
+export function holdYoungGeneration(): () => void {
   if (holders++ === 0) setFlagsFromString('--semi-space-growth-factor=1');
-  try {
-    return await work();
-  } finally {
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
     if (--holders === 0) setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`);
-  }
+  };
 }

@@ -12,16 +12,22 @@ import type { CommandContext } from './command-context.js';
 import type { HistoryOptions } from './options/history-options.js';
 import { warnSkipped } from '../flow/skipped-note-warning.js';
 import { column } from '../terminal/fit.js';
-import { withYoungGenerationHeld } from '../young-generation.js';
+import { holdYoungGeneration, MANY_NOTES } from '../young-generation.js';
 
-export function historyCommand(options: HistoryOptions, context: CommandContext): Promise<void> {
-  // The table of every note lives while its rows are printed, 40 MB of JSON over 100,000 notes.
-  return withYoungGenerationHeld(() => printHistory(options, context));
-}
-
-async function printHistory(options: HistoryOptions, context: CommandContext): Promise<void> {
+export async function historyCommand(options: HistoryOptions, context: CommandContext): Promise<void> {
   const { io, notesDir } = context;
   const table = await readNoteTable(notesDir, warnSkipped(io), { cacheDir: context.cacheDir });
+  // Its rows live while they are printed, 40 MB of JSON over 100,000 notes (young-generation.ts).
+  const letGo = table.length >= MANY_NOTES ? holdYoungGeneration() : undefined;
+  try {
+    await printHistory(table, options, context);
+  } finally {
+    letGo?.();
+  }
+}
+
+async function printHistory(table: NoteTable, options: HistoryOptions, context: CommandContext): Promise<void> {
+  const { io, notesDir } = context;
   const newest = table.newestFirst();
   const debriefs = debriefsByPrep(table, newest);
   const shown = filtered(table, newest, options, debriefs).slice(0, options.limit);

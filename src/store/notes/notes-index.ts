@@ -21,7 +21,7 @@ import { NotesIndexWriter } from './notes-index-writer.js';
 import { compare, noteIdOf, NoteTable, type NoteSummary } from './note-table.js';
 import { NOT_A_REGULAR_FILE, readNoteHead, type IndexedNote } from './read-note-head.js';
 import { frontMatterReader, type MappingReader } from './note-header.js';
-import { withYoungGenerationHeld } from '../../young-generation.js';
+import { holdYoungGeneration, MANY_NOTES } from '../../young-generation.js';
 
 export type { NoteSummary };
 export { noteIdOf } from './note-table.js';
@@ -50,6 +50,9 @@ export interface NotesIndexOptions {
  * event loop gets a turn, so output and signals are never held up for long.
  */
 const BATCH = 1024;
+
+/** Notes read from their files (about 200 KB of garbage each) before the young generation is let go. */
+const READS_WHILE_HELD = 500;
 
 const isNoteFileName = (name: string): boolean => name.endsWith('.md') && !name.startsWith('.');
 
@@ -110,18 +113,8 @@ interface NoteSink {
 /**
  * Lists the directory, checks every note against the index, reads the ones that changed, hands
  * each to the sink made for the loaded index, and writes the index again when it would differ.
- * The young generation is held (young-generation.ts): the listing survives the whole scan.
  */
-function scanNotes<Sink extends NoteSink>(
-  directory: string,
-  onSkip: (skipped: SkippedFile) => void,
-  options: NotesIndexOptions,
-  makeSink: (index: LoadedIndex | undefined, prefix: string) => Sink,
-): Promise<Sink> {
-  return withYoungGenerationHeld(() => checkAgainstIndex(directory, onSkip, options, makeSink));
-}
-
-async function checkAgainstIndex<Sink extends NoteSink>(
+async function scanNotes<Sink extends NoteSink>(
   directory: string,
   onSkip: (skipped: SkippedFile) => void,
   options: NotesIndexOptions,
@@ -131,67 +124,77 @@ async function checkAgainstIndex<Sink extends NoteSink>(
   // Read while the thread pool lists the directory.
   const indexFile = options.cacheDir === undefined ? undefined : notesIndexFile(options.cacheDir, directory);
   const index = indexFile === undefined ? undefined : loadNotesIndex(indexFile, directory);
-  // path.join normalises every path again; the directory is the same for all of them.
-  const prefix = join(directory, '/');
-  const unchangedEarly = index === undefined ? undefined : await checkWhileListing(listing, index, prefix, options);
-  // File-name order, so two runs over the same directory warn in the same order, and the index
-  // (kept in the same order) is matched against the listing in one pass. The default order is by
-  // UTF-16 code units, as `compare` is, without a call per comparison.
-  const names = (await listing).sort();
-  const indexed = index?.count ?? 0;
-  /** For each listed name: its place in the index when unchanged, or what was read now. */
-  const outcomes: (number | Fresh | undefined)[] = new Array<number | Fresh | undefined>(names.length);
-  // What the index would hold now: the notes it kept as they were, and those read again.
-  let kept = 0;
-  let reread = false;
-  let cursor = 0;
-  const buffer = headBuffer();
-  const notes = makeSink(index, prefix);
-  let read: MappingReader | undefined;
-  for (let position = 0; position < names.length; position++) {
-    if (position > 0 && position % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
-    const name = names[position] as string;
-    const path = `${prefix}${name}`;
-    let place = -1;
-    if (index !== undefined) {
-      // The index holds the same names in the same order: nearly always its next one is this one,
-      // which is checked without cutting the name out of the index.
-      if (cursor < indexed && !index.nameIs(cursor, name)) while (cursor < indexed && compare(index.nameAt(cursor), name) < 0) cursor++;
-      if (cursor < indexed && index.nameIs(cursor, name)) place = cursor++;
+  // Over a large directory that matches its index, the listing and its rows live through the
+  // whole scan and little else is made: the young generation is held (young-generation.ts), until
+  // reading notes from their files makes garbage enough to want it larger.
+  const letGo = index !== undefined && index.count >= MANY_NOTES ? holdYoungGeneration() : undefined;
+  try {
+    // path.join normalises every path again; the directory is the same for all of them.
+    const prefix = join(directory, '/');
+    const unchangedEarly = index === undefined ? undefined : await checkWhileListing(listing, index, prefix, options);
+    // File-name order, so two runs over the same directory warn in the same order, and the index
+    // (kept in the same order) is matched against the listing in one pass. The default order is by
+    // UTF-16 code units, as `compare` is, without a call per comparison.
+    const names = (await listing).sort();
+    const indexed = index?.count ?? 0;
+    /** For each listed name: its place in the index when unchanged, or what was read now. */
+    const outcomes: (number | Fresh | undefined)[] = new Array<number | Fresh | undefined>(names.length);
+    // What the index would hold now: the notes it kept as they were, and those read again.
+    let kept = 0;
+    let reread = false;
+    let cursor = 0;
+    const buffer = headBuffer();
+    const notes = makeSink(index, prefix);
+    let read: MappingReader | undefined;
+    let reads = 0;
+    for (let position = 0; position < names.length; position++) {
+      if (position > 0 && position % BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
+      const name = names[position] as string;
+      const path = `${prefix}${name}`;
+      let place = -1;
+      if (index !== undefined) {
+        // The index holds the same names in the same order: nearly always its next one is this one,
+        // which is checked without cutting the name out of the index.
+        if (cursor < indexed && !index.nameIs(cursor, name)) while (cursor < indexed && compare(index.nameAt(cursor), name) < 0) cursor++;
+        if (cursor < indexed && index.nameIs(cursor, name)) place = cursor++;
+      }
+      let outcome = place !== -1 && unchangedEarly?.[place] === true ? place : unchangedOrChanged(path, index, place, options);
+      if (outcome === CHANGED) {
+        read ??= await frontMatterReader();
+        outcome = readFresh(path, name, buffer, options, read);
+        if (++reads === READS_WHILE_HELD) letGo?.();
+      }
+      outcomes[position] = outcome;
+      if (outcome === undefined) continue;
+      if (typeof outcome === 'number') {
+        kept++;
+        if (kindAt(index as LoadedIndex, outcome) === 'skipped') onSkip({ path, reason: reasonAt(index as LoadedIndex, outcome) });
+        else notes.kept(name, path, outcome);
+        continue;
+      }
+      if (outcome.stamp !== undefined) {
+        kept++;
+        reread = true;
+      }
+      const { result } = outcome;
+      if ('reason' in result) onSkip({ path, reason: result.reason });
+      else notes.fresh(name, path, result);
     }
-    let outcome = place !== -1 && unchangedEarly?.[place] === true ? place : unchangedOrChanged(path, index, place, options);
-    if (outcome === CHANGED) {
-      read ??= await frontMatterReader();
-      outcome = readFresh(path, name, buffer, options, read);
+    // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
+    // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.
+    if (indexFile !== undefined && (index === undefined || reread || kept !== indexed)) {
+      const writer = new NotesIndexWriter(names.length, index);
+      names.forEach((name, position) => {
+        const outcome = outcomes[position];
+        if (typeof outcome === 'number') writer.keep(name, outcome);
+        else if (outcome?.stamp !== undefined) writer.add(name, outcome.stamp, outcome.result);
+      });
+      writer.save(indexFile, directory);
     }
-    outcomes[position] = outcome;
-    if (outcome === undefined) continue;
-    if (typeof outcome === 'number') {
-      kept++;
-      if (kindAt(index as LoadedIndex, outcome) === 'skipped') onSkip({ path, reason: reasonAt(index as LoadedIndex, outcome) });
-      else notes.kept(name, path, outcome);
-      continue;
-    }
-    if (outcome.stamp !== undefined) {
-      kept++;
-      reread = true;
-    }
-    const { result } = outcome;
-    if ('reason' in result) onSkip({ path, reason: result.reason });
-    else notes.fresh(name, path, result);
+    return notes;
+  } finally {
+    letGo?.();
   }
-  // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
-  // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.
-  if (indexFile !== undefined && (index === undefined || reread || kept !== indexed)) {
-    const writer = new NotesIndexWriter(names.length, index);
-    names.forEach((name, position) => {
-      const outcome = outcomes[position];
-      if (typeof outcome === 'number') writer.keep(name, outcome);
-      else if (outcome?.stamp !== undefined) writer.add(name, outcome.stamp, outcome.result);
-    });
-    writer.save(indexFile, directory);
-  }
-  return notes;
 }
 
 /**
