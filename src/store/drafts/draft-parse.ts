@@ -50,7 +50,8 @@ export function parseDraft(text: string): Draft | { problem: string } {
   }
   const unsafe = findForbiddenKey(data);
   if (unsafe) return { problem: `the key "${unsafe}" is not allowed` };
-  const parsed = DraftSchema.safeParse(data);
+  // Checked once per process, as a playbook is: no parser written with new Function (parse-playbook.ts ONCE).
+  const parsed = DraftSchema.safeParse(data, { jitless: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { problem: `not a coach draft (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'unexpected shape'})` };
