@@ -17,8 +17,8 @@
  * and a bin started by `#!/usr/bin/env node` cannot pass one anyway. For the same check the factor
  * is put back (V8's default is 2) as soon as the last holder lets go: dist/launch.cjs may make a
  * code cache when the command ends, and one made under another factor would be rejected next time.
+ * node:v8 is loaded only when a hold begins: it brings Node's heap utilities, 3 ms of every start.
  */
-import { setFlagsFromString } from 'node:v8';
 
 /** From this many notes the young generation is worth holding: below it, it grows 16 MiB at most. */
 export const MANY_NOTES = 20_000;
@@ -30,11 +30,15 @@ let holders = 0;
 
 /** Holds the young generation at its size until the function returned is called (once is enough; later calls do nothing). Holds may overlap. */
 export function holdYoungGeneration(): () => void {
-  if (holders++ === 0) setFlagsFromString('--semi-space-growth-factor=1');
+  if (holders++ === 0) setGrowthFactor(1);
   let held = true;
   return () => {
     if (!held) return;
     held = false;
-    if (--holders === 0) setFlagsFromString(`--semi-space-growth-factor=${DEFAULT_GROWTH_FACTOR}`);
+    if (--holders === 0) setGrowthFactor(DEFAULT_GROWTH_FACTOR);
   };
+}
+
+function setGrowthFactor(factor: number): void {
+  process.getBuiltinModule('node:v8').setFlagsFromString(`--semi-space-growth-factor=${factor}`);
 }

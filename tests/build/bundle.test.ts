@@ -47,6 +47,28 @@ describe('the built package', () => {
     expect(result.stdout).toMatch(/^---\ncoach: 1\nkind: prep\nplaybook: two-questions\n/);
   });
 
+  it('loads none of the Node modules a prep or a history does not use', () => {
+    // Each costs every start its compile: node:v8 (3 ms, for the young generation over many
+    // notes), crypto (only to save a file), child_process (the editor), fs/promises (--append's lock).
+    const dirs = { COACH_CONFIG_DIR: tempDir(), COACH_NOTES_DIR: tempDir(), COACH_CACHE_DIR: tempDir(), COACH_PLAYBOOKS_PATH: '', NO_COLOR: '1' };
+    writeFileSync(join(dirs.COACH_NOTES_DIR, '2026-11-23-acme-two-questions-prep.md'), '---\ncoach: 1\nkind: prep\nplaybook: two-questions\ncustomer: Acme Corp\ndate: 2026-11-23\n---\n');
+    const reporter = join(tempDir(), 'loaded.mjs');
+    writeFileSync(reporter, "import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(process.env.LOADED_FILE, process.moduleLoadList.join('\\n')));\n");
+    const loaded = (args: string[]): string[] => {
+      const file = join(tempDir(), 'loaded.txt');
+      const result = spawnSync(process.execPath, ['--import', reporter, join(pkg, 'bin/coach.js'), ...args], { encoding: 'utf8', env: { ...process.env, ...dirs, LOADED_FILE: file } });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(file, 'utf8').split('\n');
+    };
+    const unused = ['NativeModule v8', 'NativeModule crypto', 'NativeModule child_process', 'NativeModule fs/promises'];
+    for (const args of [['prep', 'two-questions', '--answers', repoPath('tests/fixtures/answers/two-questions.yaml'), '--customer', 'Acme Corp', '--no-input', '--no-save', '--stdout', '-q'], ['history', '--json'], ['history']]) {
+      const modules = loaded(args);
+      // The reporter itself is seen: the list is read.
+      expect(modules).toContain('NativeModule vm');
+      expect(modules.filter((module) => unused.includes(module)), args.join(' ')).toEqual([]);
+    }
+  });
+
   describe('code caches', () => {
     /** Runs the package with its own config, notes and cache directories; returns the cache directory's files. */
     const coach = (args: string[], env: Record<string, string> = {}) => {
