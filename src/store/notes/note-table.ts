@@ -2,11 +2,12 @@
  * The notes of a directory as a table of rows rather than an object per note: each row is a note
  * the notes index kept (read from its columns when asked) or one read from its file this run.
  * The history prints 100,000 notes a chunk at a time from it, so only the rows being printed are
- * ever objects. Every other command takes the summaries (notes-index.ts), made as the notes are
- * found: it uses every note as an object anyway, and the table's calls per row would cost it time.
+ * ever objects; the account, and a prep's look at the customer's last meetings, make objects of
+ * that customer's notes alone. Commands that use every note as an object take the summaries
+ * (notes-index.ts), made as the notes are found: the table's calls per row would cost them time.
  */
 import type { NoteHeader } from './note-header.js';
-import { fieldAt, kindAt, sortKeysAt, summaryAt, type HeaderField, type LoadedIndex } from './notes-index-reader.js';
+import { boxesAt, fieldAt, kindAt, sortKeysAt, summaryAt, type HeaderField, type LoadedIndex } from './notes-index-reader.js';
 import type { IndexedNote, NoteBoxes } from './read-note-head.js';
 
 export interface NoteSummary extends NoteHeader {
@@ -70,6 +71,13 @@ export class NoteTable {
   summary(row: number): NoteSummary {
     const source = this.sources[row] as number;
     return source >= 0 ? summaryAt(this.index as LoadedIndex, source, this.id(row), this.path(row)) : this.freshSummary(row);
+  }
+
+  /** A debrief's open follow-ups, or why its body cannot be read, when the table was read with them; undefined for a prep. */
+  boxes(row: number): NoteBoxes | undefined {
+    const source = this.sources[row] as number;
+    if (source < 0) return (this.read[-1 - source] as IndexedNote).boxes;
+    return kindAt(this.index as LoadedIndex, source) === 'debrief' ? boxesAt(this.index as LoadedIndex, source) : undefined;
   }
 
   private freshSummary(row: number): NoteSummary {
