@@ -13,7 +13,7 @@ import { tickFollowUp, type FollowUp } from '../core/note/follow-ups.js';
 import { nameKey } from '../core/text/name-key.js';
 import { readTextFile } from '../store/files/read-text-file.js';
 import { replaceFile } from '../store/files/write-new-file.js';
-import { readNotesIndex, type NoteSummary } from '../store/notes/notes-index.js';
+import { readNoteTable, type NoteSummary } from '../store/notes/notes-index.js';
 import { MAX_SAVED_BYTES } from '../store/notes/saved-size-limit.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { warnSkipped } from '../flow/skipped-note-warning.js';
@@ -44,14 +44,18 @@ async function listFollowUps(options: FollowupsOptions, context: CommandContext)
   const today = localToday(io);
   const customer = options.customer === undefined ? undefined : nameKey(options.customer);
   const warn = warnSkipped(io);
-  const notes = await readNotesIndex(context.notesDir, warn, { cacheDir: context.cacheDir, followUps: true });
-  const debriefs = notes.filter((note) => note.kind === 'debrief' && (customer === undefined || nameKey(note.customer).includes(customer)));
+  // Rows, not an object per note: only a debrief with open boxes becomes one (note-table.ts).
+  const table = await readNoteTable(context.notesDir, warn, { cacheDir: context.cacheDir, followUps: true });
   const found: Omit<Listed, 'number'>[] = [];
-  for (const note of debriefs) {
-    const boxes = note.boxes ?? { open: [] };
+  for (const row of table.newestFirst()) {
+    if (table.kind(row) !== 'debrief' || (customer !== undefined && !nameKey(table.field(row, 'customer') ?? '').includes(customer))) continue;
+    const boxes = table.boxes(row) ?? { open: [] };
     // One unreadable note costs its own follow-ups, never the whole list.
-    if ('reason' in boxes) warn({ path: note.path, reason: `cannot read its follow-ups: ${boxes.reason}` });
-    else for (const item of boxes.open) found.push({ ...item, note, overdue: item.due !== undefined && item.due < today });
+    if ('reason' in boxes) warn({ path: table.path(row), reason: `cannot read its follow-ups: ${boxes.reason}` });
+    else if (boxes.open.length > 0) {
+      const note = table.summary(row);
+      for (const item of boxes.open) found.push({ ...item, note, overdue: item.due !== undefined && item.due < today });
+    }
   }
   return found.sort(byUrgency).map((item, index) => ({ ...item, number: index + 1 }));
 }
