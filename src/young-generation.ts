@@ -18,6 +18,8 @@
  * is put back (V8's default is 2) as soon as the last holder lets go: dist/launch.cjs may make a
  * code cache when the command ends, and one made under another factor would be rejected next time.
  * node:v8 is loaded only when a hold begins: it brings Node's heap utilities, 3 ms of every start.
+ * Should a later V8 drop the flag, it would say so on stderr at each hold; tests/io/
+ * young-generation.test.ts, which sees the flag change through V8's cache check, fails first.
  */
 
 /** From this many notes the young generation is worth holding: below it, it grows 16 MiB at most. */
