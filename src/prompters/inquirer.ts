@@ -119,7 +119,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     const fallback = question.default === undefined ? undefined : String(question.default);
     const text =
       previous === undefined
-        ? await textPrompt({ message, default: fallback, help, validate: validator(question), theme: look }, context)
+        ? await textPrompt({ message, default: fallback, help, validate: validator(question), theme: look, columns: streams.columns }, context)
         : await edit(message, String(previous), validator(question), 'the old answer');
     const result = coerceAnswer(question, text);
     return result.ok ? result.value : undefined;
@@ -138,7 +138,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
     };
     let before = previous === undefined ? undefined : String(previous);
     for (;;) {
-      const text = before === undefined ? await textPrompt({ message, default: fallback, help, validate, theme: look }, context) : await edit(message, before, validate, 'the old date');
+      const text = before === undefined ? await textPrompt({ message, default: fallback, help, validate, theme: look, columns: streams.columns }, context) : await edit(message, before, validate, 'the old date');
       const said = text.trim();
       if (said === '' || isIsoDateShape(said)) {
         const result = coerceAnswer(question, text);
@@ -172,7 +172,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         if (value.trim() === '') return before === undefined && entries.length === 0 && question.required ? 'This answer is required.' : true;
         return steps && splitNextStep(value) === undefined ? `Write it as ${NEXT_STEP_FORMAT}.` : true;
       };
-      const entry = before === undefined ? await textPrompt({ message: label, help, validate, theme: look }, context) : await edit(label, before, validate, 'this entry');
+      const entry = before === undefined ? await textPrompt({ message: label, help, validate, theme: look, columns: streams.columns }, context) : await edit(label, before, validate, 'this entry');
       if (entry.trim() === '') {
         if (before === undefined) break;
         continue;
@@ -209,7 +209,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   const inEditor = async (question: Question, message: string, editor: EditorLaunch, previous: AnswerValue | undefined): Promise<AnswerValue | undefined> => {
     let current = previous !== undefined ? String(previous) : question.default === undefined ? '' : String(question.default);
     for (;;) {
-      const typedInstead = await textPrompt({ message: `${message} ${chalk.dim('(enter opens your editor, or type a short answer)')}`, theme: look }, context);
+      const typedInstead = await textPrompt({ message: `${message} ${chalk.dim('(enter opens your editor, or type a short answer)')}`, theme: look, columns: streams.columns }, context);
       if (typedInstead.trim() !== '') return coerceAnswer(question, typedInstead).ok ? typedInstead : undefined;
       const edited = await editInEditor(editor, editorTemplate(safe(question.prompt), question.why && safe(question.why), current), streams.signal);
       if (!edited.ok) {
@@ -303,7 +303,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       if (findings.length === 0) return current;
       findings.forEach(showFinding);
       const again = await textPrompt(
-        { message: chalk.dim('Say it another way, or press Enter to keep your words:'), validate: (value: string) => value.trim() === '' || validator(question)(value), theme: look },
+        { message: chalk.dim('Say it another way, or press Enter to keep your words:'), validate: (value: string) => value.trim() === '' || validator(question)(value), theme: look, columns: streams.columns },
         context,
       );
       if (again.trim() === '') return current;

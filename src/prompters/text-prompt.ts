@@ -1,10 +1,15 @@
 /**
  * Inquirer's text input, plus help on demand: Tab shows the step's guidance and the question's
  * why again below the prompt (and hides them), without touching what has been typed. Built on
- * @inquirer/core like the stock prompts, so it behaves the same everywhere else.
+ * @inquirer/core like the stock prompts, so it behaves the same everywhere else. Once answered,
+ * an answer that does not fit on the question's line goes below it, wrapped between words:
+ * Inquirer breaks a line at the terminal's edge wherever it falls, inside a word.
  */
 import { createPrompt, isBackspaceKey, isEnterKey, isTabKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
 import type { PartialDeep } from '@inquirer/type';
+import { visibleLength } from '../terminal/fit.js';
+import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
+import { wrapText } from '../terminal/wrap.js';
 
 export interface TextPromptConfig {
   message: string;
@@ -13,6 +18,8 @@ export interface TextPromptConfig {
   help?: string | undefined;
   validate?: (value: string) => true | string;
   theme?: PartialDeep<Theme> | undefined;
+  /** The terminal's width, when known. */
+  columns?: number | undefined;
 }
 
 export const textPrompt = createPrompt<string, TextPromptConfig>((config, done) => {
@@ -55,7 +62,11 @@ export const textPrompt = createPrompt<string, TextPromptConfig>((config, done) 
   const shown = status === 'done' ? theme.style.answer(value) : value;
   const fallback = defaultValue && status !== 'done' && !value ? theme.style.defaultAnswer(defaultValue) : undefined;
   const hint = config.help && status !== 'done' && !value && !showHelp ? theme.style.help('(tab: help)') : undefined;
-  const line = [prefix, message, fallback, hint, shown].filter((part) => part !== undefined && part !== '').join(' ');
+  let line = [prefix, message, fallback, hint, shown].filter((part) => part !== undefined && part !== '').join(' ');
+  if (status === 'done' && value !== '' && config.columns !== undefined && visibleLength(line.slice(line.lastIndexOf('\n') + 1)) > config.columns) {
+    const below = wrapText(safe(value), config.columns, '  ').split('\n');
+    line = `${prefix} ${message}\n${below.map((row) => theme.style.answer(row)).join('\n')}`;
+  }
   const below = [error ? theme.style.error(error) : '', showHelp && status !== 'done' ? theme.style.help(config.help ?? '') : ''].filter((part) => part !== '').join('\n');
   return [line, below];
 });

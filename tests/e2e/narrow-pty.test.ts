@@ -49,4 +49,31 @@ describe('a narrow terminal', () => {
     const angry = playbook.prep.flags.find((flag) => flag.message.startsWith('They may arrive angry'))?.message ?? '';
     expect(paragraph(rows, 'Watch out:')).toBe(`Watch out: ${angry}`);
   });
+
+  it('puts an answer too long for its question\'s line below it, broken between words, not at the edge', async () => {
+    const answers = join(tempDir(), 'answers.yaml');
+    const given = readFileSync(repoPath('tests/fixtures/answers/two-questions.yaml'), 'utf8').replace(/^(customer|title): .*\n/gm, '');
+    writeFileSync(answers, `${given}need_shift_signs: [a price question]\nsignals: [short emails]\n`);
+    const session = PtySession.coach(['prep', 'two-questions', '--answers', answers, '--no-save', '--no-review', '-o', join(tempDir(), 'note.md')], {
+      env: { COACH_NOTES_DIR: tempDir() },
+      cols: 40,
+    });
+    await session.answer('Who is the customer?', 'Northwind Traders International Holdings');
+    await session.answer('What is the meeting?', 'Quarterly renewal negotiation with procurement');
+    await session.answer('Date of', '');
+    const { exitCode } = await session.exited;
+    expect(exitCode).toBe(0);
+    const { all } = await session.screen();
+    const rows = all.map((line) => line.text);
+    for (const [question, typed] of [
+      ['✔ Who is the customer?', 'Northwind Traders International Holdings'],
+      ['✔ What is the meeting? (optional)', 'Quarterly renewal negotiation with procurement'],
+    ] as const) {
+      const at = rows.findIndex((row) => row.trimEnd() === question);
+      expect(at, `${question} on a row of its own, in:\n${rows.join('\n')}`).toBeGreaterThanOrEqual(0);
+      // No row ran past column 40 (the emulator would have wrapped it, at any character).
+      for (let i = at; i <= at + 2; i++) expect(all[i + 1]?.wrapped ?? false, `row ${i}: ${rows[i]}`).toBe(false);
+      expect(rows.slice(at + 1, at + 3).map((row) => row.trim()).join(' ')).toBe(typed);
+    }
+  });
 });

@@ -16,9 +16,12 @@ import { FakeTerminal } from '../helpers/run-cli.js';
 const noColour = new Chalk({ level: 0 });
 const step = { id: 's', title: 'S', number: 1, total: 1 };
 
-/** Wraps one `ask` as an Inquirer-style prompt so @inquirer/testing can own its streams. */
-const askPrompt = (request: AskRequest, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<AnswerValue | undefined> =>
-  Promise.resolve(inquirerPrompter({ input: context?.input ?? process.stdin, output: context?.output ?? process.stdout }, noColour).ask(request));
+/** Wraps one `ask` as an Inquirer-style prompt so @inquirer/testing can own its streams; `columns` is the terminal's width. */
+const askPromptAt =
+  (columns?: number) =>
+  (request: AskRequest, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<AnswerValue | undefined> =>
+    Promise.resolve(inquirerPrompter({ input: context?.input ?? process.stdin, output: context?.output ?? process.stdout, columns }, noColour).ask(request));
+const askPrompt = askPromptAt();
 
 const ask = (fields: Record<string, unknown>) =>
   render(askPrompt, { question: Question.parse({ id: 'q', prompt: 'Your answer?', ...fields }), step });
@@ -30,6 +33,28 @@ describe('inquirerPrompter', () => {
     events.keypress('enter');
     await expect(answer).resolves.toBe('a firm date');
     expect(getScreen()).toContain('Your answer? a firm date');
+  });
+
+  it('text: at 40 columns an answer too long for the question\'s line goes below it, broken between words', async () => {
+    const typed = 'Quarterly renewal negotiation with procurement and legal';
+    const { answer, events, getScreen } = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'text', prompt: 'What is the meeting?' }), step });
+    events.type(typed);
+    events.keypress('enter');
+    await expect(answer).resolves.toBe(typed);
+    const rows = getScreen().split('\n');
+    const asked = rows.findIndex((row) => row.startsWith('✔ What is the meeting?'));
+    expect(rows[asked]).toBe('✔ What is the meeting?');
+    const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
+    expect(below.every((row) => row.length <= 40)).toBe(true);
+    expect(below.map((row) => row.trim()).join(' ')).toBe(typed);
+  });
+
+  it('text: at 40 columns an answer that fits stays on the question\'s line', async () => {
+    const { answer, events, getScreen } = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'text', prompt: 'What is the meeting?' }), step });
+    events.type('Renewal');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('Renewal');
+    expect(getScreen()).toContain('✔ What is the meeting? Renewal');
   });
 
   it('text: Tab shows the step guidance again (not the why, already just above), keeping what was typed', async () => {
