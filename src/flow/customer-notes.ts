@@ -77,7 +77,8 @@ async function newestFirst(context: CommandContext, onSkip: Parameters<typeof re
 
 async function collect(customer: string, { table, rows }: Rows, context: CommandContext, warn = warnOn(context.io)): Promise<CustomerNotes> {
   const key = nameKey(customer);
-  const theirs = rows.filter((row) => nameKey(table.field(row, 'customer') ?? '') === key).map((row): NoteSummary => ({ ...table.summary(row), boxes: table.boxes(row) }));
+  const theirRows = rows.filter((row) => nameKey(table.field(row, 'customer') ?? '') === key);
+  const theirs = theirRows.map((row): NoteSummary => ({ ...table.summary(row), boxes: table.boxes(row) }));
   const playbooks = new Map<string, Promise<Playbook | undefined>>();
   const playbookOf = (id: string, noteId: string): Promise<Playbook | undefined> => {
     let loading = playbooks.get(id);
@@ -96,12 +97,13 @@ async function collect(customer: string, { table, rows }: Rows, context: Command
   };
   const notes: AccountNote[] = [];
   const kept = noteAnswersCache(context.cacheDir, context.notesDir, key);
-  for (const summary of theirs) {
+  for (const [at, summary] of theirs.entries()) {
     const boxes = summary.boxes ?? { open: [] };
     if ('reason' in boxes) warn(`cannot read the follow-ups of ${summary.path}: ${boxes.reason}`);
     let data: NoteAnswers;
     try {
-      data = await kept.read(summary.path);
+      // The scan has just stat'ed the note: its stamp spares the cache a stat of its own.
+      data = await kept.read(summary.path, table.stamp(theirRows[at] as number));
     } catch (error) {
       if (!(error instanceof CoachError)) throw error;
       warn(error.message);

@@ -11,12 +11,13 @@
  * the customer>.json`, and names both inside; anything wrong with it (missing, truncated, garbage,
  * another coach build, a FIFO) makes it not there. A note that cannot be read is never kept.
  */
-import { statSync, type Stats } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { COACH_VERSION } from '../cache/coach-build.js';
 import { readCacheJson, writeCacheFileSync } from '../cache/cache-file.js';
 import { fnv1a32 } from '../cache/fnv1a.js';
 import { readSavedNoteData } from './find-session.js';
+import type { FileStamp } from './notes-index-layout.js';
 
 /** Bumped whenever the layout changes, so an older file is ignored rather than misread. */
 const NOTE_ANSWERS_FORMAT = 1;
@@ -33,8 +34,12 @@ export interface NoteAnswers {
 type Entry = [number, number, number, number, unknown, unknown];
 
 export interface NoteAnswersCache {
-  /** The note's answers and scores, from the cache when it is unchanged; throws as readSavedNoteData does. */
-  read(path: string): Promise<NoteAnswers>;
+  /**
+   * The note's answers and scores, from the cache when it is unchanged; throws as readSavedNoteData
+   * does. `stamp`: the file as the caller has just found it (the notes index's scan), which spares
+   * a stat of its own.
+   */
+  read(path: string, stamp?: FileStamp | undefined): Promise<NoteAnswers>;
   /** Keeps what was read for the next run (only the notes asked for in this run); never throws. */
   save(): void;
 }
@@ -48,13 +53,15 @@ export function noteAnswersCache(cacheDir: string | undefined, notesDir: string,
   const kept = new Map<string, Entry>();
   let changed = false;
   return {
-    async read(path) {
+    async read(path, stamp) {
       const name = basename(path);
-      let stats: Stats | undefined;
-      try {
-        stats = statSync(path, { throwIfNoEntry: false });
-      } catch {
-        stats = undefined;
+      let stats: FileStamp | undefined = stamp;
+      if (stats === undefined) {
+        try {
+          stats = statSync(path, { throwIfNoEntry: false });
+        } catch {
+          stats = undefined;
+        }
       }
       const entry = loaded?.entries.get(name);
       if (stats !== undefined && entry !== undefined && isUnchanged(entry, stats, loaded?.writtenAt ?? 0)) {
@@ -77,7 +84,7 @@ export function noteAnswersCache(cacheDir: string | undefined, notesDir: string,
   };
 }
 
-function isUnchanged(entry: Entry, stats: Stats, writtenAt: number): boolean {
+function isUnchanged(entry: Entry, stats: FileStamp, writtenAt: number): boolean {
   return entry[0] === stats.size && entry[1] === stats.mtimeMs && entry[2] === stats.ctimeMs && entry[3] === stats.ino && stats.mtimeMs < writtenAt && stats.ctimeMs < writtenAt;
 }
 

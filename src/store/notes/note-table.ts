@@ -7,7 +7,8 @@
  * (notes-index.ts), made as the notes are found: the table's calls per row would cost them time.
  */
 import type { NoteHeader } from './note-header.js';
-import { boxesAt, fieldAt, kindAt, sortKeysAt, summaryAt, type HeaderField, type LoadedIndex } from './notes-index-reader.js';
+import type { FileStamp } from './notes-index-layout.js';
+import { boxesAt, fieldAt, kindAt, sortKeysAt, stampAt, summaryAt, type HeaderField, type LoadedIndex } from './notes-index-reader.js';
 import type { IndexedNote, NoteBoxes } from './read-note-head.js';
 
 export interface NoteSummary extends NoteHeader {
@@ -26,6 +27,8 @@ export class NoteTable {
   /** Each row's place in the index, or -1 - its place in `read`. */
   private readonly sources: number[] = [];
   private readonly read: IndexedNote[] = [];
+  /** The file of each note in `read`, as it was read. */
+  private readonly readStamps: (FileStamp | undefined)[] = [];
 
   /** `prefix`: the notes directory with its separator, before every file name. */
   constructor(
@@ -44,9 +47,19 @@ export class NoteTable {
   }
 
   /** A note read from its file. */
-  fresh(name: string, _path: string, note: IndexedNote): void {
+  fresh(name: string, _path: string, note: IndexedNote, stamp: FileStamp | undefined): void {
     this.names.push(name);
     this.sources.push(-1 - (this.read.push(note) - 1));
+    this.readStamps.push(stamp);
+  }
+
+  /**
+   * The note's file as this run found it (size, times, inode): checked against the index, or read
+   * now. What a cache of the note's contents can be checked against without a stat of its own.
+   */
+  stamp(row: number): FileStamp | undefined {
+    const source = this.sources[row] as number;
+    return source >= 0 ? stampAt(this.index as LoadedIndex, source) : this.readStamps[-1 - source];
   }
 
   id(row: number): string {

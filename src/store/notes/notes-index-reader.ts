@@ -127,6 +127,13 @@ export function isUnchanged(index: LoadedIndex, position: number, now: FileStamp
   );
 }
 
+/** The file's size, times and inode when the note at `position` was read. */
+export function stampAt(index: LoadedIndex, position: number): FileStamp {
+  const at = position * STAMP;
+  const { stamps } = index;
+  return { size: stamps[at] as number, mtimeMs: stamps[at + 1] as number, ctimeMs: stamps[at + 2] as number, ino: stamps[at + 3] as number };
+}
+
 /** Whether the note at `position` is a debrief whose follow-ups were not read with it (by the history). */
 export function boxesUnread(index: LoadedIndex, position: number): boolean {
   return index.fields[position * FIELDS + 8] === BODY_NOT_READ;

@@ -107,7 +107,8 @@ export function readNoteTable(directory: string, onSkip: (skipped: SkippedFile) 
 /** What the scan hands each note to, in file-name order: one kept in the index, or one read now. */
 interface NoteSink {
   kept(name: string, path: string, position: number): void;
-  fresh(name: string, path: string, note: IndexedNote): void;
+  /** `stamp`: the file as it was read; undefined when it cannot be kept. */
+  fresh(name: string, path: string, note: IndexedNote, stamp: FileStamp | undefined): void;
 }
 
 /**
@@ -178,7 +179,7 @@ async function scanNotes<Sink extends NoteSink>(
       }
       const { result } = outcome;
       if ('reason' in result) onSkip({ path, reason: result.reason });
-      else notes.fresh(name, path, result);
+      else notes.fresh(name, path, result, outcome.stamp);
     }
     // Written only when it would differ: a note was read, or one the index knew has gone. A FIFO or
     // an unreadable file is never kept, so it costs a stat on every run but never a rewrite.

@@ -43,6 +43,18 @@ describe("a customer's kept answers", () => {
     expect(reads).toEqual([path]);
   });
 
+  it('take the stamp the notes index just found instead of a stat of their own, and read the note again when it differs', async () => {
+    const { notes, cache, path, reads, run } = setup();
+    await run();
+    const { size, mtimeMs, ctimeMs, ino } = statSync(path);
+    const kept = () => noteAnswersCache(cache, notes, 'acme', (read) => reads.push(read));
+    expect((await kept().read(path, { size, mtimeMs, ctimeMs, ino })).answers).toEqual({ need: 'a firm date', role: 'Head of IT' });
+    expect(reads).toEqual([path]);
+    // A stamp that is not the kept one (the note changed since) means the note is read.
+    await kept().read(path, { size: size + 1, mtimeMs, ctimeMs, ino });
+    expect(reads).toEqual([path, path]);
+  });
+
   it('read an edited note again, even an edit that keeps its size and puts its times back', async () => {
     const { path, reads, run } = setup();
     await run();

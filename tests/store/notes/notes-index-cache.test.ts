@@ -8,7 +8,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, st
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { notesIndexFile } from '../../../src/store/notes/notes-index-layout.js';
-import { readNotesIndex, type SkippedFile } from '../../../src/store/notes/notes-index.js';
+import { readNotesIndex, readNoteTable, type SkippedFile } from '../../../src/store/notes/notes-index.js';
 import { runCli, tempDir } from '../../helpers/run-cli.js';
 import { noteText, writeNote } from '../../helpers/notes.js';
 
@@ -207,6 +207,23 @@ describe('the notes index', () => {
     expect(reads.sort()).toEqual([...edited, '2026-12-01-renamed-prep.md', '2026-12-02-initech-new-prep.md'].sort());
     expect(list).toHaveLength(1_500);
     expect(list.filter((note) => note.customer.startsWith('Acmf')).map((note) => note.customer).sort()).toEqual(['Acmf 1400', 'Acmf 260', 'Acmf 3']);
+  });
+
+  it("gives each row the file's size, times and inode as the scan found them, read now or kept in the index", async () => {
+    const { notes, cacheDir } = setup();
+    // Its modification time apart from its change time, so the two cannot be mistaken for each other.
+    const past = new Date('2020-01-01T00:00:00Z');
+    utimesSync(join(notes, '2026-11-20-acme-two-questions-prep.md'), past, past);
+    const stampOf = (name: string) => {
+      const { size, mtimeMs, ctimeMs, ino } = statSync(join(notes, name));
+      return { size, mtimeMs, ctimeMs, ino };
+    };
+    for (const pass of ['read from the files', 'kept in the index']) {
+      const table = await readNoteTable(notes, () => undefined, { cacheDir });
+      expect(table.length, pass).toBe(3);
+      for (let row = 0; row < table.length; row++) expect(table.stamp(row), pass).toEqual(stampOf(`${table.id(row)}.md`));
+      ageIndex(notes, cacheDir);
+    }
   });
 
   it('runs without an index where the cache directory cannot be made', async () => {
