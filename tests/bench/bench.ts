@@ -211,6 +211,15 @@ async function main(): Promise<void> {
     { name: 'followups --json, 10,000 notes', coach: cli(['followups', '--json'], { COACH_NOTES_DIR: notes10k }), baseline: bare, baselineName: 'node -e 0', target: 4 },
     // One customer's meetings out of 10,000 notes; the fixture spreads them over 8 customers.
     { name: 'account --json, 10,000 notes', coach: cli(['account', 'Acme Corp', '--json'], { COACH_NOTES_DIR: notes10k }), baseline: bare, baselineName: 'node -e 0', target: 4 },
+    // The second meeting with a customer: the prep looks back over every note for theirs (its
+    // "From last time"). No issue sets a target for it; it reads the notes as account does.
+    {
+      name: 'prep with a customer of 1,250 of 10,000 notes',
+      coach: cli(['prep', 'two-questions', '--answers', answers, '--customer', 'Acme Corp', ...quietPrep], { COACH_NOTES_DIR: notes10k }),
+      baseline: bare,
+      baselineName: 'node -e 0',
+      target: 4,
+    },
     {
       name: 'upcoming --json, 10,000 notes',
       coach: cli(['upcoming', join(repo, 'tests/fixtures/calendar/google-calendar.ics'), '--json'], { COACH_NOTES_DIR: notes10k }),
