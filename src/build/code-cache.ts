@@ -16,13 +16,23 @@ export const stampFor = (bundleHash: string): string => `coach code cache ${bund
  * Which command the arguments run, as a file name: `prep`, `playbooks-validate`, `coach` for
  * the program itself (`--help`, `--version`, no command). Global options come before the command
  * and take no value, so the first word that is not an option names it.
+ *
+ * A prep of a playbook file (`prep ./my-playbook.yaml`) is `prep-file`: its cache is trained on a
+ * first prep of such a file, which reads the YAML and checks it with zod (train-code-cache.ts).
+ * Measured: 7-15% fewer instructions for a user's playbook the first time; the same after, from
+ * the compiled-playbook cache. A built-in one's cache would hold none of that code, and with it a
+ * built-in prep took 2% more.
  */
 export function codeCacheKey(argv: readonly string[]): string {
   const [command, subcommand] = argv.filter((arg) => !arg.startsWith('-'));
   const word = /^[a-z_]{1,32}$/;
   if (command === undefined || !word.test(command)) return 'coach';
+  if (command === 'prep' && subcommand !== undefined && isPlaybookFile(subcommand)) return 'prep-file';
   return command === 'playbooks' && subcommand !== undefined && word.test(subcommand) ? `playbooks-${subcommand}` : command;
 }
+
+/** A path rather than a playbook's id: ids are lower-case words and dashes (schema.ts). */
+const isPlaybookFile = (word: string): boolean => /[/\\]|\.ya?ml$/i.test(word);
 
 /**
  * Where a run writes the cache it made: $COACH_CACHE_DIR or the platform's cache directory;
