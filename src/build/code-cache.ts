@@ -21,7 +21,8 @@ export const stampFor = (bundleHash: string): string => `coach code cache ${bund
  * first prep of such a file, which reads the YAML and checks it with zod (train-code-cache.ts).
  * Measured: 7-15% fewer instructions for a user's playbook the first time; the same after, from
  * the compiled-playbook cache. A built-in one's cache would hold none of that code, and with it a
- * built-in prep took 2% more.
+ * built-in prep took 2% more. An option's value written before the playbook (`prep --answers
+ * a.yaml two-questions`) is taken for it: such a run gets prep-file's cache, and runs all the same.
  */
 export function codeCacheKey(argv: readonly string[]): string {
   const [command, subcommand] = argv.filter((arg) => !arg.startsWith('-'));
