@@ -1,44 +1,28 @@
 /**
  * YAML text to a validated Playbook, or a PlaybookError that lists every problem as
  * `file:LINE:COL: message`, so an editor or a person can go straight to it. The yaml library
- * reads it (through formats/yaml.ts) with every node's position; a playbook read once is kept
- * compiled, so this runs only for a playbook that is new or was edited.
+ * reads it (through formats/yaml.ts, in read-playbook-yaml.ts) with every node's position; this
+ * checks what it holds against the schema. A playbook read once is kept compiled, so this runs
+ * only for a playbook that is new or was edited.
  */
 import type { z } from 'zod';
 import { PlaybookError, type PlaybookIssue } from '../../errors.js';
-import { FORBIDDEN_KEYS, hasExplicitTag, isMap, isPair, isScalar, isSeq, readYaml, visit, YAML_LIMITS, yamlData, type Document, type Node } from '../../formats/yaml.js';
+import { isMap, isPair, isScalar, isSeq, YAML_LIMITS, type Document, type Node } from '../../formats/yaml.js';
 import { checkIdsOfRawData, checkReferences } from './check-references.js';
 import type { IssuePath } from './reference-issue.js';
 import { closest } from '../text/closest.js';
 import { ANSWER_TESTS, Band, Check, Flag, Playbook, Question, Score, Step, Walk } from './schema.js';
-import { firstLine } from '../text/text-lines.js';
+import { readPlaybookYaml, sortIssues, type PlaybookYaml } from './read-playbook-yaml.js';
 
 export { YAML_LIMITS };
 
 /** Reads with the yaml library, keeping positions, and throws a PlaybookError naming every problem. */
 export function parsePlaybook(text: string, file: string): Playbook {
-  const read = readYaml(text);
-  if ('tooDeep' in read) throw new PlaybookError([{ file, line: read.tooDeep.line, col: read.tooDeep.col, message: read.tooDeep.message }]);
-  const { doc, position } = read;
-  const at = (offset: number, message: string): PlaybookIssue => ({ file, ...position(offset), message });
+  return checkPlaybook(readPlaybookYaml(text, file));
+}
 
-  const syntax: PlaybookIssue[] = read.problems.map(({ line, col, code, message }) => ({
-    file,
-    line,
-    col,
-    message: code === 'MULTIPLE_DOCS' ? 'a playbook is one YAML document: remove this "---", or split the file in two' : message,
-  }));
-  syntax.push(...yamlFeatureIssues(doc).map(({ offset, message }) => at(offset, message)));
-  if (syntax.length > 0) throw new PlaybookError(sortIssues(syntax));
-
-  let data: unknown;
-  try {
-    data = yamlData(doc);
-  } catch (error) {
-    throw new PlaybookError([at(0, `cannot be read: ${firstLine((error as Error).message)}`)]);
-  }
-  if (data === null || data === undefined) throw new PlaybookError([at(0, 'is empty: a playbook needs id, title, summary, source and prep')]);
-
+/** The playbook the YAML holds, checked against the schema and its own references; throws a PlaybookError naming every problem. */
+export function checkPlaybook({ doc, data, at }: PlaybookYaml): Playbook {
   const parsed = Playbook.safeParse(data, { reportInput: true, ...ONCE });
   const shapeIssues = parsed.success ? [] : parsed.error.issues.flatMap((issue) => locateZodIssue(doc, issue, at));
   // Unknown keys leave the rest of the shape sound: without them the reference checks can still
@@ -73,39 +57,6 @@ function withoutUnknownKeys(data: unknown, issues: readonly z.core.$ZodIssue[]):
   return retried.success ? retried.data : undefined;
 }
 
-function sortIssues(issues: PlaybookIssue[]): PlaybookIssue[] {
-  return [...issues].sort((a, b) => a.line - b.line || a.col - b.col);
-}
-
-/**
- * Tags run constructors in some YAML loaders, nesting can blow the stack, a `%YAML 1.1` directive
- * would turn `no` into false, and `__proto__` keys are a prototype-pollution vector: refuse all.
- */
-function yamlFeatureIssues(doc: Document): { offset: number; message: string }[] {
-  const found: { offset: number; message: string }[] = [];
-  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
-    found.push({ offset: 0, message: `YAML ${doc.directives.yaml.version} is not supported; remove the %YAML directive (playbooks are YAML 1.2)` });
-  }
-  visit(doc, {
-    Pair(_key, pair) {
-      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        found.push({ offset: pair.key.range?.[0] ?? 0, message: `"${String(pair.key.value)}" is not allowed as a key` });
-      }
-      return undefined;
-    },
-    Node(_key, node, path) {
-      if (node.tag && (isScalar(node) || isMap(node) || isSeq(node)) && hasExplicitTag(node)) {
-        found.push({ offset: node.range?.[0] ?? 0, message: `YAML tags such as "${node.tag.replace('tag:yaml.org,2002:', '!!')}" are not allowed in a playbook; remove the tag` });
-      }
-      if (path.length > YAML_LIMITS.maxDepth * 2) {
-        found.push({ offset: node.range?.[0] ?? 0, message: `nested more than ${YAML_LIMITS.maxDepth} levels deep` });
-        return visit.BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
 
 interface Located {
   offset: number;

@@ -84,13 +84,15 @@ export function writeCompiledPlaybook(dir: string, text: string, playbook: Playb
 
 /**
  * The playbook in `text`: from the cache when this coach compiled exactly this text before,
- * otherwise parsed (the parser loads only then) and, once valid, kept. Problems are thrown as
+ * otherwise parsed (the reader and the schema load only then) and, once valid, kept. Problems are thrown as
  * parsePlaybook throws them, naming `file`; nothing invalid is ever cached.
  */
 export async function parsePlaybookWithCache(text: string, file: string, dir: string | undefined): Promise<Playbook> {
   const cached = dir === undefined ? undefined : readCompiledPlaybook(dir, text);
   if (cached !== undefined) return cached;
-  const playbook = (await import('../../core/playbook/parse-playbook.js')).parsePlaybook(text, file);
+  // The YAML first: a playbook that is not sound YAML is refused without loading the schema (zod).
+  const yaml = (await import('../../core/playbook/read-playbook-yaml.js')).readPlaybookYaml(text, file);
+  const playbook = (await import('../../core/playbook/parse-playbook.js')).checkPlaybook(yaml);
   if (dir !== undefined) writeCompiledPlaybook(dir, text, playbook);
   return playbook;
 }
