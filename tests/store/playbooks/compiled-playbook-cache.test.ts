@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as parser from '../../../src/core/playbook/parse-playbook.js';
+import { checkPlaybook } from '../../../src/core/playbook/parse-playbook.js';
+import * as reader from '../../../src/core/playbook/read-playbook-yaml.js';
 import { PlaybookError } from '../../../src/errors.js';
 import { COACH_VERSION } from '../../../src/store/cache/coach-build.js';
 import {
@@ -23,12 +24,13 @@ import { loadPlaybookFile } from '../../../src/store/playbooks/playbook-library.
 import { repoPath } from '../../helpers/playbooks.js';
 import { tempDir } from '../../helpers/run-cli.js';
 
-// Every call of the real parser is counted, so a test can prove that a load did not parse.
-vi.mock('../../../src/core/playbook/parse-playbook.js', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../src/core/playbook/parse-playbook.js')>();
-  return { ...actual, parsePlaybook: vi.fn(actual.parsePlaybook) };
+// Every reading of a playbook's YAML (the first half of every parse) is counted, so a test can
+// prove that a load did not parse.
+vi.mock('../../../src/core/playbook/read-playbook-yaml.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../src/core/playbook/read-playbook-yaml.js')>();
+  return { ...actual, readPlaybookYaml: vi.fn(actual.readPlaybookYaml) };
 });
-const parseCalls = (): number => vi.mocked(parser.parsePlaybook).mock.calls.length;
+const parseCalls = (): number => vi.mocked(reader.readPlaybookYaml).mock.calls.length;
 
 const RENEWAL = readFileSync(repoPath('tests/fixtures/playbooks/guide/renewal-call.yaml'), 'utf8');
 
@@ -41,14 +43,14 @@ function setup(text = RENEWAL) {
 }
 
 function parsed(text = RENEWAL) {
-  const real = vi.mocked(parser.parsePlaybook).getMockImplementation();
-  if (real === undefined) throw new Error('parsePlaybook is not wrapped');
-  return real(text, 'expected.yaml');
+  const real = vi.mocked(reader.readPlaybookYaml).getMockImplementation();
+  if (real === undefined) throw new Error('readPlaybookYaml is not wrapped');
+  return checkPlaybook(real(text, 'expected.yaml'));
 }
 const leftovers = (dir: string): string[] => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
 beforeEach(() => {
-  vi.mocked(parser.parsePlaybook).mockClear();
+  vi.mocked(reader.readPlaybookYaml).mockClear();
 });
 
 describe('fnv1a32', () => {
