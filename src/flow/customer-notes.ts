@@ -77,8 +77,10 @@ async function newestFirst(context: CommandContext, onSkip: Parameters<typeof re
 
 async function collect(customer: string, { table, rows }: Rows, context: CommandContext, warn = warnOn(context.io)): Promise<CustomerNotes> {
   const key = nameKey(customer);
-  const theirRows = rows.filter((row) => nameKey(table.field(row, 'customer') ?? '') === key);
-  const theirs = theirRows.map((row): NoteSummary => ({ ...table.summary(row), boxes: table.boxes(row) }));
+  // Each with its file as the scan just found it: that spares the kept answers a stat of their own.
+  const theirs = rows
+    .filter((row) => nameKey(table.field(row, 'customer') ?? '') === key)
+    .map((row) => ({ summary: { ...table.summary(row), boxes: table.boxes(row) } satisfies NoteSummary, stamp: table.stamp(row) }));
   const playbooks = new Map<string, Promise<Playbook | undefined>>();
   const playbookOf = (id: string, noteId: string): Promise<Playbook | undefined> => {
     let loading = playbooks.get(id);
@@ -97,13 +99,12 @@ async function collect(customer: string, { table, rows }: Rows, context: Command
   };
   const notes: AccountNote[] = [];
   const kept = noteAnswersCache(context.cacheDir, context.notesDir, key);
-  for (const [at, summary] of theirs.entries()) {
+  for (const { summary, stamp } of theirs) {
     const boxes = summary.boxes ?? { open: [] };
     if ('reason' in boxes) warn(`cannot read the follow-ups of ${summary.path}: ${boxes.reason}`);
     let data: NoteAnswers;
     try {
-      // The scan has just stat'ed the note: its stamp spares the cache a stat of its own.
-      data = await kept.read(summary.path, table.stamp(theirRows[at] as number));
+      data = await kept.read(summary.path, stamp);
     } catch (error) {
       if (!(error instanceof CoachError)) throw error;
       warn(error.message);
@@ -126,7 +127,7 @@ async function collect(customer: string, { table, rows }: Rows, context: Command
     });
   }
   kept.save();
-  return { customer: usualSpelling(theirs) ?? customer, notes };
+  return { customer: usualSpelling(theirs.map(({ summary }) => summary)) ?? customer, notes };
 }
 
 /** The spelling most notes use ("St. Mary's Trust" over one typed "st marys trust"); the newest note's breaks a tie. */
