@@ -64,8 +64,8 @@ export const textPrompt = createPrompt<string, TextPromptConfig>((config, done) 
   const hint = config.help && status !== 'done' && !value && !showHelp ? theme.style.help('(tab: help)') : undefined;
   let line = [prefix, message, fallback, hint, shown].filter((part) => part !== undefined && part !== '').join(' ');
   if (status === 'done' && value !== '' && config.columns !== undefined && visibleLength(line.slice(line.lastIndexOf('\n') + 1)) > config.columns) {
-    const below = wrapText(safe(value), config.columns, '  ').split('\n');
-    line = `${prefix} ${message}\n${below.map((row) => theme.style.answer(row)).join('\n')}`;
+    const rows = wrapText(safe(value), config.columns, '  ').split('\n');
+    line = `${prefix} ${message}\n${rows.map((row) => theme.style.answer(row)).join('\n')}`;
   }
   const below = [error ? theme.style.error(error) : '', showHelp && status !== 'done' ? theme.style.help(config.help ?? '') : ''].filter((part) => part !== '').join('\n');
   return [line, below];
