@@ -122,7 +122,7 @@ export function writeOut(stream: StandardOutput, text: string | Uint8Array): Pro
     stream.write(text, (error?: Error | null) => {
       if (!error) return resolve();
       const code = (error as NodeJS.ErrnoException).code;
-      reject(new FileError(undefined, code === 'EPIPE' ? 'standard output was closed before the whole note was written' : `cannot write to standard output: ${error.message}`));
+      reject(new FileError(undefined, code === 'EPIPE' ? 'standard output was closed before coach had written everything' : `cannot write to standard output: ${error.message}`));
     });
   });
 }

@@ -219,7 +219,7 @@ describe('a full disk or a closed pipe on stdout', () => {
       child.on('close', (code) => resolve({ code, stderr }));
     });
     expect(result.code).toBe(4);
-    expect(result.stderr).toBe('coach: standard output was closed before the whole note was written\n');
+    expect(result.stderr).toBe('coach: standard output was closed before coach had written everything\n');
   });
 
   it('keeps the draft (and says how to resume) when stdout fails after a person answered', async () => {

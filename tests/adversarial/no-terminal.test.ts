@@ -80,7 +80,7 @@ describe('stdout that goes away', () => {
     expect(stdout).toBe('---\n');
     const stderr = execFileSync('cat', [join(notes, 'stderr')], { encoding: 'utf8' });
     expectNoStackTrace(stderr);
-    expect(['', 'coach: standard output was closed before the whole note was written\n']).toContain(stderr);
+    expect(['', 'coach: standard output was closed before coach had written everything\n']).toContain(stderr);
   });
 });
 
