@@ -31,21 +31,38 @@ function setup() {
     kept.save();
     return read;
   };
-  return { notes, cache, path, reads, run };
+  /**
+   * The cache file written a minute later than it was, as the passing of time would: a note whose
+   * change time falls in the same tick of the file system's clock as the cache file is rightly
+   * read again (a test of its own, below), and a fast machine writes both within one tick.
+   */
+  const ageCache = () => {
+    const at = cacheFile();
+    const later = new Date(statSync(at).mtimeMs + 60_000);
+    utimesSync(at, later, later);
+  };
+  /** The one cache file a run has written. */
+  const cacheFile = (): string => {
+    const [file] = readdirSync(join(cache, 'note-answers'));
+    return join(cache, 'note-answers', file ?? '');
+  };
+  return { notes, cache, path, reads, run, ageCache, cacheFile };
 }
 
 describe("a customer's kept answers", () => {
   it('read a note once, then from the cache while it is unchanged, giving the same answers and scores', async () => {
-    const { path, reads, run } = setup();
+    const { path, reads, run, ageCache } = setup();
     const first = await run();
+    ageCache();
     expect(first.answers).toEqual({ need: 'a firm date', role: 'Head of IT' });
     expect(await run()).toEqual(first);
     expect(reads).toEqual([path]);
   });
 
   it('take the stamp the notes index just found instead of a stat of their own, and read the note again when it differs', async () => {
-    const { notes, cache, path, reads, run } = setup();
+    const { notes, cache, path, reads, run, ageCache } = setup();
     await run();
+    ageCache();
     const { size, mtimeMs, ctimeMs, ino } = statSync(path);
     const kept = () => noteAnswersCache(cache, notes, 'acme', (read) => reads.push(read));
     expect((await kept().read(path, { size, mtimeMs, ctimeMs, ino })).answers).toEqual({ need: 'a firm date', role: 'Head of IT' });
@@ -77,10 +94,9 @@ describe("a customer's kept answers", () => {
   });
 
   it('ignore a cache file that is garbage, of another build, another directory or another customer', async () => {
-    const { notes, cache, path, reads, run } = setup();
+    const { notes, cache, path, reads, run, cacheFile } = setup();
     await run();
-    const [file] = readdirSync(join(cache, 'note-answers'));
-    const at = join(cache, 'note-answers', file ?? '');
+    const at = cacheFile();
     for (const garbage of ['{"format":1,', '[]', '{"format":1,"coach":"0.0.0","entries":{}}', '\u0000\u0001']) {
       writeFileSync(at, garbage);
       expect((await run()).answers).toEqual({ need: 'a firm date', role: 'Head of IT' });
