@@ -53,6 +53,18 @@ describe('notes that are FIFOs or devices', () => {
     expect(debrief.code).toBe(2);
   });
 
+  it('are each warned about once in a run that reads the notes twice', async () => {
+    // A debrief reads the notes to find its prep, and again for that prep's earlier debriefs.
+    const { notes, env } = notesWithSpecialFiles();
+    const debrief = await spawnCoach(['debrief', '--last', '--no-input', '--stdout', '--no-save', '--set', 'need_met=yes'], { env });
+    expect(debrief.signal).toBeNull();
+    expect(debrief.stderr.split('\n').filter((line) => line.startsWith('coach: warning:')).sort()).toEqual([
+      `coach: warning: skipped ${join(notes, 'fifo.md')}: it is not a regular file`,
+      `coach: warning: skipped ${join(notes, 'linked-fifo.md')}: it is not a regular file`,
+      `coach: warning: skipped ${join(notes, 'x.md')}: it is not a regular file`,
+    ]);
+  });
+
   it.each([
     ['a link to /dev/zero', 'x', 'x.md'],
     ['a FIFO', 'fifo', 'fifo.md'],
