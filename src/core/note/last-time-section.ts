@@ -32,9 +32,11 @@ export function lastTimeBlocks(last: LastTime, style: LastTimeStyle = MARKDOWN):
     else if (lines.length > 1) blocks.push(label(`${name}:`), lines.map((line) => `- ${text(line)}`).join('\n'));
   }
   if (last.followUps.length > 0) {
+    // The note each came from in the same brackets as its owner: after a follow-up that ends a
+    // sentence ("... cost you real money."), a trailing ", in <note>" read as a stray comma.
     const items = last.followUps.map((item) => {
-      const who = item.owner !== undefined && item.due !== undefined ? ` (owner: ${text(item.owner)}; due ${item.due})` : '';
-      return `- ${text(item.text)}${who}, in ${text(item.note)}`;
+      const who = item.owner !== undefined && item.due !== undefined ? `owner: ${text(item.owner)}; due ${item.due}; ` : '';
+      return `- ${text(item.text)} (${who}in ${text(item.note)})`;
     });
     blocks.push(label('Still open:'), items.join('\n'));
   }
