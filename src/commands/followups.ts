@@ -75,11 +75,15 @@ export async function followupsCommand(action: string | undefined, which: string
     io.stderr.write(`coach: no open follow-ups in ${context.notesDir}${options.customer === undefined ? '' : ` for "${options.customer}"`}\n`);
     return;
   }
+  // The overdue and due-date columns only when a follow-up listed has one: without, the text
+  // followed its number after twenty blank columns.
+  const anyOverdue = listed.some((item) => item.overdue);
+  const anyDue = listed.some((item) => item.due !== undefined);
   const lines = listed.map((item) => {
-    const when = item.due === undefined ? '          ' : item.due;
-    const flag = item.overdue ? 'overdue ' : '        ';
+    const flag = anyOverdue ? (item.overdue ? 'overdue ' : '        ') : '';
+    const when = anyDue ? `${item.due ?? ' '.repeat(10)}  ` : '';
     const owner = item.owner === undefined ? '' : ` (${item.owner})`;
-    return `${String(item.number).padStart(3)}  ${flag}${when}  ${item.text}${owner}  ·  ${item.note.customer}  ·  ${item.note.id}`;
+    return `${String(item.number).padStart(3)}  ${flag}${when}${item.text}${owner}  ·  ${item.note.customer}  ·  ${item.note.id}`;
   });
   const text = `${lines.join('\n')}\n`;
   await writeOut(io.stdout, io.stdout.isTTY ? sanitizeForTerminal(text) : text);

@@ -41,7 +41,28 @@ describe('coach followups', () => {
     ]);
     expect(rows[0]?.note).toBe(acme.replace(/\.md$/, ''));
     const text = await coach(['followups', '--customer', 'GLOBEX']);
-    expect(text.stdout).toBe(`  1          2026-11-25  Book the review (me)  ·  Globex  ·  ${readdirSync(notes).find((name) => name.includes('globex'))?.replace(/\.md$/, '')}\n`);
+    expect(text.stdout).toBe(`  1  2026-11-25  Book the review (me)  ·  Globex  ·  ${readdirSync(notes).find((name) => name.includes('globex'))?.replace(/\.md$/, '')}\n`);
+  });
+
+  it('lines up the text after the overdue and due-date columns, and leaves out a column no follow-up listed has', async () => {
+    // A box with no owner or due date, as a person adds one to the note by hand.
+    const undated = (file: string, line: string): string => {
+      const path = join(notes, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^(- \[ \] .*)$/m, `$1\n- [ ] ${line}`));
+      return file.replace(/\.md$/, '');
+    };
+    const acme = undated(await debrief('Acme', ['Send the quote - me - 2026-12-04', 'Call the CFO - Sam - 2026-11-20']), 'Ask about the budget');
+    expect((await coach(['followups'])).stdout).toBe(
+      [
+        `  1  overdue 2026-11-20  Call the CFO (Sam)  ·  Acme  ·  ${acme}`,
+        `  2          2026-12-04  Send the quote (me)  ·  Acme  ·  ${acme}`,
+        `  3                      Ask about the budget  ·  Acme  ·  ${acme}`,
+        '',
+      ].join('\n'),
+    );
+    const globex = await debrief('Globex', ['Book the review - me - 2026-11-25']);
+    writeFileSync(join(notes, globex), readFileSync(join(notes, globex), 'utf8').replace('- [ ] Book the review (owner: me; due 2026-11-25)', '- [ ] Ask for the budget'));
+    expect((await coach(['followups', '--customer', 'globex'])).stdout).toBe(`  1  Ask for the budget  ·  Globex  ·  ${globex.replace(/\.md$/, '')}\n`);
   });
 
   it('done <n> ticks only that line, atomically; a box ticked by hand leaves the list too', async () => {
