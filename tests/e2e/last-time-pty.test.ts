@@ -31,7 +31,7 @@ describe('From last time under a real terminal', () => {
     expect(shown.indexOf('From last time with Initech')).toBeGreaterThan(shown.indexOf('Who is the customer?'));
     expect(shown.indexOf('From last time with Initech')).toBeLessThan(shown.indexOf('What is the meeting?'));
     expect(shown).toContain('Lessons: Show the monitoring first');
-    expect(shown).toContain('Send the contract (owner: me; due 2026-12-01)');
+    expect(shown.replace(/\s+/g, ' ')).toContain('Send the contract (owner: me; due 2026-12-01; in 2026-11-20-initech-account-check-debrief)');
     session.press(KEYS.enter);
     await session.waitFor('(Head of IT)');
     session.press(KEYS.enter);
