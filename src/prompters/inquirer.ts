@@ -44,7 +44,7 @@ function theme(chalk: ChalkInstance, columns: number | undefined) {
     style: {
       // Defaults come from the playbook and answers can be pre-filled from them: data, so made safe.
       answer: (text: string) => chalk.cyan(safe(text)),
-      message: (text: string) => chalk.bold(visibleLength(text) > (columns ?? 80) - 2 ? wrapText(text, (columns ?? 80) - 2) : text),
+      message: (text: string) => chalk.bold(messageRows(text, columns)),
       error: (text: string) => chalk.red(`> ${text}`),
       defaultAnswer: (text: string) => chalk.dim(`(${safe(text)})`),
       help: (text: string) => chalk.dim(text),
@@ -52,6 +52,32 @@ function theme(chalk: ChalkInstance, columns: number | undefined) {
       key: (text: string) => chalk.cyan.bold(`<${text}>`),
     },
   };
+}
+
+/** The question as Inquirer shows it after "? ": on rows between words when it is too long for one. */
+const messageRows = (text: string, columns: number | undefined): string => (visibleLength(text) > (columns ?? 80) - 2 ? wrapText(text, (columns ?? 80) - 2) : text);
+
+/**
+ * The theme for a question answered by picking (select, multi, confirm) whose finished line,
+ * "✔ <message> <what was picked>", would pass the terminal's edge, where Inquirer breaks it inside
+ * a word ("the account's histo|ry"): what was picked then goes on indented rows below the
+ * question, broken between words, as textPrompt does for a typed answer. A line that fits is left
+ * as it is.
+ */
+function themeWithAnswerFitted<Theme extends ReturnType<typeof theme>>(base: Theme, chalk: ChalkInstance, columns: number | undefined, message: string): Theme {
+  if (columns === undefined) return base;
+  const rows = messageRows(message, columns).split('\n');
+  // The first row follows "✔ "; the answer follows the last row and a space.
+  const taken = visibleLength(rows.at(-1) ?? '') + (rows.length === 1 ? 2 : 0) + 1;
+  const answer = (text: string): string => {
+    const shown = safe(text);
+    if (taken + visibleLength(shown) <= columns) return chalk.cyan(shown);
+    return `\n${wrapText(shown, columns, '  ')
+      .split('\n')
+      .map((row) => chalk.cyan(row))
+      .join('\n')}`;
+  };
+  return { ...base, style: { ...base.style, answer } };
 }
 
 /**
@@ -245,13 +271,18 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       case 'confirm': {
         const preset = preselect === undefined ? undefined : coerceAnswer(question, preselect);
         const fallback = preset?.ok && typeof preset.value === 'boolean' ? preset.value : undefined;
-        return confirm({ message, default: fallback, theme: look }, context);
+        return confirm({ message, default: fallback, theme: themeWithAnswerFitted(look, chalk, streams.columns, message) }, context);
       }
       case 'select': {
         const choices = (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)) }));
         const skip = question.required ? [] : [{ value: '', name: chalk.dim('(skip)') }];
         const picked = await select(
-          { message, choices: [...choices, ...skip], default: preselect === undefined ? undefined : String(preselect), theme: selectTheme(chalk, streams.columns) },
+          {
+            message,
+            choices: [...choices, ...skip],
+            default: preselect === undefined ? undefined : String(preselect),
+            theme: themeWithAnswerFitted(selectTheme(chalk, streams.columns), chalk, streams.columns, message),
+          },
           context,
         );
         return picked === '' ? undefined : picked;
@@ -263,7 +294,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
             message,
             choices: (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)), checked: preset.has(choiceValue(choice)) })),
             required: question.required,
-            theme: look,
+            theme: themeWithAnswerFitted(look, chalk, streams.columns, message),
           },
           context,
         );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoPath } from '../helpers/playbooks.js';
-import { PtySession } from '../helpers/pty.js';
+import { KEYS, PtySession } from '../helpers/pty.js';
 import { tempDir } from '../helpers/run-cli.js';
 
 interface TwoQuestions {
@@ -75,5 +75,32 @@ describe('a narrow terminal', () => {
       for (let i = at; i <= at + 2; i++) expect(all[i + 1]?.wrapped ?? false, `row ${i}: ${rows[i]}`).toBe(false);
       expect(rows.slice(at + 1, at + 3).map((row) => row.trim()).join(' ')).toBe(typed);
     }
+  });
+
+  it('puts the choices picked below the question when its line cannot hold them, broken between words', async () => {
+    const session = PtySession.coach(['prep', 'take-the-stick', '--no-save', '--no-review'], { env: { COACH_NOTES_DIR: tempDir() }, cols: 40 });
+    await session.answer('Who is the customer?', 'Northwind');
+    await session.answer('What is the meeting?', '');
+    await session.answer('Date of', '');
+    await session.waitFor('Which of these do you already have');
+    session.press(KEYS.space);
+    session.press(KEYS.down);
+    session.press(KEYS.space);
+    session.press(KEYS.enter);
+    await session.waitFor('Step 2 of');
+    const { all } = await session.screen();
+    const rows = all.map((line) => line.text);
+    const at = rows.findIndex((row) => row.startsWith('✔ Which of these'));
+    expect(at, rows.join('\n')).toBeGreaterThanOrEqual(0);
+    // The question itself takes two rows at 40 columns; the choices picked come on rows of their own.
+    const asked = rows.findIndex((row, i) => i >= at && row.trimEnd().endsWith('(optional)'));
+    expect(rows.slice(at, asked + 1).map((row) => row.trim()).join(' ')).toBe('✔ Which of these do you already have in place? (optional)');
+    const end = rows.findIndex((row, i) => i > asked && !row.startsWith('  '));
+    // No row ran past column 40 (the emulator would have wrapped it, mid-word).
+    for (let i = at; i < end; i++) expect(all[i + 1]?.wrapped ?? false, `row ${i}: ${rows[i]}`).toBe(false);
+    const picked = rows.slice(asked + 1, end).map((row) => row.trim()).join(' ');
+    expect(picked).toBe("Background - the account's history and the specifics of this failure, Help from your senior executives");
+    session.press(KEYS.ctrlC);
+    expect((await session.exited).exitCode).toBe(130);
   });
 });

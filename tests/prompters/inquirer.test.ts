@@ -166,6 +166,50 @@ describe('inquirerPrompter', () => {
     await expect(answer).resolves.toEqual(['time', 'empathy']);
   });
 
+  it('multi: at 40 columns the choices picked go below the question when its line cannot hold them, broken between words', async () => {
+    const choices = ["Background - the account's history", 'Help from your senior executives', 'Empathy'];
+    const { answer, events, getScreen } = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'multi', prompt: 'Which do you have?', choices }), step });
+    events.keypress('space');
+    events.keypress('down');
+    events.keypress('space');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual([choices[0], choices[1]]);
+    const rows = getScreen().split('\n');
+    const asked = rows.findIndex((row) => row.startsWith('✔ Which do you have?'));
+    expect(rows[asked]?.trimEnd()).toBe('✔ Which do you have?');
+    const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
+    expect(below.every((row) => row.length <= 40)).toBe(true);
+    expect(below.map((row) => row.trim()).join(' ')).toBe(`${choices[0]}, ${choices[1]}`);
+  });
+
+  it('multi and select: at 40 columns a choice that fits stays on the question\'s line', async () => {
+    const multi = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'multi', prompt: 'Which?', choices: ['time', 'energy'] }), step });
+    multi.events.keypress('space');
+    multi.events.keypress('enter');
+    await expect(multi.answer).resolves.toEqual(['time']);
+    expect(multi.getScreen()).toContain('✔ Which? time');
+    const select = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'select', prompt: 'How will they feel?', choices: ['calm', 'worried'], required: true }), step });
+    select.events.keypress('enter');
+    await expect(select.answer).resolves.toBe('calm');
+    expect(select.getScreen()).toContain('✔ How will they feel? calm');
+  });
+
+  it('select: at 40 columns a long label picked goes below the question, broken between words', async () => {
+    const label = 'Angry - they may come in aggressive and loud';
+    const { answer, events, getScreen } = await render(askPromptAt(40), {
+      question: Question.parse({ id: 'q', type: 'select', prompt: 'What state do you expect?', choices: [{ value: 'angry', label }], required: true }),
+      step,
+    });
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('angry');
+    const rows = getScreen().split('\n');
+    const asked = rows.findIndex((row) => row.startsWith('✔ What state do you expect?'));
+    expect(rows[asked]?.trimEnd()).toBe('✔ What state do you expect?');
+    const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
+    expect(below.every((row) => row.length <= 40)).toBe(true);
+    expect(below.map((row) => row.trim()).join(' ')).toBe(label);
+  });
+
   // list and long chain several prompts, which @inquirer/testing's single-prompt render cannot
   // follow; the FakeTerminal drives the same real prompts over streams that outlive each one.
   const askOnTerminal = (fields: Record<string, unknown>) => {
