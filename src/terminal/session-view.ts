@@ -53,6 +53,8 @@ export function createSessionView(out: { write(text: string): unknown }, chalk: 
         write();
         write(chalk.bold(`From last time with ${safe(event.lastTime.customer)}`));
         for (const block of blocks) write(wrapText(block, width, '  '));
+        // Apart from the question after it, whose help line read as part of the recollection.
+        write();
       }
     },
     summary(flags, scores, findings = []) {

@@ -31,6 +31,9 @@ describe('From last time under a real terminal', () => {
     expect(shown.indexOf('From last time with Initech')).toBeGreaterThan(shown.indexOf('Who is the customer?'));
     expect(shown.indexOf('From last time with Initech')).toBeLessThan(shown.indexOf('What is the meeting?'));
     expect(shown).toContain('Lessons: Show the monitoring first');
+    // A blank row between the recollection and the next question's help.
+    const rows = shown.split('\n');
+    expect(rows[rows.findIndex((row) => row.includes('A few words you will recognise')) - 1]?.trim()).toBe('');
     expect(shown.replace(/\s+/g, ' ')).toContain('Send the contract (owner: me; due 2026-12-01; in 2026-11-20-initech-account-check-debrief)');
     session.press(KEYS.enter);
     await session.waitFor('(Head of IT)');
