@@ -2,6 +2,7 @@
  * The commander program, and the only place where failures become exit codes and messages.
  * Commands are imported when they run, so `coach --version` loads almost nothing.
  */
+import { refuseOptionLikePaths } from './commands/options/option-like-paths.js';
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CardOptions } from './commands/card.js';
@@ -58,7 +59,8 @@ export function createProgram(io: Io, runAction: (action: Action, command: Comma
       getOutHelpWidth: () => (io.stdout.isTTY ? io.stdout.columns : undefined) ?? 80,
       getErrHelpWidth: () => (io.stderr.isTTY ? io.stderr.columns : undefined) ?? 80,
       outputError: (text, write) => write(`coach: ${text.replace(/^error: /, '')}`),
-    });
+    })
+    .hook('preAction', (_program, actionCommand) => refuseOptionLikePaths(actionCommand));
 
   /** A session command: the shared session options, its module imported only when it runs. */
   const sessionCommand = <O extends SessionOptions>(command: Command, load: () => Promise<SessionRun<O>>): void => {
