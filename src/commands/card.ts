@@ -51,7 +51,8 @@ async function cardInput(arg: string | undefined, context: CommandContext): Prom
   try {
     path = arg === undefined ? await newestPrep(context) : await findSession(arg, notesDir, context.io.cwd, { cacheDir: context.cacheDir, onSkip: warnSkipped(context.io), kind: 'prep' });
   } catch (sessionError) {
-    if (arg === undefined || !(sessionError instanceof UsageError)) throw sessionError;
+    // A .md is a note, never a playbook: trying it as one said "cannot read the playbook".
+    if (arg === undefined || !(sessionError instanceof UsageError) || arg.endsWith('.md')) throw sessionError;
     try {
       return { playbook: (await loadPlaybook(arg, context.playbooks)).playbook };
     } catch (playbookError) {

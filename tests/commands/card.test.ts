@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from '../helpers/playbooks.js';
 import { Capture, runCli, tempDir } from '../helpers/run-cli.js';
@@ -58,5 +59,12 @@ describe('coach card', () => {
     const result = await runCli(['card', 'acme'], { env: { COACH_NOTES_DIR: tempDir() } });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('coach: no saved session or playbook "acme"; see `coach history` for sessions and `coach playbooks` for playbooks\n');
+  });
+
+  it('takes a missing .md for a note that is not there, not for a playbook it cannot read', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['card', './meeting.md'], { cwd, env: { COACH_NOTES_DIR: tempDir() } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`coach: no note at ${join(cwd, 'meeting.md')}; run \`coach history\` to see the saved sessions and their ids\n`);
   });
 });

@@ -53,6 +53,15 @@ describe('coach show', () => {
     );
   });
 
+  it('looks for a path where it points, and says so when nothing is there', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['show', `./${ID.replace('corp', 'crop')}.md`], { cwd, env: { COACH_NOTES_DIR: notes } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `coach: no note at ${join(cwd, `${ID.replace('corp', 'crop')}.md`)} (did you mean "${ID}"?); run \`coach history\` to see the saved sessions and their ids\n`,
+    );
+  });
+
   it('refuses a file that is not a coach note', async () => {
     writeFileSync(join(notes, 'README.md'), '# My notes\n');
     const result = await show(['README']);

@@ -74,9 +74,9 @@ export async function findSession(arg: string, notesDir: string, cwd: string, lo
   }
   const startingWith = ids.filter((candidate) => candidate.startsWith(id));
   const hint = closest(id, ids) ?? (startingWith.length === 1 ? startingWith[0] : undefined);
-  throw new UsageError(
-    `no saved session "${arg}" in ${notesDir}${hint ? ` (did you mean "${hint}"?)` : ''}; run \`coach history\` to see the saved sessions and their ids`,
-  );
+  // A path is looked for where it points, not in the notes directory, and the message says so.
+  const missing = /[\\/]/.test(arg) ? `no note at ${resolve(cwd, arg)}` : `no saved session "${arg}" in ${notesDir}`;
+  throw new UsageError(`${missing}${hint ? ` (did you mean "${hint}"?)` : ''}; run \`coach history\` to see the saved sessions and their ids`);
 }
 
 /** The ids `arg` names: those it is a prefix of, else the sessions of the customer it names. */
