@@ -2,7 +2,8 @@
  * Inquirer's text input, plus help on demand: Tab shows the step's guidance and the question's
  * why again below the prompt (and hides them), without touching what has been typed. Built on
  * @inquirer/core like the stock prompts, so it behaves the same everywhere else. Once answered,
- * an answer that does not fit on the question's line goes below it, wrapped between words:
+ * an answer that does not fit on the question's line goes below it, wrapped between words, and
+ * the default and Tab hint go on the next row when the question's last row cannot hold them:
  * Inquirer breaks a line at the terminal's edge wherever it falls, inside a word.
  */
 import { createPrompt, isBackspaceKey, isEnterKey, isTabKey, makeTheme, useKeypress, usePrefix, useState, type Theme } from '@inquirer/core';
@@ -62,7 +63,7 @@ export const textPrompt = createPrompt<string, TextPromptConfig>((config, done) 
   const shown = status === 'done' ? theme.style.answer(value) : value;
   const fallback = defaultValue && status !== 'done' && !value ? theme.style.defaultAnswer(defaultValue) : undefined;
   const hint = config.help && status !== 'done' && !value && !showHelp ? theme.style.help('(tab: help)') : undefined;
-  let line = [prefix, message, fallback, hint, shown].filter((part) => part !== undefined && part !== '').join(' ');
+  let line = [withRoomFor(`${prefix} ${message}`, [fallback, hint], config.columns), shown].filter((part) => part !== undefined && part !== '').join(' ');
   if (status === 'done' && value !== '' && config.columns !== undefined && visibleLength(line.slice(line.lastIndexOf('\n') + 1)) > config.columns) {
     const rows = wrapText(safe(value), config.columns, '  ').split('\n');
     line = `${prefix} ${message}\n${rows.map((row) => theme.style.answer(row)).join('\n')}`;
@@ -70,3 +71,18 @@ export const textPrompt = createPrompt<string, TextPromptConfig>((config, done) 
   const below = [error ? theme.style.error(error) : '', showHelp && status !== 'done' ? theme.style.help(config.help ?? '') : ''].filter((part) => part !== '').join('\n');
   return [line, below];
 });
+
+/**
+ * The question, then the default and the Tab hint, each on the question's last row while it has
+ * room for it (and for the cursor after it), else on a row of its own: Inquirer breaks a row at the
+ * terminal's edge wherever it falls, so a hint past it showed as "(t" and "ab: help)".
+ */
+function withRoomFor(question: string, after: readonly (string | undefined)[], columns: number | undefined): string {
+  let text = question;
+  for (const part of after) {
+    if (part === undefined || part === '') continue;
+    const lastRow = text.slice(text.lastIndexOf('\n') + 1);
+    text += columns !== undefined && visibleLength(lastRow) + 1 + visibleLength(part) >= columns ? `\n${part}` : ` ${part}`;
+  }
+  return text;
+}

@@ -57,6 +57,28 @@ describe('inquirerPrompter', () => {
     expect(getScreen()).toContain('✔ What is the meeting? Renewal');
   });
 
+  it('text: at 40 columns the Tab hint and the default go on the next row when the question\'s row cannot hold them', async () => {
+    const { answer, events, getScreen } = await render(askPromptAt(40), {
+      question: Question.parse({ id: 'q', type: 'text', prompt: 'What is the customer asking for today?', default: 'a refund' }),
+      step: { ...step, guidance: 'Listen before you answer.' },
+    });
+    const rows = getScreen().split('\n');
+    const asked = rows.findIndex((row) => row.startsWith('? What is the customer asking for'));
+    expect(rows.slice(asked, asked + 2)).toEqual(['? What is the customer asking for today?', '(a refund) (tab: help)']);
+    expect(rows.every((row) => row.length <= 40)).toBe(true);
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('a refund');
+    expect(getScreen()).toContain('✔ What is the customer asking for today?');
+  });
+
+  it('text: at 40 columns a hint that fits stays on the question\'s row', async () => {
+    const { events, getScreen, answer } = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'text', prompt: 'Who?' }), step: { ...step, guidance: 'Listen.' } });
+    expect(getScreen()).toContain('? Who? (tab: help)');
+    events.type('Sam');
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('Sam');
+  });
+
   it('text: Tab shows the step guidance again (not the why, already just above), keeping what was typed', async () => {
     const { answer, events, getScreen, nextRender } = await render(askPrompt, {
       question: Question.parse({ id: 'q', type: 'text', prompt: 'Your answer?', why: 'Because it matters.' }),
