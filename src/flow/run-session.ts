@@ -118,7 +118,9 @@ export async function runSession(request: SessionRequest): Promise<{ note: NoteD
       prepAnswers: request.prepAnswers,
       lastTime: request.lastTime,
       onEvent: (event: WalkEvent) => {
-        draft.onEvent(event);
+        // Without a person, a question nothing answered was never asked: kept in the draft as
+        // skipped, a later resume at a terminal would not ask it (and drafts counted it).
+        if (person !== undefined || event.type !== 'answer' || event.value !== undefined) draft.onEvent(event);
         show(event);
       },
     });

@@ -97,6 +97,27 @@ describe('coach resume after Ctrl-C', () => {
     expect(parseFrontMatter(readFileSync(join(notes, '2026-11-22-acme-tiny-prep.md'), 'utf8'))?.['answers']).toEqual({ need: 'a firm date', budget: '40k', risk: 'none' });
     expect(draftFiles(notes)).toEqual([]);
   });
+
+  it('without a terminal and short of an answer, leaves the questions it had no answer for to be asked at a terminal', async () => {
+    const { dir, notes, env } = setup();
+    const playbook = join(dir, 'tiny.yaml');
+    writeFileSync(playbook, TINY_V1.replace('prompt: What is the budget? }', 'prompt: What is the budget?, required: false }'));
+    await interruptTiny(playbook, env);
+    // Nothing answers the optional budget, and the required risk is missing: the run stops.
+    const missing = await runCli(['resume', '--no-input'], { env });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('coach: 1 required answer is missing for tiny: risk.');
+    // The draft still holds what a person answered, and no budget left empty by nobody.
+    expect((await runCli(['drafts'], { env })).stdout).toContain('Acme  saved 2026-11-22 09:30  4 answers');
+
+    const terminal = new FakeTerminal();
+    const done = runCli(['resume'], { terminal, env });
+    await terminal.answer('What is the budget?', '40k');
+    await terminal.answer('What is the risk?', 'none');
+    await terminal.save();
+    expect((await done).code).toBe(0);
+    expect(parseFrontMatter(readFileSync(join(notes, '2026-11-22-acme-tiny-prep.md'), 'utf8'))?.['answers']).toEqual({ need: 'a firm date', budget: '40k', risk: 'none' });
+  });
 });
 
 const TWO_STEPS = `id: two-steps
