@@ -378,7 +378,7 @@ export async function pickOne(
         message,
         choices: choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })),
         default: preselected,
-        theme: selectTheme(chalk, streams.columns),
+        theme: themeWithAnswerFitted(selectTheme(chalk, streams.columns), chalk, streams.columns, message),
       },
       { input: streams.input, output: streams.output, signal: streams.signal, clearPromptOnDone: options.clearWhenDone === true },
     );

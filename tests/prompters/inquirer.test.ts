@@ -10,7 +10,7 @@ import type { AskRequest } from '../../src/core/session/prompter.js';
 import { Question } from '../../src/core/playbook/schema.js';
 import { contextStep } from '../../src/core/session/context.js';
 import { InterruptedError } from '../../src/errors.js';
-import { inquirerPrompter } from '../../src/prompters/inquirer.js';
+import { inquirerPrompter, pickOne } from '../../src/prompters/inquirer.js';
 import { FakeTerminal } from '../helpers/run-cli.js';
 
 const noColour = new Chalk({ level: 0 });
@@ -230,6 +230,21 @@ describe('inquirerPrompter', () => {
     const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
     expect(below.every((row) => row.length <= 40)).toBe(true);
     expect(below.map((row) => row.trim()).join(' ')).toBe(label);
+  });
+
+  it('pickOne: at 40 columns a long choice picked goes below the question, broken between words', async () => {
+    const name = '2026-12-02  Acme Corp - Renewal after the outage  (two-questions)';
+    const pick = (config: { message: string }, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<string> =>
+      pickOne({ input: context?.input ?? process.stdin, output: context?.output ?? process.stdout, columns: 40 }, noColour, config.message, [{ value: 'acme', name }]);
+    const { answer, events, getScreen } = await render(pick, { message: 'Which meeting are you debriefing?' });
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('acme');
+    const rows = getScreen().split('\n');
+    const asked = rows.findIndex((row) => row.startsWith('✔ Which meeting are you debriefing?'));
+    expect(rows[asked]?.trimEnd()).toBe('✔ Which meeting are you debriefing?');
+    const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
+    expect(below.every((row) => row.length <= 40)).toBe(true);
+    expect(below.map((row) => row.trim()).join(' ')).toBe(name.replace(/ +/g, ' '));
   });
 
   // list and long chain several prompts, which @inquirer/testing's single-prompt render cannot
