@@ -107,7 +107,8 @@ describe('coach upcoming at a terminal: one keystroke starts the missing prep', 
     await terminal.waitFor('Start the prep of a meeting?');
     terminal.press('enter');
     await terminal.answer('Who is the customer? (Tailspin Toys)', '');
-    await terminal.answer('What is the meeting? (optional) (Tailspin Toys weekly', '');
+    // At 80 columns the invitation's title, offered as the default, goes on the row below the question.
+    await terminal.answer('What is the meeting? (optional)\n(Tailspin Toys weekly check-in (after their QBR))', '');
     await terminal.answer('Date of the meeting (YYYY-MM-DD or e.g. tomorrow) (2026-12-01)', '');
     await terminal.answer('What do they need?', 'the rollout dates in writing');
     await terminal.answer('Are you ready?', '');
