@@ -122,7 +122,11 @@ describe('coach history', () => {
   it('refuses a malformed filter', async () => {
     const since = await history('--since', '2026-13-01');
     expect(since.code).toBe(2);
-    expect(since.stderr).toContain('expected a date as YYYY-MM-DD');
+    expect(since.stderr).toContain("coach: option '--since <YYYY-MM-DD>' argument '2026-13-01' is invalid. There is no month 13.");
+    const leap = await history('--since', '2026-02-29');
+    expect(leap.code).toBe(2);
+    expect(leap.stderr).toContain('February 2026 has 28 days.');
+    expect((await history('--since', 'last week')).stderr).toContain('expected a date as YYYY-MM-DD');
     expect((await history('--limit', '0')).code).toBe(2);
     expect((await history('--kind', 'meeting')).code).toBe(2);
   });

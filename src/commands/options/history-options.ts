@@ -1,14 +1,13 @@
 /** The options of `coach history`, declared apart from the command so cli.ts loads only commander. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { calendarDateProblem, isIsoDateShape } from '../../core/session/calendar-date.js';
 import { notesDirOption } from './shared-options.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
+/** A date written as YYYY-MM-DD that is on the calendar: 2026-02-30 is told that February has 28 days, not that the format is wrong. */
 function sinceDate(value: string): string {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
-  }
+  if (!isIsoDateShape(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD.');
+  const problem = calendarDateProblem(value);
+  if (problem !== undefined) throw new InvalidArgumentError(`${problem.charAt(0).toUpperCase()}${problem.slice(1)}.`);
   return value;
 }
 
