@@ -26,6 +26,16 @@ const askPrompt = askPromptAt();
 const ask = (fields: Record<string, unknown>) =>
   render(askPrompt, { question: Question.parse({ id: 'q', prompt: 'Your answer?', ...fields }), step });
 
+/** The finished question alone on its row, and below it, on indented rows within 40 columns, the answer broken between words. */
+function expectAnswerBelow(screen: string, question: string, answer: string): void {
+  const rows = screen.split('\n');
+  const asked = rows.findIndex((row) => row.startsWith(`✔ ${question}`));
+  expect(rows[asked]?.trimEnd()).toBe(`✔ ${question}`);
+  const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
+  expect(below.every((row) => row.length <= 40)).toBe(true);
+  expect(below.map((row) => row.trim()).join(' ')).toBe(answer);
+}
+
 describe('inquirerPrompter', () => {
   it('text: shows the why, then takes what was typed', async () => {
     const { answer, events, getScreen } = await ask({ type: 'text', why: 'Because it matters.' });
@@ -41,12 +51,7 @@ describe('inquirerPrompter', () => {
     events.type(typed);
     events.keypress('enter');
     await expect(answer).resolves.toBe(typed);
-    const rows = getScreen().split('\n');
-    const asked = rows.findIndex((row) => row.startsWith('✔ What is the meeting?'));
-    expect(rows[asked]).toBe('✔ What is the meeting?');
-    const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
-    expect(below.every((row) => row.length <= 40)).toBe(true);
-    expect(below.map((row) => row.trim()).join(' ')).toBe(typed);
+    expectAnswerBelow(getScreen(), 'What is the meeting?', typed);
   });
 
   it('text: at 40 columns an answer that fits stays on the question\'s line', async () => {
@@ -196,12 +201,7 @@ describe('inquirerPrompter', () => {
     events.keypress('space');
     events.keypress('enter');
     await expect(answer).resolves.toEqual([choices[0], choices[1]]);
-    const rows = getScreen().split('\n');
-    const asked = rows.findIndex((row) => row.startsWith('✔ Which do you have?'));
-    expect(rows[asked]?.trimEnd()).toBe('✔ Which do you have?');
-    const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
-    expect(below.every((row) => row.length <= 40)).toBe(true);
-    expect(below.map((row) => row.trim()).join(' ')).toBe(`${choices[0]}, ${choices[1]}`);
+    expectAnswerBelow(getScreen(), 'Which do you have?', `${choices[0]}, ${choices[1]}`);
   });
 
   it('multi and select: at 40 columns a choice that fits stays on the question\'s line', async () => {
@@ -224,12 +224,7 @@ describe('inquirerPrompter', () => {
     });
     events.keypress('enter');
     await expect(answer).resolves.toBe('angry');
-    const rows = getScreen().split('\n');
-    const asked = rows.findIndex((row) => row.startsWith('✔ What state do you expect?'));
-    expect(rows[asked]?.trimEnd()).toBe('✔ What state do you expect?');
-    const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
-    expect(below.every((row) => row.length <= 40)).toBe(true);
-    expect(below.map((row) => row.trim()).join(' ')).toBe(label);
+    expectAnswerBelow(getScreen(), 'What state do you expect?', label);
   });
 
   it('pickOne: at 40 columns a long choice picked goes below the question, broken between words', async () => {
@@ -239,12 +234,7 @@ describe('inquirerPrompter', () => {
     const { answer, events, getScreen } = await render(pick, { message: 'Which meeting are you debriefing?' });
     events.keypress('enter');
     await expect(answer).resolves.toBe('acme');
-    const rows = getScreen().split('\n');
-    const asked = rows.findIndex((row) => row.startsWith('✔ Which meeting are you debriefing?'));
-    expect(rows[asked]?.trimEnd()).toBe('✔ Which meeting are you debriefing?');
-    const below = rows.slice(asked + 1).filter((row) => row.startsWith('  '));
-    expect(below.every((row) => row.length <= 40)).toBe(true);
-    expect(below.map((row) => row.trim()).join(' ')).toBe(name.replace(/ +/g, ' '));
+    expectAnswerBelow(getScreen(), 'Which meeting are you debriefing?', name.replace(/ +/g, ' '));
   });
 
   // list and long chain several prompts, which @inquirer/testing's single-prompt render cannot
