@@ -2,7 +2,6 @@
  * The commander program, and the only place where failures become exit codes and messages.
  * Commands are imported when they run, so `coach --version` loads almost nothing.
  */
-import { refuseOptionLikePaths } from './commands/options/option-like-paths.js';
 import { Command, CommanderError, Option } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import type { CardOptions } from './commands/card.js';
@@ -12,6 +11,7 @@ import { withSessionOptions, type SessionOptions } from './commands/options/sess
 import type { DebriefOptions } from './commands/debrief.js';
 import type { PrepOptions } from './commands/prep.js';
 import { withHistoryOptions, type HistoryOptions } from './commands/options/history-options.js';
+import { refuseOptionLikePaths } from './commands/options/option-like-paths.js';
 import type { DraftsOptions } from './commands/drafts.js';
 import type { ShowOptions } from './commands/show.js';
 import type { FollowupsOptions } from './commands/followups.js';

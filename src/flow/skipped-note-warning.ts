@@ -11,12 +11,8 @@ import { sanitizeForTerminal } from '../terminal/sanitize.js';
 const reported = new WeakMap<Io, Set<string>>();
 
 export function warnSkipped(io: Io): (skipped: SkippedFile) => void {
-  let paths = reported.get(io);
-  if (paths === undefined) {
-    paths = new Set();
-    reported.set(io, paths);
-  }
-  const seen = paths;
+  const seen = reported.get(io) ?? new Set<string>();
+  reported.set(io, seen);
   return ({ path, reason }) => {
     if (seen.has(path)) return;
     seen.add(path);
