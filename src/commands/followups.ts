@@ -16,6 +16,8 @@ import { replaceFile } from '../store/files/write-new-file.js';
 import { readNoteTable, type NoteSummary } from '../store/notes/notes-index.js';
 import { MAX_SAVED_BYTES } from '../store/notes/saved-size-limit.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import { visibleLength } from '../terminal/fit.js';
+import { wrapText } from '../terminal/wrap.js';
 import { warnSkipped } from '../flow/skipped-note-warning.js';
 import type { CommandContext } from './command-context.js';
 
@@ -79,14 +81,27 @@ export async function followupsCommand(action: string | undefined, which: string
   // followed its number after twenty blank columns.
   const anyOverdue = listed.some((item) => item.overdue);
   const anyDue = listed.some((item) => item.due !== undefined);
+  // On a terminal each follow-up is wrapped between words under its own text: the terminal broke a
+  // long one anywhere, inside the note's id. A file or a pipe gets a line each, for grep.
+  const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : undefined;
   const lines = listed.map((item) => {
     const flag = anyOverdue ? (item.overdue ? 'overdue ' : '        ') : '';
     const when = anyDue ? `${item.due ?? ' '.repeat(10)}  ` : '';
     const owner = item.owner === undefined ? '' : ` (${item.owner})`;
-    return `${String(item.number).padStart(3)}  ${flag}${when}${item.text}${owner}  ·  ${item.note.customer}  ·  ${item.note.id}`;
+    const lead = `${String(item.number).padStart(3)}  ${flag}${when}`;
+    const where = `${item.note.customer}  ·  ${item.note.id}`;
+    if (width === undefined) return `${lead}${item.text}${owner}  ·  ${where}`;
+    // The customer and the note's id after the text while its last row has room, else on a row of
+    // their own: never broken, as the note's id is what `followups done` and `show` are given.
+    const room = width - lead.length;
+    const rows = wrapText(sanitizeForTerminal(`${item.text}${owner}`), room).split('\n');
+    const last = rows.length - 1;
+    const tail = sanitizeForTerminal(where);
+    if (visibleLength(rows[last] ?? '') + 5 + visibleLength(tail) <= room) rows[last] = `${rows[last]}  ·  ${tail}`;
+    else rows.push(tail);
+    return `${lead}${rows.join(`\n${' '.repeat(lead.length)}`)}`;
   });
-  const text = `${lines.join('\n')}\n`;
-  await writeOut(io.stdout, io.stdout.isTTY ? sanitizeForTerminal(text) : text);
+  await writeOut(io.stdout, `${lines.join('\n')}\n`);
 }
 
 async function tick(which: string | undefined, listed: readonly Listed[], options: FollowupsOptions, context: CommandContext): Promise<void> {

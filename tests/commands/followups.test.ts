@@ -6,7 +6,7 @@
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/run-cli.js';
+import { Capture, runCli, tempDir } from '../helpers/run-cli.js';
 
 let notes: string;
 let answers: string;
@@ -63,6 +63,24 @@ describe('coach followups', () => {
     const globex = await debrief('Globex', ['Book the review - me - 2026-11-25']);
     writeFileSync(join(notes, globex), readFileSync(join(notes, globex), 'utf8').replace('- [ ] Book the review (owner: me; due 2026-11-25)', '- [ ] Ask for the budget'));
     expect((await coach(['followups', '--customer', 'globex'])).stdout).toBe(`  1  Ask for the budget  ·  Globex  ·  ${globex.replace(/\.md$/, '')}\n`);
+  });
+
+  it('at a terminal wraps each follow-up between words under its own text, with the note\'s id whole', async () => {
+    const id = (await debrief('Acme', ['Send the pilot plan with the rollout dates and the risks - me - 2026-12-04'])).replace(/\.md$/, '');
+    const stdout = new Capture({ isTTY: true });
+    stdout.columns = 60;
+    const result = await runCli(['followups'], { env: { COACH_NOTES_DIR: notes }, stdout });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        '  1  2026-12-04  Send the pilot plan with the rollout dates',
+        '                 and the risks (me)',
+        `                 Acme  ·  ${id}`,
+        '',
+      ].join('\n'),
+    );
+    // Piped, the same follow-up is one line.
+    expect((await coach(['followups'])).stdout).toBe(`  1  2026-12-04  Send the pilot plan with the rollout dates and the risks (me)  ·  Acme  ·  ${id}\n`);
   });
 
   it('done <n> ticks only that line, atomically; a box ticked by hand leaves the list too', async () => {
