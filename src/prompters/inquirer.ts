@@ -19,7 +19,7 @@ import { detectorsFor } from '../language/lazy-detectors.js';
 import { editInEditor, editorTemplate, type EditorLaunch } from '../terminal/editor.js';
 import { visibleLength } from '../terminal/fit.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
-import { wrapMarkdown, wrapText } from '../terminal/wrap.js';
+import { wrapAfter, wrapMarkdown, wrapText } from '../terminal/wrap.js';
 import { textPrompt } from './text-prompt.js';
 
 export interface TerminalStreams {
@@ -45,13 +45,28 @@ function theme(chalk: ChalkInstance, columns: number | undefined) {
       // Defaults come from the playbook and answers can be pre-filled from them: data, so made safe.
       answer: (text: string) => chalk.cyan(safe(text)),
       message: (text: string) => chalk.bold(messageRows(text, columns)),
-      error: (text: string) => chalk.red(`> ${text}`),
+      error: (text: string) => chalk.red(columns === undefined ? `> ${text}` : wrapAfter('> ', text, columns)),
+      // A choice's description (what a playbook is for) is a sentence or two, under the list.
+      description: (text: string) => chalk.cyan(columns === undefined ? text : wrapText(text, columns)),
       defaultAnswer: (text: string) => chalk.dim(`(${safe(text)})`),
       help: (text: string) => chalk.dim(text),
       highlight: (text: string) => chalk.cyan(text),
       key: (text: string) => chalk.cyan.bold(`<${text}>`),
+      keysHelpTip: (keys: [key: string, action: string][]) => keyTips(chalk, columns, keys),
     },
   };
+}
+
+/** The keys a list takes ("↑↓ navigate • ⏎ select"), as Inquirer shows them, on more rows between tips when they do not fit on one. */
+function keyTips(chalk: ChalkInstance, columns: number | undefined, keys: readonly [key: string, action: string][]): string {
+  const separator = chalk.dim(' • ');
+  const rows: string[] = [];
+  for (const tip of keys.map(([key, action]) => `${chalk.bold(key)} ${chalk.dim(action)}`)) {
+    const row = rows.at(-1);
+    if (row !== undefined && (columns === undefined || visibleLength(row) + visibleLength(separator) + visibleLength(tip) <= columns)) rows[rows.length - 1] = row + separator + tip;
+    else rows.push(tip);
+  }
+  return rows.join('\n');
 }
 
 /** The question as Inquirer shows it after "? ": on rows between words when it is too long for one. */
@@ -81,6 +96,24 @@ function themeWithAnswerFitted<Theme extends ReturnType<typeof theme>>(base: The
 }
 
 /**
+ * Choices as a list shows them, each label too long for its row put on more rows between words and
+ * hung under its first letter: `gutter` is what Inquirer puts before a label ("❯ " in a select,
+ * "❯◯ " in a multi-select), and it breaks a row at the terminal's edge wherever that falls. The
+ * label is kept whole as `short`, for the line left when the question is answered.
+ */
+function fittedChoices<Choice extends { name: string }>(choices: readonly Choice[], columns: number | undefined, gutter: number): (Choice & { short: string })[] {
+  return choices.map((choice) => {
+    const fits = columns === undefined || gutter + visibleLength(choice.name) <= columns;
+    const name = fits ? choice.name : wrapText(choice.name, columns - gutter).replace(/\n/g, `\n${' '.repeat(gutter)}`);
+    return { ...choice, name, short: choice.name };
+  });
+}
+
+/** What a select and a multi-select put before each label: the cursor and a space, and a box between them. */
+const SELECT_GUTTER = 2;
+const MULTI_GUTTER = 3;
+
+/**
  * Inquirer's select jumps to the first choice whose label starts with the letters typed; its help
  * line says only "navigate" and "select", so typing looked swallowed. The line now says it.
  */
@@ -88,8 +121,7 @@ function selectTheme(chalk: ChalkInstance, columns: number | undefined) {
   const base = theme(chalk, columns);
   const keysHelpTip = (keys: [key: string, action: string][]): string => {
     const enter = keys.findIndex(([key]) => key === '⏎');
-    const all: [string, string][] = [...keys.slice(0, enter), ['type', 'to jump'], ...keys.slice(enter)];
-    return all.map(([key, action]) => `${chalk.bold(key)} ${chalk.dim(action)}`).join(chalk.dim(' • '));
+    return keyTips(chalk, columns, [...keys.slice(0, enter), ['type', 'to jump'], ...keys.slice(enter)]);
   };
   return { ...base, style: { ...base.style, keysHelpTip } };
 }
@@ -124,6 +156,8 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
   const context = { input: streams.input, output: streams.output, signal: streams.signal };
   const look = theme(chalk, streams.columns);
   const width = Math.min(streams.columns ?? 80, 100);
+  /** Why what was typed is not taken, in red below it as Inquirer's own messages are, wrapped between words. */
+  const refuse = (text: string): void => void streams.output.write(`${chalk.red(wrapAfter('> ', text, width))}\n`);
 
   const validator = (question: Question) => (value: string) => {
     const result = coerceAnswer(question, value);
@@ -175,7 +209,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         streams.output.write(`${chalk.dim(`  = ${describeDate(read.date)} (${read.date})`)}\n`);
         return read.date;
       }
-      streams.output.write(`${chalk.red(`> This answer ${safe(read.message)}.`)}\n`);
+      refuse(`This answer ${safe(read.message)}.`);
       // Editing, the words refused stay on the line to be put right.
       if (before !== undefined) before = said;
     }
@@ -211,7 +245,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       if (step && !isIsoDateShape(step.due) && streams.today !== undefined) {
         const read = await readSpokenDate(step.due, streams.today);
         if (!read.ok) {
-          streams.output.write(`${chalk.red(`> The due date ${safe(read.message)}.`)}\n`);
+          refuse(`The due date ${safe(read.message)}.`);
           again();
           continue;
         }
@@ -221,7 +255,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       }
       const problem = step ? nextStepProblem(entry) : undefined;
       if (problem !== undefined) {
-        streams.output.write(`${chalk.red(`> This entry ${safe(problem.replace(/^"[^"]*"(: )?/, ''))}.`)}\n`);
+        refuse(`This entry ${safe(problem.replace(/^"[^"]*"(: )?/, ''))}.`);
         again();
         continue;
       }
@@ -239,7 +273,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
       if (typedInstead.trim() !== '') return coerceAnswer(question, typedInstead).ok ? typedInstead : undefined;
       const edited = await editInEditor(editor, editorTemplate(safe(question.prompt), question.why && safe(question.why), current), streams.signal);
       if (!edited.ok) {
-        streams.output.write(`${chalk.yellow(edited.reason)}; type the answer instead.\n`);
+        streams.output.write(`${chalk.yellow(wrapText(`${edited.reason}; type the answer instead.`, width))}\n`);
         return lines(question, message, '\n', undefined, keptLines(previous));
       }
       const result = coerceAnswer(question, edited.text);
@@ -248,7 +282,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         return result.value;
       }
       current = edited.text;
-      streams.output.write(`${chalk.red(`> This answer ${result.message}.`)}\n`);
+      refuse(`This answer ${safe(result.message)}.`);
     }
   };
 
@@ -279,7 +313,7 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         const picked = await select(
           {
             message,
-            choices: [...choices, ...skip],
+            choices: fittedChoices([...choices, ...skip], streams.columns, SELECT_GUTTER),
             default: preselect === undefined ? undefined : String(preselect),
             theme: themeWithAnswerFitted(selectTheme(chalk, streams.columns), chalk, streams.columns, message),
           },
@@ -292,7 +326,11 @@ export function inquirerPrompter(streams: TerminalStreams, chalk: ChalkInstance)
         const picked = await checkbox(
           {
             message,
-            choices: (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)), checked: preset.has(choiceValue(choice)) })),
+            choices: fittedChoices(
+              (question.choices ?? []).map((choice) => ({ value: choiceValue(choice), name: safe(choiceLabel(choice)), checked: preset.has(choiceValue(choice)) })),
+              streams.columns,
+              MULTI_GUTTER,
+            ),
             required: question.required,
             theme: themeWithAnswerFitted(look, chalk, streams.columns, message),
           },
@@ -376,7 +414,11 @@ export async function pickOne(
     return await select(
       {
         message,
-        choices: choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })),
+        choices: fittedChoices(
+          choices.map((choice) => ({ ...choice, name: safe(choice.name), description: choice.description && safe(choice.description) })),
+          streams.columns,
+          SELECT_GUTTER,
+        ),
         default: preselected,
         theme: themeWithAnswerFitted(selectTheme(chalk, streams.columns), chalk, streams.columns, message),
       },

@@ -48,3 +48,15 @@ function wrapLines(lines: readonly string[], width: number, indent: string): str
     })
     .join('\n');
 }
+
+/**
+ * `lead` and then the text, wrapped between words with its later rows under the text's first
+ * column: "> This answer ..." and "Recommended: ..." read as one block, not as a new paragraph.
+ */
+export function wrapAfter(lead: string, text: string, width: number): string {
+  const pad = ' '.repeat(visibleLength(lead));
+  return wrapText(text, width - pad.length)
+    .split('\n')
+    .map((row, index) => (index === 0 ? lead : pad) + row)
+    .join('\n');
+}

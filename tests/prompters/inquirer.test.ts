@@ -237,6 +237,60 @@ describe('inquirerPrompter', () => {
     expectAnswerBelow(getScreen(), 'Which meeting are you debriefing?', name.replace(/ +/g, ' '));
   });
 
+  it('multi: at 40 columns a label too long for its row goes on the next, under its first letter, and is whole again once picked', async () => {
+    const label = 'Background - the account\'s history and the specifics of this failure';
+    const { answer, events, getScreen } = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'multi', prompt: 'Which?', choices: [label, 'Time'] }), step });
+    const rows = getScreen().split('\n');
+    const first = rows.findIndex((row) => row.includes('Background'));
+    // "❯◯ " before a label: its later rows start under its first letter, none past the edge.
+    expect(rows.slice(first, first + 2)).toEqual(["❯◯ Background - the account's history", '   and the specifics of this failure']);
+    expect(getScreen()).toContain(' ◯ Time');
+    events.keypress('space');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual([label]);
+    expectAnswerBelow(getScreen(), 'Which?', label);
+  });
+
+  it('multi: at 40 columns the keys it takes are broken between tips, not inside one', async () => {
+    const { events, getScreen } = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'multi', prompt: 'Which?', choices: ['time', 'energy'] }), step });
+    const rows = getScreen().split('\n');
+    const tips = rows.slice(rows.findIndex((row) => row.startsWith('↑↓')));
+    expect(tips).toEqual(['↑↓ navigate • space select • a all', 'i invert • ⏎ submit']);
+    events.keypress('enter');
+  });
+
+  it('pickOne: at 40 columns the description under the list is broken between words', async () => {
+    const description = 'A key account is angry because your company failed them and says it will not buy again.';
+    const pick = (config: { message: string }, context?: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream }): Promise<string> =>
+      pickOne({ input: context?.input ?? process.stdin, output: context?.output ?? process.stdout, columns: 40 }, noColour, config.message, [{ value: 'take-the-stick', name: 'Take the stick', description }]);
+    const { answer, events, getScreen } = await render(pick, { message: 'Which playbook?' });
+    const rows = getScreen().split('\n');
+    const described = rows.slice(rows.findIndex((row) => row.startsWith('A key account')), rows.findIndex((row) => row.startsWith('↑↓')));
+    expect(described.every((row) => row.length <= 40)).toBe(true);
+    expect(described.join(' ')).toBe(description);
+    events.keypress('enter');
+    await expect(answer).resolves.toBe('take-the-stick');
+  });
+
+  it('date: at 40 columns a date it cannot read is refused on rows broken between words, hung under the message', async () => {
+    const terminal = new FakeTerminal();
+    const answer = inquirerPrompter({ input: terminal.input, output: terminal.screen, columns: 40, today: '2026-12-02' }, noColour).ask({
+      question: Question.parse({ id: 'q', type: 'date', prompt: 'When?' }),
+      step,
+    });
+    await terminal.answer('When?', 'when the moon is full again next year');
+    await terminal.waitFor('8 Dec.');
+    const rows = terminal.text.split('\n');
+    const refused = rows.slice(rows.findIndex((row) => row.startsWith('> This answer')));
+    const message = refused.slice(0, refused.findIndex((row) => row.endsWith('8 Dec.')) + 1);
+    expect(message.length).toBeGreaterThan(2);
+    expect(message.every((row) => row.length <= 40)).toBe(true);
+    expect(message.slice(1).every((row) => row.startsWith('  ') && !row.startsWith('   '))).toBe(true);
+    expect(message.map((row) => row.trim()).join(' ')).toContain('not a date coach can read (got "when the moon is full again next year")');
+    await terminal.answer('When?', '2026-12-04');
+    await expect(answer).resolves.toBe('2026-12-04');
+  });
+
   // list and long chain several prompts, which @inquirer/testing's single-prompt render cannot
   // follow; the FakeTerminal drives the same real prompts over streams that outlive each one.
   const askOnTerminal = (fields: Record<string, unknown>) => {
