@@ -47,7 +47,10 @@ async function choosePlaybook(options: SessionOptions, io: Io, chalk: ChalkInsta
   const recommendation = await triage(inquirer.inquirerPrompter(streams, chalk), io, chalk);
   const recommended = usable.some((entry) => entry.playbook.id === recommendation.playbook) ? recommendation.playbook : undefined;
   if (recommended) {
-    createSessionView(io.stderr, chalk, io.stderr.columns).line(`\n${chalk.bold('Recommended:')} ${recommended} - ${recommendation.reason}\n`);
+    const view = createSessionView(io.stderr, chalk, io.stderr.columns);
+    view.line();
+    view.labelled(chalk.bold('Recommended:'), `${recommended} - ${recommendation.reason}`);
+    view.line();
   }
   const id = await inquirer.pickOne(
     streams,

@@ -71,7 +71,7 @@ export async function reviewAnswers(first: WalkResult, deps: ReviewDependencies)
     const dropped = droppedAnswers(all, allAnswers(next));
     if (dropped.length > 0) {
       const prompts = dropped.map((id) => reached.find(({ question }) => question.id === id)?.question.prompt ?? id);
-      deps.view.line(chalk.yellow(`Dropped, no longer asked: ${prompts.map((prompt) => safe(prompt)).join('; ')}`));
+      deps.view.labelled(chalk.yellow('Dropped, no longer asked:'), chalk.yellow(prompts.map((prompt) => safe(prompt)).join('; ')));
     }
     result = next;
   }

@@ -10,12 +10,14 @@ import { lastTimeBlocks } from '../core/note/last-time-section.js';
 import { gauge, scoreDetails, type ScoreResult } from '../core/session/scores.js';
 import type { WalkEvent } from '../core/session/walk.js';
 import { sanitizeForTerminal as safe } from './sanitize.js';
-import { wrapMarkdown, wrapText } from './wrap.js';
+import { wrapAfter, wrapMarkdown, wrapText } from './wrap.js';
 
 export interface SessionView {
   onEvent(event: WalkEvent): void;
   summary(flags: readonly FiredFlag[], scores: readonly ScoreResult[], findings?: readonly CheckFinding[]): void;
   line(text?: string): void;
+  /** A label and what follows it, wrapped between words under the text ("Recommended: ..."). */
+  labelled(label: string, text: string): void;
   title(title: string, source: string): void;
 }
 
@@ -32,6 +34,7 @@ export function createSessionView(out: { write(text: string): unknown }, chalk: 
 
   return {
     line: write,
+    labelled: (label, text) => write(wrapAfter(`${label} `, text, width)),
     title(title, source) {
       write(chalk.bold(safe(title)));
       write(chalk.dim(wrapText(safe(source), width)));

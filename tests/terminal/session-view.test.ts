@@ -20,4 +20,10 @@ describe('the session view', () => {
     createSessionView(out, noColour, 100).onEvent({ type: 'step', number: 1, total: 2, title: 'Mood' });
     expect(out.text).toBe('\nStep 1 of 2 - Mood\n\n');
   });
+
+  it('a labelled line ("Recommended: ...") is broken between words, its later rows under the text', () => {
+    const out = new Capture();
+    createSessionView(out, noColour, 40).labelled('Recommended:', 'take-the-stick - your company caused the pain: research it');
+    expect(out.text).toBe('Recommended: take-the-stick - your\n             company caused the pain:\n             research it\n');
+  });
 });
