@@ -5,8 +5,9 @@
  * width it is given, between words, and never cuts one. Pure: text in, text out; the printed page
  * (print/card-pdf.ts) lays out the same content.
  */
-import { formatAnswer, type Answers } from '../session/answers.js';
+import type { Answers } from '../session/answers.js';
 import { reachedSteps } from '../session/reached.js';
+import { shownAnswer } from '../session/shown-answer.js';
 import type { MeetingContext } from '../session/context.js';
 import { interpolate } from '../session/interpolate.js';
 import type { Playbook, Question } from '../playbook/schema.js';
@@ -52,7 +53,7 @@ export function meetingCard(input: CardInput): MeetingCard {
     const question = questions.get(id);
     if (!question) return [];
     const value = input.answers?.[id];
-    return [{ head: interpolate(question.prompt, answers), detail: input.answers ? formatAnswer(value) : undefined }];
+    return [{ head: interpolate(question.prompt, answers), detail: input.answers ? shownAnswer(question, value) : undefined }];
   });
   const heading = context
     ? `${context.customer}${context.title ? ` - ${context.title}` : ''} · ${context.date} · ${playbook.title}`

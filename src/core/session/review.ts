@@ -3,12 +3,12 @@
  * order they were asked, how each answer reads in a list of them, and which answers a change
  * made obsolete.
  */
-import { emptyAnswers, formatAnswer, type AnswerValue, type Answers } from './answers.js';
-import { labelOfValue } from './coerce-answer.js';
+import { emptyAnswers, type AnswerValue, type Answers } from './answers.js';
 import { contextStep, type MeetingContext } from './context.js';
 import { interpolate } from './interpolate.js';
 import { conditionScope } from './prep-scope.js';
 import { reachedSteps } from './reached.js';
+import { shownAnswer } from './shown-answer.js';
 import type { Phase, Playbook, Question } from '../playbook/schema.js';
 import type { WalkResult } from './walk.js';
 import { oneLine } from '../text/text-lines.js';
@@ -52,7 +52,5 @@ export function droppedAnswers(before: Answers, after: Answers): string[] {
  * labels the prompt showed rather than the ids the note stores.
  */
 export function answerInBrief(question: Question, value: AnswerValue | undefined): string {
-  if (question.type === 'select' && typeof value === 'string') return oneLine(labelOfValue(question, value));
-  if (question.type === 'multi' && Array.isArray(value)) return oneLine(formatAnswer(value.map((choice) => labelOfValue(question, choice))));
-  return oneLine(formatAnswer(value));
+  return oneLine(shownAnswer(question, value));
 }

@@ -59,6 +59,31 @@ card:
     expect(renderCardText({ playbook: stepped })).toContain('What will you say to calm them?');
   });
 
+  it('shows a key question picked from a list by the label the prompt showed, and a yes as "Yes", never the ids the note keeps', () => {
+    const picked = parsePlaybook(
+      `id: picked
+title: Picked
+summary: Key questions answered by picking.
+source: Tests
+prep:
+  steps:
+    - id: mood
+      title: Mood
+      questions:
+        - { id: state, type: select, prompt: How are they?, choices: [{ value: angry, label: Angry - they want a name }, calm] }
+        - { id: signs, type: multi, prompt: What have you seen?, choices: [{ value: calls, label: Unanswered calls }, { value: churn, label: Talk of leaving }] }
+        - { id: cleared, type: confirm, prompt: Have you cleared your diary? }
+card:
+  questions: [state, signs, cleared]
+`,
+      'picked.yaml',
+    );
+    const text = renderCardText({ playbook: picked, context, answers: { state: 'angry', signs: ['calls', 'churn'], cleared: true } });
+    expect(text).toContain('  • How are they?\n      Angry - they want a name\n');
+    expect(text).toContain('  • What have you seen?\n      Unanswered calls, Talk of leaving\n');
+    expect(text).toContain('  • Have you cleared your diary?\n      Yes\n');
+  });
+
   it('keeps every word of very long answers and every action, wrapped between words to the width', () => {
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
     const actions = Array.from({ length: 20 }, (_, i) => `Action ${i} ${long}`);

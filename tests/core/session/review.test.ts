@@ -54,7 +54,9 @@ describe('answerInBrief', () => {
     ['several choices by their labels', question({ type: 'multi', choices }), ['advising', 'calm'], 'Advising them, calm'],
     ['a list on one line', question({ type: 'list' }), ['the timeline', 'the credit note'], 'the timeline, the credit note'],
     ['a long answer on one line', question({ type: 'long' }), 'first line\nsecond line', 'first line second line'],
-    ['a yes', question({ type: 'confirm' }), true, 'yes'],
+    // As the prompt showed it when it was answered ("✔ Cleared your diary? Yes").
+    ['a yes', question({ type: 'confirm' }), true, 'Yes'],
+    ['a no', question({ type: 'confirm' }), false, 'No'],
     ['nothing', question({ type: 'text', required: false }), undefined, '(no answer)'],
   ])('%s', (_name, asked, value, shown) => {
     expect(answerInBrief(asked, value)).toBe(shown);
