@@ -107,7 +107,7 @@ describe('a whole account through the CLI', () => {
     expect(recall).toContain('Agreed: A second meeting with finance');
     expect(recall).toContain('Lessons: Bring the exec sponsor in from the start');
     expect(recall).toContain('How they felt: How did they feel at the end? angry');
-    expect(recall).toContain(`Book finance (owner: Sam; due 2026-12-10; in ${FIRST_DEBRIEF})`);
+    expect(recall).toContain('Book finance (owner: Sam; due 2026-12-10)');
     expect(recall).not.toContain('Send the quote');
     expect(recall).not.toContain('Share the plan');
 
@@ -129,9 +129,9 @@ describe('a whole account through the CLI', () => {
         '',
         '**Still open:**',
         '',
-        `- Book finance (owner: Sam; due 2026-12-10; in ${FIRST_DEBRIEF})`,
+        '- Book finance (owner: Sam; due 2026-12-10)',
         '',
-        `_Offered again as defaults: role (from ${FIRST_PREP})._`,
+        `_Offered again as defaults: an answer from ${FIRST_PREP}._`,
         '',
         '## Who',
       ].join('\n'),

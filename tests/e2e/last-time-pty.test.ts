@@ -34,7 +34,7 @@ describe('From last time under a real terminal', () => {
     // A blank row between the recollection and the next question's help.
     const rows = shown.split('\n');
     expect(rows[rows.findIndex((row) => row.includes('A few words you will recognise')) - 1]?.trim()).toBe('');
-    expect(shown.replace(/\s+/g, ' ')).toContain('Send the contract (owner: me; due 2026-12-01; in 2026-11-20-initech-account-check-debrief)');
+    expect(shown.replace(/\s+/g, ' ')).toContain('Send the contract (owner: me; due 2026-12-01)');
     session.press(KEYS.enter);
     await session.waitFor('(Head of IT)');
     session.press(KEYS.enter);

@@ -32,17 +32,35 @@ export function lastTimeBlocks(last: LastTime, style: LastTimeStyle = MARKDOWN):
     else if (lines.length > 1) blocks.push(label(`${name}:`), lines.map((line) => `- ${text(line)}`).join('\n'));
   }
   if (last.followUps.length > 0) {
-    // The note each came from in the same brackets as its owner: after a follow-up that ends a
-    // sentence ("... cost you real money."), a trailing ", in <note>" read as a stray comma.
+    // The note each came from in the same brackets as its owner (after a follow-up that ends a
+    // sentence, "... real money.", a trailing ", in <note>" read as a stray comma), and only when it
+    // is not the note the section opens by naming: six follow-ups of one debrief said its id six times.
     const items = last.followUps.map((item) => {
-      const who = item.owner !== undefined && item.due !== undefined ? `owner: ${text(item.owner)}; due ${item.due}; ` : '';
-      return `- ${text(item.text)} (${who}in ${text(item.note)})`;
+      const aside = [
+        ...(item.owner !== undefined && item.due !== undefined ? [`owner: ${text(item.owner)}`, `due ${item.due}`] : []),
+        ...(item.note === last.from.id ? [] : [`in ${text(item.note)}`]),
+      ];
+      return `- ${text(item.text)}${aside.length > 0 ? ` (${aside.join('; ')})` : ''}`;
     });
     blocks.push(label('Still open:'), items.join('\n'));
   }
-  const offered = Object.keys(last.answers).map((id) => `${id} (from ${text(last.answersFrom[id] ?? '')})`);
-  if (offered.length > 0) blocks.push(aside(`Offered again as defaults: ${offered.join(', ')}.`));
+  const offered = offeredAgain(last.answersFrom, Object.keys(last.answers));
+  if (offered.length > 0) blocks.push(aside(`Offered again as defaults: ${offered.map(([note, count]) => `${count === 1 ? 'an answer' : `${count} answers`} from ${text(note)}`).join('; ')}.`));
   if (blocks.length === 0) return [];
   const title = last.from.title === undefined ? '' : ` - ${text(last.from.title)}`;
   return [aside(`From the ${last.from.kind} of ${text(last.from.date)}${title} (${text(last.from.id)}).`), ...blocks];
+}
+
+/**
+ * How many of the answers offered again come from each earlier prep, newest first: each question
+ * says so itself when it is asked ("Your answer last time is the default"), so the section says
+ * only how many and where from, not the question ids a note keeps.
+ */
+function offeredAgain(answersFrom: Readonly<Record<string, string>>, ids: readonly string[]): [note: string, count: number][] {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const note = answersFrom[id] ?? '';
+    counts.set(note, (counts.get(note) ?? 0) + 1);
+  }
+  return [...counts].sort(([a], [b]) => (a < b ? 1 : a > b ? -1 : 0));
 }

@@ -15,10 +15,11 @@ const last = (fields: Partial<LastTime>): LastTime => ({
 });
 
 describe('lastTimeBlocks', () => {
-  it('names the note each open follow-up is in, in brackets, with its owner and due date when it has them', () => {
+  it('gives an open follow-up its owner and due date in brackets, and the note it is in only when that is not the one the section names', () => {
     const blocks = lastTimeBlocks(
       last({
         followUps: [
+          { line: 12, text: 'Send the audit report', note: '2026-10-02-acme-debrief' },
           { line: 40, text: 'Book finance', owner: 'Sam', due: '2026-12-10', note: '2026-11-20-acme-debrief' },
           { line: 41, text: 'Have your statement ready: a month without the line has cost you real money.', note: '2026-11-20-acme-debrief' },
         ],
@@ -28,10 +29,22 @@ describe('lastTimeBlocks', () => {
       '_From the debrief of 2026-11-20 - Renewal (2026-11-20-acme-debrief)._',
       '**Still open:**',
       [
-        '- Book finance (owner: Sam; due 2026-12-10; in 2026-11-20-acme-debrief)',
-        '- Have your statement ready: a month without the line has cost you real money. (in 2026-11-20-acme-debrief)',
+        '- Send the audit report (in 2026-10-02-acme-debrief)',
+        '- Book finance (owner: Sam; due 2026-12-10)',
+        '- Have your statement ready: a month without the line has cost you real money.',
       ].join('\n'),
     ]);
+  });
+
+  it('says how many answers are offered again and from which prep, not the ids of their questions', () => {
+    const blocks = lastTimeBlocks(
+      last({
+        answers: { role: 'Head of nursing', sponsor: 'Dana', budget: 'Q3' },
+        answersFrom: { role: '2026-11-20-acme-prep', sponsor: '2026-11-20-acme-prep', budget: '2026-10-01-acme-prep' },
+      }),
+    );
+    expect(blocks.at(-1)).toBe('_Offered again as defaults: 2 answers from 2026-11-20-acme-prep; an answer from 2026-10-01-acme-prep._');
+    expect(blocks.join('\n')).not.toContain('sponsor');
   });
 
   it('is empty when the last meeting left nothing to recall', () => {
