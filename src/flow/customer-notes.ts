@@ -13,6 +13,7 @@ import { matchCustomer } from '../core/text/customer-match.js';
 import { nameKey } from '../core/text/name-key.js';
 import type { Playbook } from '../core/playbook/schema.js';
 import { AmbiguousSessionError, CoachError, UsageError } from '../errors.js';
+import { localToday } from '../io.js';
 import { noteAnswersCache, type NoteAnswers } from '../store/notes/note-answers-cache.js';
 import { readNoteTable } from '../store/notes/notes-index.js';
 import type { NoteSummary, NoteTable } from '../store/notes/note-table.js';
@@ -50,7 +51,7 @@ export function lastTimeFinder(context: CommandContext): (customer: string) => P
       if (error instanceof CoachError) return undefined;
       throw error;
     }
-    return found === undefined ? undefined : lastTimeOf(found.customer, found.notes);
+    return found === undefined ? undefined : lastTimeOf(found.customer, found.notes, localToday(context.io));
   };
 }
 

@@ -107,9 +107,11 @@ export interface LastTime {
   /** The newest answer to each `carry` question among the preps, offered as defaults; and which prep each is from. */
   answers: Answers;
   answersFrom: Record<string, string>;
+  /** The day (YYYY-MM-DD, the user's own) it was recalled on: a follow-up due before it is overdue. */
+  today: string;
 }
 
-export function lastTimeOf(customer: string, notes: readonly AccountNote[]): LastTime | undefined {
+export function lastTimeOf(customer: string, notes: readonly AccountNote[], today: string): LastTime | undefined {
   const saved = [...notes].sort(bySaving);
   const debrief = saved.filter((note) => note.kind === 'debrief').at(-1);
   const preps = saved.filter((note) => note.kind === 'prep');
@@ -131,5 +133,6 @@ export function lastTimeOf(customer: string, notes: readonly AccountNote[]): Las
     followUps: [...notes].sort(oldestFirst).flatMap(openOf),
     answers,
     answersFrom,
+    today,
   };
 }

@@ -35,9 +35,11 @@ export function lastTimeBlocks(last: LastTime, style: LastTimeStyle = MARKDOWN):
     // The note each came from in the same brackets as its owner (after a follow-up that ends a
     // sentence, "... real money.", a trailing ", in <note>" read as a stray comma), and only when it
     // is not the note the section opens by naming: six follow-ups of one debrief said its id six times.
-    const items = last.followUps.map((item) => {
+    // One due before today is what the customer will raise first, so it leads, and says so.
+    const overdue = (item: (typeof last.followUps)[number]): boolean => item.due !== undefined && item.due < last.today;
+    const items = [...last.followUps.filter(overdue), ...last.followUps.filter((item) => !overdue(item))].map((item) => {
       const aside = [
-        ...(item.owner !== undefined && item.due !== undefined ? [`owner: ${text(item.owner)}`, `due ${item.due}`] : []),
+        ...(item.owner !== undefined && item.due !== undefined ? [`owner: ${text(item.owner)}`, overdue(item) ? `overdue since ${item.due}` : `due ${item.due}`] : []),
         ...(item.note === last.from.id ? [] : [`in ${text(item.note)}`]),
       ];
       return `- ${text(item.text)}${aside.length > 0 ? ` (${aside.join('; ')})` : ''}`;

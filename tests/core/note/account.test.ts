@@ -39,7 +39,7 @@ describe('accountMeetings', () => {
 
 describe('lastTimeOf', () => {
   it('recalls the debrief saved last, every open follow-up, and the newest answer to each carry question', () => {
-    expect(lastTimeOf('Acme', [later, second, prep, orphan, first])).toEqual({
+    expect(lastTimeOf('Acme', [later, second, prep, orphan, first], '2026-11-22')).toEqual({
       customer: 'Acme',
       from: { id: 'd2', kind: 'debrief', date: '2026-11-20', title: undefined },
       remembered: { ...noneRemembered(), feeling: ['Calm'] },
@@ -49,12 +49,13 @@ describe('lastTimeOf', () => {
       ],
       answers: { role: 'CFO' },
       answersFrom: { role: 'p1' },
+      today: '2026-11-22',
     });
   });
 
   it('recalls a prep when there is no debrief yet, and nothing for no notes', () => {
     const newer = note('p3', { created: '2026-11-23T09:00:00Z', carried: { role: 'CEO' } });
-    expect(lastTimeOf('Acme', [prep, newer])).toMatchObject({ from: { id: 'p3', kind: 'prep' }, answers: { role: 'CEO' }, answersFrom: { role: 'p3' } });
-    expect(lastTimeOf('Acme', [])).toBeUndefined();
+    expect(lastTimeOf('Acme', [prep, newer], '2026-11-22')).toMatchObject({ from: { id: 'p3', kind: 'prep' }, answers: { role: 'CEO' }, answersFrom: { role: 'p3' } });
+    expect(lastTimeOf('Acme', [], '2026-11-22')).toBeUndefined();
   });
 });

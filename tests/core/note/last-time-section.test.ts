@@ -11,6 +11,7 @@ const last = (fields: Partial<LastTime>): LastTime => ({
   followUps: [],
   answers: {},
   answersFrom: {},
+  today: '2026-11-22',
   ...fields,
 });
 
@@ -34,6 +35,22 @@ describe('lastTimeBlocks', () => {
         '- Have your statement ready: a month without the line has cost you real money.',
       ].join('\n'),
     ]);
+  });
+
+  it('puts a follow-up due before the day of the prep first, and says it is overdue', () => {
+    const blocks = lastTimeBlocks(
+      last({
+        today: '2026-12-02',
+        followUps: [
+          { line: 40, text: 'Book finance', owner: 'Sam', due: '2026-12-10', note: '2026-11-20-acme-debrief' },
+          { line: 41, text: 'Send the fix schedule', owner: 'Sam', due: '2026-11-28', note: '2026-11-20-acme-debrief' },
+          { line: 42, text: 'Call their CFO', owner: 'me', due: '2026-12-02', note: '2026-11-20-acme-debrief' },
+        ],
+      }),
+    );
+    expect(blocks.at(-1)).toBe(
+      ['- Send the fix schedule (owner: Sam; overdue since 2026-11-28)', '- Book finance (owner: Sam; due 2026-12-10)', '- Call their CFO (owner: me; due 2026-12-02)'].join('\n'),
+    );
   });
 
   it('says how many answers are offered again and from which prep, not the ids of their questions', () => {
