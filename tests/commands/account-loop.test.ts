@@ -181,6 +181,13 @@ describe('a whole account through the CLI', () => {
       followUps: [{ text: 'Book finance', owner: 'Sam', due: '2026-12-10', note: FIRST_DEBRIEF }],
     });
     expect(json.meetings[1]).toMatchObject({ date: '2026-12-02', prep: SECOND_PREP, debriefs: [], followUps: [] });
+    expect(json.meetings[0]?.['followUps']).toEqual([expect.objectContaining({ overdue: false })]);
+
+    // Once its day has passed, the follow-up is overdue, as followups and From last time say.
+    const later = await runCli(['account', "st. mary's"], { env, now: new Date('2026-12-11T09:00:00Z') });
+    expect(later.stdout).toContain('    [ ] Book finance (Sam, overdue since 2026-12-10)\n');
+    const laterJson = JSON.parse((await runCli(['account', "st. mary's", '--json'], { env, now: new Date('2026-12-11T09:00:00Z') })).stdout) as { meetings: { followUps: unknown[] }[] };
+    expect(laterJson.meetings[0]?.followUps).toEqual([expect.objectContaining({ text: 'Book finance', due: '2026-12-10', overdue: true })]);
   });
 
   it('an answers file is never filled from the last note: it is told what was there', async () => {
