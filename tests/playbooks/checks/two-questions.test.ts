@@ -1,4 +1,4 @@
-/** two-questions' checks: a need written as your agenda, and generic empathy. */
+/** two-questions' checks: a need written as your agenda, generic empathy, empathy taken back with a "but", and reassurance with nothing in it. */
 import { checkTables } from './check-table.js';
 
 checkTables('two-questions', [
@@ -57,6 +57,62 @@ checkTables('two-questions', [
       'Your nurses had to go back to paper for a whole weekend.',
       'You promised your customers delivery by Friday on the strength of our date.',
       'It was your name on the recommendation to buy from us, and we let that down.',
+    ],
+  },
+  {
+    check: 'defended-empathy',
+    questions: ['empathy_line'],
+    flag: [
+      'Losing two days of orders hurt, but we are doing our best.',
+      'Your launch slipped, however the root cause was in your network.',
+      'A week of downtime is awful, although the contract covers it.',
+      'To be fair, you did not tell us about the deadline.',
+      'You should have called the support line straight away.',
+      "If you'd installed the patch, it would not have happened.",
+      'Your nurses went back to paper. That said, the update was announced in March.',
+      'I know it cost you a month. It was not our fault, the courier lost it.',
+      'Our policy is to wait 48 hours before we escalate.',
+      'You forgot to renew the licence, so the service stopped.',
+    ],
+    pass: [
+      'Losing two days of orders in the week of your board review put you in an awful position.',
+      'You had to tell your own customers the portal was down, with nothing from us to tell them why.',
+      'Your team re-keyed three hundred invoices by hand because of our bug.',
+      'You cancelled your launch event after planning it for six months.',
+      'Not just late, but wrong: the report you took to your board came from our system.',
+      'Three weeks of chasing us for a reply, on top of your busiest season.',
+      'You stood in front of your board with a report that our system got wrong.',
+      'Your nurses had to go back to paper for a whole weekend.',
+      'You promised your customers delivery by Friday on the strength of our date.',
+      'It was your name on the recommendation to buy from us, and we let that down.',
+    ],
+  },
+  {
+    check: 'empty-reassurance',
+    questions: ['reassurance'],
+    flag: [
+      "Don't worry, it will be fixed ASAP.",
+      'We will look into it and get back to you soon.',
+      'No worries, our team is on it.',
+      'It should be fine after the next release.',
+      'Hopefully the patch solves it.',
+      'We are doing our best and it will be sorted shortly.',
+      'Please bear with us while we investigate.',
+      'These things happen, it will not be long.',
+      'We will fix it as soon as we can.',
+      'Eventually the new version will solve this for good.',
+    ],
+    pass: [
+      'The fix is scheduled and I own it until it is done.',
+      'An engineer replaces the unit on Thursday, and by Friday you will have in writing what we changed.',
+      'We have found the cause: a faulty config push. It is rolled back and locked so it cannot be pushed again.',
+      'I have a replacement in the van today and a credit for the month on your next invoice.',
+      'Priya from support calls you every morning at nine until the exports run clean.',
+      'There is a workaround you can use tonight, and the permanent fix ships on the 14th.',
+      'We will re-run the missing reports over the weekend and send them to you by Monday.',
+      'Our CTO has signed off two engineers for the whole of next week, on site with you.',
+      'The outage was our update; we now test every release on a copy of your system first.',
+      'You will get a written plan with dates from me before you leave this meeting.',
     ],
   },
 ]);
