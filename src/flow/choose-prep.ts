@@ -8,6 +8,7 @@ import { canPrompt } from './run-session.js';
 import type { SessionOptions } from '../commands/options/session-options.js';
 import { warnSkipped } from './skipped-note-warning.js';
 import { oneLine } from '../core/text/text-lines.js';
+import { localToday } from '../io.js';
 
 /** How many preps the picker offers: the recent ones are the ones still worth debriefing. */
 const PICKER_SIZE = 30;
@@ -38,21 +39,33 @@ export async function newestPrep(context: CommandContext): Promise<string> {
 }
 
 /**
- * `coach debrief --last`: the prep saved most recently that has no debrief yet. When a newer one
- * is already debriefed, `say` tells the person which prep they get instead; when every prep is,
- * it refuses and names the way to add another debrief on purpose.
+ * `coach debrief --last`: the prep saved most recently that has no debrief yet, among those whose
+ * meeting is today or before (one prepared tonight for Friday has not happened yet; the meeting
+ * of this morning has). When a newer prep is passed over, `say` tells the person which prep they
+ * get instead and why; when every open prep is for a meeting still to come, it takes the newest
+ * and says so; when every prep is debriefed, it refuses and names the way to add another debrief on purpose.
  */
 export async function newestOpenPrep(context: CommandContext, say: (line: string) => void): Promise<string> {
   const { preps, debriefed } = await readPreps(context);
   const [newest] = preps;
   if (!newest) throw new UsageError(`no saved preps in ${context.notesDir}; ${noPrepHint}`);
-  const open = preps.find((note) => !debriefed.has(note.id));
-  if (!open) {
+  const open = preps.filter((note) => !debriefed.has(note.id));
+  const today = localToday(context.io);
+  const held = open.find((note) => !stillToCome(note, today));
+  const chosen = held ?? open[0];
+  if (!chosen) {
     throw new UsageError(`every saved prep is already debriefed, the newest is ${newest.id}; to add another debrief of it: coach debrief ${newest.id} --again`);
   }
-  if (open !== newest) say(`the newest prep, ${newest.id}, is already debriefed; debriefing ${open.id}`);
-  return open.path;
+  if (stillToCome(chosen, today)) say(`${chosen.id} is for a meeting still to come (${chosen.date}); debriefing it all the same`);
+  else if (chosen !== newest) {
+    const why = debriefed.has(newest.id) ? 'is already debriefed' : `is for a meeting still to come (${newest.date})`;
+    say(`the newest prep, ${newest.id}, ${why}; debriefing ${chosen.id}`);
+  }
+  return chosen.path;
 }
+
+/** A prep for a meeting after today (the user's own day): there is nothing to debrief yet. */
+const stillToCome = (note: NoteSummary, today: string): boolean => note.date > today;
 
 /** The ids of the debriefs of one prep, oldest first. */
 export async function debriefsOfPrep(prepId: string, context: CommandContext): Promise<string[]> {
@@ -82,15 +95,19 @@ export async function choosePrep(options: SessionOptions, context: CommandContex
   if (waiting.length === 0) throw new UsageError(`no preps are waiting for a debrief in ${notesDir}${skipped ? ` (${skipped}; ${again})` : ''}; ${noPrepHint}`);
   if (skipped) io.stderr.write(`coach: ${skipped} ${debriefed === 1 ? 'is' : 'are'} not listed; ${again}\n`);
   const { pickOne } = await import('../prompters/inquirer.js');
+  // A meeting still to come is listed (its date may have been a guess) but marked, and the cursor
+  // starts on the newest one that has happened.
+  const today = localToday(io);
   const id = await pickOne(
     terminalStreams(io),
     chalk,
     'Which meeting are you debriefing?',
     waiting.map((note) => ({
       value: note.id,
-      name: oneLine(`${note.date}  ${note.customer}${note.title ? ` - ${note.title}` : ''}  (${note.playbook})`),
+      name: oneLine(`${note.date}  ${note.customer}${note.title ? ` - ${note.title}` : ''}  (${note.playbook})${stillToCome(note, today) ? '  still to come' : ''}`),
       description: note.id,
     })),
+    waiting.find((note) => !stillToCome(note, today))?.id,
   );
   const chosen = waiting.find((note) => note.id === id);
   if (!chosen) throw new Error(`picked an unknown prep ${id}`);

@@ -1,7 +1,8 @@
 /**
  * `--last` and a bare `coach card` mean the prep saved most recently (by `created`), not the one
  * with the latest meeting date; `debrief --last` and the picker pass over preps already debriefed
- * and say so. Each prep here is saved at its own fixed instant.
+ * and say so, and over a meeting still to come (after the day the debrief runs on). Each prep
+ * here is saved at its own fixed instant.
  */
 import { readdirSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -48,6 +49,25 @@ describe('the prep saved most recently', () => {
     expect(debriefsOf(newest)).toHaveLength(1);
   });
 
+  it('debrief --last passes over a newest prep whose meeting is still to come, and says so', async () => {
+    const held = await prep('Globex', '2026-11-22', '2026-11-20T09:00:00Z');
+    const friday = await prep('Acme', '2026-11-27', '2026-11-21T09:00:00Z');
+    // The debrief runs on 2026-11-22: Globex met today, Acme meets on Friday.
+    const result = await coach(['debrief', '--last', '--no-input', '--set', 'got_it=yes'], { now: new Date('2026-11-22T17:00:00Z') });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`coach: the newest prep, ${friday}, is for a meeting still to come (2026-11-27); debriefing ${held}`);
+    expect(debriefsOf(held)).toHaveLength(1);
+    expect(debriefsOf(friday)).toHaveLength(0);
+  });
+
+  it('debrief --last takes the newest prep when every open one is still to come, and says so', async () => {
+    const friday = await prep('Acme', '2026-11-27', '2026-11-21T09:00:00Z');
+    const result = await coach(['debrief', '--last', '--no-input', '--set', 'got_it=yes'], { now: new Date('2026-11-22T17:00:00Z') });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`coach: ${friday} is for a meeting still to come (2026-11-27); debriefing it all the same`);
+    expect(debriefsOf(friday)).toHaveLength(1);
+  });
+
   it('debrief --last refuses when every prep is debriefed, and a named prep gets another debrief', async () => {
     const id = await prep('Acme', '2026-11-21', '2026-11-20T09:00:00Z');
     expect((await debrief([id])).code).toBe(0);
@@ -57,6 +77,19 @@ describe('the prep saved most recently', () => {
     expect(debriefsOf(id)).toHaveLength(1);
     expect((await debrief([id, '--again'])).code).toBe(0);
     expect(debriefsOf(id)).toHaveLength(2);
+  });
+
+  it('the picker marks a meeting still to come and starts on the newest one that has happened', async () => {
+    await prep('Globex', '2026-11-20', '2026-11-19T09:00:00Z');
+    await prep('Acme', '2026-11-27', '2026-11-21T09:00:00Z');
+    const terminal = new FakeTerminal();
+    const run = coach(['debrief'], { terminal, now: new Date('2026-11-22T17:00:00Z') });
+    await terminal.waitFor('Which meeting are you debriefing?');
+    await terminal.waitFor('still to come');
+    expect(terminal.text).toContain('  2026-11-27  Acme  (meeting-check)  still to come');
+    expect(terminal.text).toContain('❯ 2026-11-20  Globex  (meeting-check)');
+    terminal.press('c', { ctrl: true });
+    expect((await run).code).toBe(130);
   });
 
   it('the picker lists open preps, the one saved most recently first, and counts the debriefed ones it leaves out', async () => {
