@@ -42,7 +42,7 @@ export function createSessionView(out: { write(text: string): unknown }, chalk: 
     onEvent(event) {
       if (event.type === 'step') {
         write();
-        const where = event.number === 0 ? '' : `Step ${event.number} of ${event.total} - `;
+        const where = event.number === 0 ? '' : `Step ${event.number} of ${event.total}${event.more ? ' or more' : ''} - `;
         // Wrapped between words, so a long title at 40 columns never breaks one in two.
         write(chalk.bold.underline(wrapText(`${where}${safe(event.title)}`, width)));
         if (event.guidance) write(wrapMarkdown(safe(event.guidance.trim()), width, '  '));

@@ -21,6 +21,12 @@ describe('the session view', () => {
     expect(out.text).toBe('\nStep 1 of 2 - Mood\n\n');
   });
 
+  it('says "or more" after a total that a later answer may still grow', () => {
+    const out = new Capture();
+    createSessionView(out, noColour, 100).onEvent({ type: 'step', number: 2, total: 4, more: true, title: 'Define the problem' });
+    expect(out.text).toBe('\nStep 2 of 4 or more - Define the problem\n\n');
+  });
+
   it('a labelled line ("Recommended: ...") is broken between words, its later rows under the text', () => {
     const out = new Capture();
     createSessionView(out, noColour, 40).labelled('Recommended:', 'take-the-stick - your company caused the pain: research it');

@@ -17,7 +17,11 @@ import type { Phase, Playbook, Question, Step, Walk } from '../playbook/schema.j
 import type { LastTime } from '../note/account.js';
 
 export type WalkEvent =
-  | { type: 'step'; number: number; total: number; title: string; guidance?: string | undefined }
+  /**
+   * `total`: the steps the answers so far reach; `more` when a step still to come waits on an
+   * answer not yet given, so the total may yet grow ("Step 4 of 4" was followed by "Step 5 of 7").
+   */
+  | { type: 'step'; number: number; total: number; more?: true; title: string; guidance?: string | undefined }
   /**
    * `answers` is the walk's own record, not a copy (a copy per answer would make a long playbook
    * cost the square of its length): read it when the event arrives, and copy what you keep.
@@ -142,9 +146,10 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     raiseDecidedFlags();
   };
 
-  const askStep = async (step: Step, number: number, total: number): Promise<void> => {
+  const askStep = async (step: Step, number: number, ahead: StepsAhead): Promise<void> => {
     const guidance = step.guidance && interpolate(step.guidance, all, prepAnswers);
-    emit({ type: 'step', number, total, title: step.title, guidance });
+    const total = number + ahead.count;
+    emit(ahead.more ? { type: 'step', number, total, more: true, title: step.title, guidance } : { type: 'step', number, total, title: step.title, guidance });
     const where = { id: step.id, title: step.title, number, total, guidance };
     const { questions } = step;
     // An index, not for-of: the iterator made a result object for every question.
@@ -166,7 +171,7 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
     for (const [id, value] of Object.entries(withoutUndefined(options.context))) record(id, value);
     for (const id of CONTEXT_IDS) settle(id);
   } else {
-    await askStep(contextStep(options.today), 0, stepsAhead(walk.steps, 0, scope));
+    await askStep(contextStep(options.today), 0, stepsAhead(walk.steps, 0, scope, isSettled));
   }
 
   // Steps are numbered by the ones this walk takes: the number counts the steps shown so far, and
@@ -179,21 +184,31 @@ export async function walkPlaybook(options: WalkOptions): Promise<WalkResult> {
       continue;
     }
     shown += 1;
-    await askStep(step, shown, shown + stepsAhead(walk.steps, index + 1, scope));
+    await askStep(step, shown, stepsAhead(walk.steps, index + 1, scope, isSettled));
   }
 
   const result = finishWalk(walk, all, own, prepAnswers);
   return lastTime === undefined ? result : { ...result, lastTime };
 }
 
-/** How many of the steps from `from` on the answers so far reach. */
-function stepsAhead(steps: readonly Step[], from: number, scope: Answers): number {
+interface StepsAhead {
+  /** How many of them the answers so far reach. */
+  count: number;
+  /** Whether one of the others waits on an answer not yet given. */
+  more: boolean;
+}
+
+/** The steps from `from` on: how many the answers so far reach, and whether more may follow. */
+function stepsAhead(steps: readonly Step[], from: number, scope: Answers, isSettled: (id: string) => boolean): StepsAhead {
   let count = 0;
+  let more = false;
   for (let index = from; index < steps.length; index += 1) {
     const step = steps[index];
-    if (step && isReached(step, scope)) count += 1;
+    if (!step) continue;
+    if (isReached(step, scope)) count += 1;
+    else if (!more && step.when !== undefined && decideCondition(step.when, scope, isSettled) === undefined) more = true;
   }
-  return count;
+  return { count, more };
 }
 
 /** Flags and scores are a function of the final answers alone, so a review can recompute them. */

@@ -108,6 +108,14 @@ describe('walkPlaybook', () => {
     ]);
   });
 
+  it('says when more steps may follow than the total counts: a step ahead waits on an answer not yet given, so "2 of 2" is never followed by "3 of 3"', async () => {
+    const headings = async (answers: Record<string, unknown>): Promise<string[]> =>
+      (await walkWith(playbook, answers)).events.flatMap((event) => (event.type === 'step' ? [`${event.number}/${event.total}${event.more ? '+' : ''}`] : []));
+    // The calm step waits on `state`, asked in Mood: until then the total may grow.
+    expect(await headings({ state: 'calm', agenda: ['pricing'] })).toEqual(['0/2+', '1/2+', '2/3', '3/3']);
+    expect(await headings({ state: 'angry', vent: 'listen' })).toEqual(['0/2+', '1/2+', '2/2']);
+  });
+
   it('fills {{prep.id}} from the prep in a debrief', async () => {
     const withDebrief = parsePlaybook(
       `
