@@ -18,6 +18,7 @@ import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import { newestPrep } from '../flow/choose-prep.js';
 import type { CommandContext } from './command-context.js';
 import { warnSkipped } from '../flow/skipped-note-warning.js';
+import { stillOpenBefore } from '../flow/customer-notes.js';
 
 export interface CardOptions {
   markdown?: true | undefined;
@@ -66,7 +67,8 @@ async function cardInput(arg: string | undefined, context: CommandContext): Prom
   if (note.header.kind === 'debrief' && note.header.prep) note = await readSavedNoteData(join(dirname(path), `${note.header.prep}.md`));
   const prep = savedPrep(note);
   const { playbook } = await loadPlaybook(prep.playbook, context.playbooks);
-  return { playbook, context: prep.context, answers: prep.answers, actions: prep.actions };
+  const stillOpen = await stillOpenBefore({ id: prep.id, customer: prep.context.customer, created: note.header.created }, context);
+  return { playbook, context: prep.context, answers: prep.answers, actions: prep.actions, stillOpen };
 }
 
 /** Refused before any note is read: a flag that does nothing, a PDF for a terminal, a file that is there. */

@@ -55,6 +55,37 @@ export function lastTimeFinder(context: CommandContext): (customer: string) => P
   };
 }
 
+/** A follow-up an earlier meeting left open, as a card lists it. */
+export interface StillOpen {
+  text: string;
+  owner?: string | undefined;
+  due?: string | undefined;
+  overdue: boolean;
+}
+
+/**
+ * What a prep's card carries from the customer's earlier meetings: the follow-ups still open in
+ * the debriefs saved before the prep (the ones of later meetings are not what it was for), as the
+ * notes say now, so one ticked since is gone. A follow-up due before today is overdue.
+ */
+export async function stillOpenBefore(prep: { id: string; customer: string; created?: string | undefined }, context: CommandContext): Promise<StillOpen[]> {
+  let found: CustomerNotes | undefined;
+  try {
+    found = await customerNotesOf(prep.customer, context);
+  } catch (error) {
+    // As for a prep's From last time: earlier notes that cannot be read cost the list, never the card.
+    if (error instanceof CoachError) return [];
+    throw error;
+  }
+  const today = localToday(context.io);
+  const earlier = (found?.notes ?? []).filter(
+    (note) => note.kind === 'debrief' && note.prep !== prep.id && (prep.created === undefined || (note.created !== undefined && note.created < prep.created)),
+  );
+  return earlier
+    .sort((a, b) => ((a.created ?? '') < (b.created ?? '') ? -1 : 1))
+    .flatMap((note) => note.followUps.map(({ text, owner, due }) => ({ text, owner, due, overdue: due !== undefined && due < today })));
+}
+
 async function customerNotesOf(customer: string, context: CommandContext): Promise<CustomerNotes | undefined> {
   if (nameKey(customer) === '') return undefined;
   // A prep is not the place to hear about other files in the notes directory: history and account say it.

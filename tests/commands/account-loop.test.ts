@@ -2,8 +2,8 @@
  * A whole account through the CLI, on a fixed clock: a prep and its debrief for St. Mary's
  * Trust, the follow-ups ticked once by hand in the file and once by `followups done`, a second
  * prep that opens with what the first meeting left (shown before the first question, saved under
- * "From last time", last time's role offered and kept with Enter), `--last` and prefixes
- * resolved, and `coach account` over all of it. The playbook is the test's own, so the shipped
+ * "From last time", last time's role offered and kept with Enter) and whose card carries what is
+ * still open, `--last` and prefixes resolved, and `coach account` over all of it. The playbook is the test's own, so the shipped
  * ones can change without breaking it.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -136,6 +136,15 @@ describe('a whole account through the CLI', () => {
         '## Who',
       ].join('\n'),
     );
+
+    // 5b. The card for the second meeting carries what the first left open, as the notes say now
+    // (the follow-ups ticked in step 3 are gone); the first meeting's card does not carry its own.
+    const secondCard = await coach(['card', SECOND_PREP]);
+    expect(secondCard.stdout).toContain('      Finance on board\n STILL OPEN FROM LAST TIME\n  • Book finance (Sam, due 2026-12-10)\n─');
+    expect(secondCard.stdout).not.toContain('Send the quote');
+    expect((await coach(['card', SECOND_PREP], { now: new Date('2026-12-11T09:00:00Z') })).stdout).toContain('  • Book finance (Sam, overdue since 2026-12-10)\n');
+    expect((await coach(['card', FIRST_PREP])).stdout).not.toContain('STILL OPEN');
+    expect((await coach(['card', SECOND_PREP, '--markdown'])).stdout).toContain('**Still open from last time**\n\n- Book finance (Sam, due 2026-12-10)');
 
     // 6. --last is the prep saved most recently; a unique prefix names it.
     const card = await coach(['card', '--markdown']);

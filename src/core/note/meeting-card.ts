@@ -23,12 +23,18 @@ export interface CardInput {
   context?: MeetingContext | undefined;
   answers?: Answers | undefined;
   actions?: readonly string[] | undefined;
+  /** What the customer's earlier meetings left open: what they may well raise first. */
+  stillOpen?: readonly { text: string; owner?: string | undefined; due?: string | undefined; overdue: boolean }[] | undefined;
 }
 
 export interface CardSection {
   title: string;
-  /** What the items are: questions with the user's answers, the method's reminders, or actions, a checklist with a box to tick each. */
-  kind: 'questions' | 'reminders' | 'actions';
+  /**
+   * What the items are: questions with the user's answers, the method's reminders, what earlier
+   * meetings left open (bullets: they are ticked in their debriefs), or actions, a checklist with a
+   * box to tick each.
+   */
+  kind: 'questions' | 'reminders' | 'still-open' | 'actions';
   items: { head: string; detail?: string | undefined }[];
 }
 
@@ -65,10 +71,18 @@ export function meetingCard(input: CardInput): MeetingCard {
     sections: ([
       // Actions come last: the things to do before the meeting, where a checklist belongs.
       { title: 'Key questions', kind: 'questions', items: keyQuestions },
+      // Overdue first, as in the prep's From last time: the promise already broken is raised first.
+      { title: 'Still open from last time', kind: 'still-open', items: [...(input.stillOpen ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue)).map(stillOpenItem) },
       { title: 'Reminders', kind: 'reminders', items: (playbook.card?.reminders ?? []).map((reminder) => ({ head: reminder })) },
       { title: 'Actions', kind: 'actions', items: (input.actions ?? []).map((action) => ({ head: action })) },
     ] satisfies CardSection[]).filter((section) => section.items.length > 0),
   };
+}
+
+/** "Send the fix schedule (Sam, overdue since 2026-11-28)", as `account` lists a follow-up. */
+function stillOpenItem(item: NonNullable<CardInput['stillOpen']>[number]): { head: string } {
+  const due = item.due === undefined ? '' : `${item.owner === undefined ? '' : ', '}${item.overdue ? 'overdue since' : 'due'} ${item.due}`;
+  return { head: item.owner === undefined && due === '' ? item.text : `${item.text} (${item.owner ?? ''}${due})` };
 }
 
 /** Without a `card:` block: the prep's required free-text questions, which carry the user's plan. */

@@ -84,6 +84,20 @@ card:
     expect(text).toContain('  • Have you cleared your diary?\n      Yes\n');
   });
 
+  it('carries what earlier meetings left open after the key questions, the overdue first', () => {
+    const stillOpen = [
+      { text: 'Book finance', owner: 'Sam', due: '2026-12-10', overdue: false },
+      { text: 'Call their CFO', overdue: false },
+      { text: 'Send the fix schedule', owner: 'me', due: '2026-11-20', overdue: true },
+    ];
+    const text = renderCardText({ playbook, context, answers, stillOpen });
+    expect(text).toContain(
+      [' STILL OPEN FROM LAST TIME', '  • Send the fix schedule (me, overdue since 2026-11-20)', '  • Book finance (Sam, due 2026-12-10)', '  • Call their CFO', ' REMINDERS'].join('\n'),
+    );
+    expect(text.indexOf('KEY QUESTIONS')).toBeLessThan(text.indexOf('STILL OPEN'));
+    expect(renderCardText({ playbook, context, answers })).not.toContain('STILL OPEN');
+  });
+
   it('keeps every word of very long answers and every action, wrapped between words to the width', () => {
     const long = Array.from({ length: 60 }, (_, i) => `word${i}`).join(' ');
     const actions = Array.from({ length: 20 }, (_, i) => `Action ${i} ${long}`);
