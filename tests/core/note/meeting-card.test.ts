@@ -14,6 +14,10 @@ const fits = (text: string, width = CARD_WIDTH): void => {
 /** The card's words as one line: what it says, whatever the width it was wrapped to. */
 const words = (text: string): string => text.replace(/\s+/g, ' ');
 
+/** A playbook of the test's own: its prep steps (YAML, indented as under `steps:`) and the card's key questions. */
+const cardPlaybook = (id: string, steps: string, keyQuestions: string) =>
+  parsePlaybook(`id: ${id}\ntitle: ${id}\nsummary: A playbook for the card's tests.\nsource: Tests\nprep:\n  steps:\n${steps}\ncard:\n  questions: ${keyQuestions}\n`, `${id}.yaml`);
+
 describe('the meeting card', () => {
   it("carries the key questions with the user's own answers, then the reminders and actions", () => {
     const text = renderCardText({ playbook, context, answers, actions: ['Let them vent'] });
@@ -31,14 +35,9 @@ describe('the meeting card', () => {
   });
 
   it('leaves out key questions of a step the prep did not reach, as the walk and the note do', () => {
-    const stepped = parsePlaybook(
-      `id: stepped
-title: Stepped
-summary: A step that only an angry customer reaches.
-source: Tests
-prep:
-  steps:
-    - id: mood
+    const stepped = cardPlaybook(
+      'stepped',
+      `    - id: mood
       title: Mood
       questions:
         - { id: state, type: select, prompt: How are they?, choices: [angry, calm] }
@@ -46,11 +45,8 @@ prep:
       title: Calming
       when: { answer: state, equals: angry }
       questions:
-        - { id: empathy, type: text, prompt: What will you say to calm them? }
-card:
-  questions: [state, empathy]
-`,
-      'stepped.yaml',
+        - { id: empathy, type: text, prompt: What will you say to calm them? }`,
+      '[state, empathy]',
     );
     expect(renderCardText({ playbook: stepped, context, answers: { state: 'angry', empathy: 'It cost you a month.' } })).toContain('What will you say to calm them?');
     const calm = renderCardText({ playbook: stepped, context, answers: { state: 'calm', empathy: 'left from an earlier branch' } });
@@ -60,23 +56,15 @@ card:
   });
 
   it('shows a key question picked from a list by the label the prompt showed, and a yes as "Yes", never the ids the note keeps', () => {
-    const picked = parsePlaybook(
-      `id: picked
-title: Picked
-summary: Key questions answered by picking.
-source: Tests
-prep:
-  steps:
-    - id: mood
+    const picked = cardPlaybook(
+      'picked',
+      `    - id: mood
       title: Mood
       questions:
         - { id: state, type: select, prompt: How are they?, choices: [{ value: angry, label: Angry - they want a name }, calm] }
         - { id: signs, type: multi, prompt: What have you seen?, choices: [{ value: calls, label: Unanswered calls }, { value: churn, label: Talk of leaving }] }
-        - { id: cleared, type: confirm, prompt: Have you cleared your diary? }
-card:
-  questions: [state, signs, cleared]
-`,
-      'picked.yaml',
+        - { id: cleared, type: confirm, prompt: Have you cleared your diary? }`,
+      '[state, signs, cleared]',
     );
     const text = renderCardText({ playbook: picked, context, answers: { state: 'angry', signs: ['calls', 'churn'], cleared: true } });
     expect(text).toContain('  • How are they?\n      Angry - they want a name\n');
