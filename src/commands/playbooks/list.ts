@@ -4,6 +4,7 @@ import { listedId, listPlaybooks, type ListedPlaybook } from '../../store/playbo
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { CommandContext } from '../command-context.js';
 import { collapseWhitespace } from '../../core/text/text-lines.js';
+import { wrapText } from '../../terminal/wrap.js';
 
 export interface PlaybooksListOptions {
   json?: true | undefined;
@@ -12,7 +13,9 @@ export interface PlaybooksListOptions {
 
 export async function playbooksListCommand(options: PlaybooksListOptions, context: CommandContext): Promise<void> {
   const listed = await listPlaybooks(context.playbooks);
-  await writeOut(context.io.stdout, options.json ? `${JSON.stringify(listed.map(asJson), null, 2)}\n` : listText(listed));
+  const { stdout } = context.io;
+  // On a terminal each description is wrapped between words under its own column; a file or a pipe gets a line each.
+  await writeOut(stdout, options.json ? `${JSON.stringify(listed.map(asJson), null, 2)}\n` : listText(listed, stdout.isTTY ? (stdout.columns ?? 80) : undefined));
 }
 
 function asJson(entry: ListedPlaybook): Record<string, unknown> {
@@ -23,15 +26,18 @@ function asJson(entry: ListedPlaybook): Record<string, unknown> {
   return { ...where, valid: true, title, summary, when_to_use: whenToUse ?? null, tags, hides };
 }
 
-/** One line per id: `id  source  title - when to use`, and what the winner hides. */
-function listText(listed: readonly ListedPlaybook[]): string {
+/** A line per id: `id  source  title - when to use`, and what the winner hides; at `width`, the rest of a long one under its description. */
+function listText(listed: readonly ListedPlaybook[], width: number | undefined): string {
   const idWidth = Math.max(...listed.map((entry) => listedId(entry).length), 2);
   const sourceWidth = Math.max(...listed.map((entry) => entry.source.length), 6);
   const lines = listed.map((entry) => {
     const about = entry.error !== undefined ? `INVALID: ${entry.error}` : `${entry.playbook.title} - ${entry.playbook.when_to_use ?? entry.playbook.summary}`;
     const hidden = (entry.hides ?? []).map((hidden) => hidden.source);
     const hides = hidden.length > 0 ? ` (overrides ${[...new Set(hidden)].join(', ')})` : '';
-    return sanitizeForTerminal(`${listedId(entry).padEnd(idWidth)}  ${entry.source.padEnd(sourceWidth)}  ${collapseWhitespace(about)}${hides}`);
+    const lead = `${listedId(entry).padEnd(idWidth)}  ${entry.source.padEnd(sourceWidth)}  `;
+    const text = sanitizeForTerminal(`${collapseWhitespace(about)}${hides}`);
+    if (width === undefined || lead.length + text.length <= width) return sanitizeForTerminal(lead) + text;
+    return sanitizeForTerminal(lead) + wrapText(text, width - lead.length).replace(/\n/g, `\n${' '.repeat(lead.length)}`);
   });
   return `${lines.join('\n')}\n`;
 }

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from '../../helpers/playbooks.js';
-import { runCli, tempDir } from '../../helpers/run-cli.js';
+import { Capture, runCli, tempDir } from '../../helpers/run-cli.js';
 
 const builtInIds = readdirSync(repoPath('playbooks'))
   .filter((name) => name.endsWith('.yaml'))
@@ -52,6 +52,27 @@ describe('coach playbooks', () => {
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(builtInIds);
     expect(lines.every((line) => / built-in /.test(line))).toBe(true);
     expect(result.stdout).toMatch(/^two-questions +built-in +The two-question sheet - Before any customer meeting/m);
+  });
+
+  it('at a terminal wraps each description between words under its own column; piped, a line each', async () => {
+    const { config } = setup();
+    const stdout = new Capture({ isTTY: true });
+    stdout.columns = 80;
+    const result = await runCli(['playbooks'], { env: { COACH_CONFIG_DIR: config }, stdout });
+    expect(result.code, result.stderr).toBe(0);
+    const rows = result.stdout.trimEnd().split('\n');
+    expect(rows.every((row) => row.length <= 80)).toBe(true);
+    const column = rows[0]?.indexOf('When the customer is wrong') ?? -1;
+    expect(column).toBeGreaterThan(0);
+    // Each continuation row starts at the description's column: no word is broken at the edge.
+    const continued = rows.filter((row) => row.startsWith(' '));
+    expect(continued.length).toBeGreaterThan(0);
+    for (const row of continued) expect(row.slice(0, column).trim() === '' && row[column] !== ' ').toBe(true);
+    const piped = await runCli(['playbooks'], { env: { COACH_CONFIG_DIR: config } });
+    expect(piped.stdout.trimEnd().split('\n')).toHaveLength(builtInIds.length);
+    // The same words either way.
+    const words = (text: string): string => text.replace(/\s+/g, ' ').trim();
+    expect(words(result.stdout)).toBe(words(piped.stdout));
   });
 
   it('lets a later source override an earlier one: built-in, user, each COACH_PLAYBOOKS_PATH dir, --playbooks', async () => {
