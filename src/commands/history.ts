@@ -40,7 +40,10 @@ async function printHistory(table: NoteTable, options: HistoryOptions, context: 
     io.stderr.write(table.length === 0 ? `No saved sessions in ${notesDir} yet; start with: coach prep\n` : 'No saved sessions match.\n');
     return;
   }
-  await writeOut(io.stdout, formatLines(Array.from(shown, (row) => table.summary(row)), (id) => debriefs.get(id) !== undefined));
+  // On a terminal too narrow for a whole row, the note's id goes on a row of its own, whole: the
+  // terminal broke it at the edge, and it is what show, card and debrief are given.
+  const width = io.stdout.isTTY ? (io.stdout.columns ?? 80) : undefined;
+  await writeOut(io.stdout, formatLines(Array.from(shown, (row) => table.summary(row)), (id) => debriefs.get(id) !== undefined, width));
 }
 
 /**
@@ -108,7 +111,7 @@ function asJson(table: NoteTable, row: number, debriefs: Map<string, number>) {
 
 const MAX_WIDTH = { customer: 24, title: 32, playbook: 24 } as const;
 
-function formatLines(notes: readonly NoteSummary[], debriefed: (id: string) => boolean): string {
+function formatLines(notes: readonly NoteSummary[], debriefed: (id: string) => boolean, columns: number | undefined): string {
   const cell = (text: string | undefined): string => sanitizeForTerminal(text ?? '').replace(/\s+/g, ' ').trim();
   const rows = notes.map((note) => ({
     date: cell(note.date),
@@ -121,8 +124,8 @@ function formatLines(notes: readonly NoteSummary[], debriefed: (id: string) => b
   }));
   const width = (key: 'customer' | 'title' | 'playbook'): number => Math.min(MAX_WIDTH[key], Math.max(...rows.map((row) => row[key].length)));
   const widths = { customer: width('customer'), title: width('title'), playbook: width('playbook') };
-  const lines = rows.map((row) =>
-    [
+  const lines = rows.map((row) => {
+    const head = [
       column(row.date, 10),
       column(row.kind, 7),
       column(row.customer, widths.customer),
@@ -130,8 +133,9 @@ function formatLines(notes: readonly NoteSummary[], debriefed: (id: string) => b
       ...(widths.title > 0 ? [column(row.title, widths.title)] : []),
       column(row.playbook, widths.playbook),
       column(row.status, 10),
-      row.id,
-    ].join('  '),
-  );
+    ].join('  ');
+    if (columns === undefined || head.length + 2 + row.id.length <= columns) return `${head}  ${row.id}`;
+    return `${head.trimEnd()}\n${' '.repeat(12)}${row.id}`;
+  });
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/run-cli.js';
+import { Capture, runCli, tempDir } from '../helpers/run-cli.js';
 import { writeNote } from '../helpers/notes.js';
 
 let notes: string;
@@ -28,6 +28,26 @@ describe('coach history', () => {
       '2026-11-20  prep     Acme Corp  Renewal: Q3  two-questions   debriefed   2026-11-20-acme-corp-two-questions-prep',
       '2026-01-10  debrief  Initech                 two-questions   no prep     2026-01-10-initech-two-questions-debrief',
       '2025-06-01  prep     ACME Labs  Escalation   turn-around     no debrief  2025-06-01-acme-labs-turn-around-prep',
+      '',
+    ]);
+  });
+
+  it('at a terminal too narrow for a row puts the note\'s id whole on a row of its own; one wide enough keeps a row each', async () => {
+    const at = async (columns: number): Promise<string[]> => {
+      const stdout = new Capture({ isTTY: true });
+      stdout.columns = columns;
+      return (await runCli(['history', '--limit', '2'], { env: { COACH_NOTES_DIR: notes }, stdout })).stdout.split('\n');
+    };
+    expect(await at(80)).toEqual([
+      '2026-11-25  prep     Globex                  take-the-stick  no debrief',
+      '            2026-11-25-globex-take-the-stick-prep',
+      '2026-11-20  debrief  Acme Corp  Renewal: Q3  two-questions',
+      '            2026-11-20-acme-corp-two-questions-debrief',
+      '',
+    ]);
+    expect(await at(140)).toEqual([
+      '2026-11-25  prep     Globex                  take-the-stick  no debrief  2026-11-25-globex-take-the-stick-prep',
+      '2026-11-20  debrief  Acme Corp  Renewal: Q3  two-questions               2026-11-20-acme-corp-two-questions-debrief',
       '',
     ]);
   });
