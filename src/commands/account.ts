@@ -5,6 +5,7 @@
  * or punctuation, or a unique start of it); `--json` gives the same for other tools.
  */
 import { accountMeetings, type Meeting } from '../core/note/account.js';
+import { followUpLine, isOverdue } from '../core/note/follow-ups.js';
 import type { RememberedLines } from '../core/note/remembered.js';
 import { localToday, writeOut } from '../io.js';
 import { customerNotesNamed } from '../flow/customer-notes.js';
@@ -27,9 +28,7 @@ export async function accountCommand(customerArg: string, options: AccountOption
   const { io } = context;
   const { customer, notes } = await customerNotesNamed(customerArg, context);
   const meetings = accountMeetings(notes);
-  // A follow-up due before today is overdue, as `followups` and a prep's From last time say.
   const today = localToday(io);
-  const overdue = (item: { due?: string | undefined }): boolean => item.due !== undefined && item.due < today;
   if (options.json) {
     const rows = meetings.map((meeting) => ({
       date: meeting.date,
@@ -43,17 +42,17 @@ export async function accountCommand(customerArg: string, options: AccountOption
       agreed: meeting.remembered.agreed,
       lessons: meeting.remembered.lesson,
       feeling: meeting.remembered.feeling,
-      followUps: meeting.followUps.map((item) => ({ text: item.text, owner: item.owner ?? null, due: item.due ?? null, overdue: overdue(item), note: item.note, line: item.line + 1 })),
+      followUps: meeting.followUps.map((item) => ({ text: item.text, owner: item.owner ?? null, due: item.due ?? null, overdue: isOverdue(item, today), note: item.note, line: item.line + 1 })),
     }));
     await writeOut(io.stdout, `${JSON.stringify({ customer, meetings: rows }, null, 2)}\n`);
     return;
   }
   const count = meetings.length === 1 ? '1 meeting' : `${meetings.length} meetings`;
-  const text = [`${customer} · ${count}`, ...meetings.flatMap((meeting) => meetingLines(meeting, overdue))].join('\n');
+  const text = [`${customer} · ${count}`, ...meetings.flatMap((meeting) => meetingLines(meeting, today))].join('\n');
   await writeOut(io.stdout, `${io.stdout.isTTY ? sanitizeForTerminal(text) : text}\n`);
 }
 
-function meetingLines(meeting: Meeting, overdue: (item: { due?: string | undefined }) => boolean): string[] {
+function meetingLines(meeting: Meeting, today: string): string[] {
   const lines = ['', `${meeting.date}  ${meeting.playbook}${meeting.title ? `  ${meeting.title}` : ''}`];
   const notes = [meeting.prep === undefined ? 'no prep' : `prep ${meeting.prep}`, ...meeting.debriefs.map((id) => `debrief ${id}`)];
   if (meeting.debriefs.length === 0) notes.push('not debriefed yet');
@@ -69,10 +68,7 @@ function meetingLines(meeting: Meeting, overdue: (item: { due?: string | undefin
   for (const [key, label] of LABELS) field(label, meeting.remembered[key]);
   if (meeting.followUps.length > 0) {
     lines.push('  Open follow-ups:');
-    for (const item of meeting.followUps) {
-      const due = item.due === undefined ? '' : `, ${overdue(item) ? 'overdue since' : 'due'} ${item.due}`;
-      lines.push(`    [ ] ${item.text}${item.owner === undefined ? '' : ` (${item.owner}${due})`}`);
-    }
+    for (const item of meeting.followUps) lines.push(`    [ ] ${followUpLine(item, today)}`);
   }
   return lines;
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CARD_WIDTH, meetingCard, renderCardMarkdown, renderCardText, type CardInput } from '../core/note/meeting-card.js';
 import { AmbiguousSessionError, FileError, UnknownPlaybookError, UsageError } from '../errors.js';
-import { writeOut, type Io } from '../io.js';
+import { localToday, writeOut, type Io } from '../io.js';
 import { PAPER_LABEL, paperForLocale, type Paper } from '../print/paper.js';
 import { replaceFile, writeNewFile } from '../store/files/write-new-file.js';
 import { findSession, readSavedNoteData } from '../store/notes/find-session.js';
@@ -67,8 +67,8 @@ async function cardInput(arg: string | undefined, context: CommandContext): Prom
   if (note.header.kind === 'debrief' && note.header.prep) note = await readSavedNoteData(join(dirname(path), `${note.header.prep}.md`));
   const prep = savedPrep(note);
   const { playbook } = await loadPlaybook(prep.playbook, context.playbooks);
-  const stillOpen = await stillOpenBefore({ id: prep.id, customer: prep.context.customer, created: note.header.created }, context);
-  return { playbook, context: prep.context, answers: prep.answers, actions: prep.actions, stillOpen };
+  const followUps = await stillOpenBefore({ id: prep.id, customer: prep.context.customer, created: note.header.created }, context);
+  return { playbook, context: prep.context, answers: prep.answers, actions: prep.actions, stillOpen: { followUps, today: localToday(context.io) } };
 }
 
 /** Refused before any note is read: a flag that does nothing, a PDF for a terminal, a file that is there. */

@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import { FileError, UsageError } from '../errors.js';
 import { localToday, writeOut } from '../io.js';
-import { tickFollowUp, type FollowUp } from '../core/note/follow-ups.js';
+import { isOverdue, tickFollowUp, type FollowUp } from '../core/note/follow-ups.js';
 import { nameKey } from '../core/text/name-key.js';
 import { readTextFile } from '../store/files/read-text-file.js';
 import { replaceFile } from '../store/files/write-new-file.js';
@@ -56,7 +56,7 @@ async function listFollowUps(options: FollowupsOptions, context: CommandContext)
     if ('reason' in boxes) warn({ path: table.path(row), reason: `cannot read its follow-ups: ${boxes.reason}` });
     else if (boxes.open.length > 0) {
       const note = table.summary(row);
-      for (const item of boxes.open) found.push({ ...item, note, overdue: item.due !== undefined && item.due < today });
+      for (const item of boxes.open) found.push({ ...item, note, overdue: isOverdue(item, today) });
     }
   }
   return found.sort(byUrgency).map((item, index) => ({ ...item, number: index + 1 }));

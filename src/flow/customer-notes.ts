@@ -7,6 +7,7 @@
  * use, or whose playbook is gone, costs a warning and its own part, never the account.
  */
 import { lastTimeOf, type AccountNote, type LastTime, type NoteScore } from '../core/note/account.js';
+import type { FollowUp } from '../core/note/follow-ups.js';
 import { carriedAnswers, noneRemembered, rememberedLines } from '../core/note/remembered.js';
 import { emptyAnswers } from '../core/session/answers.js';
 import { matchCustomer } from '../core/text/customer-match.js';
@@ -55,20 +56,12 @@ export function lastTimeFinder(context: CommandContext): (customer: string) => P
   };
 }
 
-/** A follow-up an earlier meeting left open, as a card lists it. */
-export interface StillOpen {
-  text: string;
-  owner?: string | undefined;
-  due?: string | undefined;
-  overdue: boolean;
-}
-
 /**
  * What a prep's card carries from the customer's earlier meetings: the follow-ups still open in
  * the debriefs saved before the prep (the ones of later meetings are not what it was for), as the
- * notes say now, so one ticked since is gone. A follow-up due before today is overdue.
+ * notes say now, so one ticked since is gone.
  */
-export async function stillOpenBefore(prep: { id: string; customer: string; created?: string | undefined }, context: CommandContext): Promise<StillOpen[]> {
+export async function stillOpenBefore(prep: { id: string; customer: string; created?: string | undefined }, context: CommandContext): Promise<FollowUp[]> {
   const key = nameKey(prep.customer);
   if (key === '') return [];
   let rows: Rows;
@@ -82,8 +75,7 @@ export async function stillOpenBefore(prep: { id: string; customer: string; crea
     throw error;
   }
   const { table } = rows;
-  const today = localToday(context.io);
-  const open: StillOpen[] = [];
+  const open: FollowUp[] = [];
   // Oldest first, as the debriefs were saved.
   for (const row of [...rows.rows].reverse()) {
     // Fields first, as account does: an object for each of 10,000 notes was most of its garbage.
@@ -92,7 +84,7 @@ export async function stillOpenBefore(prep: { id: string; customer: string; crea
     if (prep.created !== undefined && (created === undefined || created >= prep.created)) continue;
     const boxes = table.boxes(row);
     if (boxes === undefined || !('open' in boxes)) continue;
-    for (const { text, owner, due } of boxes.open) open.push({ text, owner, due, overdue: due !== undefined && due < today });
+    open.push(...boxes.open);
   }
   return open;
 }

@@ -47,3 +47,15 @@ export function tickFollowUp(text: string, line: number): string | undefined {
   lines[line] = current.replace('- [ ] ', '- [x] ');
   return lines.join('\n');
 }
+
+/** A follow-up due before `today` (YYYY-MM-DD, the user's own day) is overdue: `followups`, `account`, a prep's From last time and the card all say so alike. */
+export function isOverdue(item: { due?: string | undefined }, today: string): boolean {
+  return item.due !== undefined && item.due < today;
+}
+
+/** A follow-up on one line as `account` and the card list it: "Send the schedule (Sam, overdue since 2026-11-28)". */
+export function followUpLine(item: { text: string; owner?: string | undefined; due?: string | undefined }, today: string): string {
+  const due = item.due === undefined ? undefined : `${isOverdue(item, today) ? 'overdue since' : 'due'} ${item.due}`;
+  const aside = [item.owner, due].filter((part) => part !== undefined).join(', ');
+  return aside === '' ? item.text : `${item.text} (${aside})`;
+}

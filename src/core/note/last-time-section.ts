@@ -4,6 +4,7 @@
  * follow-ups are plain bullets, not boxes: their state lives in the debrief they came from.
  */
 import type { LastTime } from './account.js';
+import { isOverdue } from './follow-ups.js';
 import { oneLine } from '../text/text-lines.js';
 
 const LABELS = { outcome: 'How it went', agreed: 'Agreed', lesson: 'Lessons', feeling: 'How they felt' } as const;
@@ -36,7 +37,7 @@ export function lastTimeBlocks(last: LastTime, style: LastTimeStyle = MARKDOWN):
     // sentence, "... real money.", a trailing ", in <note>" read as a stray comma), and only when it
     // is not the note the section opens by naming: six follow-ups of one debrief said its id six times.
     // One due before today is what the customer will raise first, so it leads, and says so.
-    const overdue = (item: (typeof last.followUps)[number]): boolean => item.due !== undefined && item.due < last.today;
+    const overdue = (item: (typeof last.followUps)[number]): boolean => isOverdue(item, last.today);
     const items = [...last.followUps.filter(overdue), ...last.followUps.filter((item) => !overdue(item))].map((item) => {
       const aside = [
         ...(item.owner !== undefined && item.due !== undefined ? [`owner: ${text(item.owner)}`, overdue(item) ? `overdue since ${item.due}` : `due ${item.due}`] : []),

@@ -6,6 +6,7 @@
  * (print/card-pdf.ts) lays out the same content.
  */
 import type { Answers } from '../session/answers.js';
+import { followUpLine, isOverdue, type FollowUp } from './follow-ups.js';
 import { reachedSteps } from '../session/reached.js';
 import { shownAnswer } from '../session/shown-answer.js';
 import type { MeetingContext } from '../session/context.js';
@@ -23,8 +24,8 @@ export interface CardInput {
   context?: MeetingContext | undefined;
   answers?: Answers | undefined;
   actions?: readonly string[] | undefined;
-  /** What the customer's earlier meetings left open: what they may well raise first. */
-  stillOpen?: readonly { text: string; owner?: string | undefined; due?: string | undefined; overdue: boolean }[] | undefined;
+  /** What the customer's earlier meetings left open (what they may well raise first), and the day the card is for, against which one is overdue. */
+  stillOpen?: { followUps: readonly Pick<FollowUp, 'text' | 'owner' | 'due'>[]; today: string } | undefined;
 }
 
 export interface CardSection {
@@ -72,17 +73,19 @@ export function meetingCard(input: CardInput): MeetingCard {
       // Actions come last: the things to do before the meeting, where a checklist belongs.
       { title: 'Key questions', kind: 'questions', items: keyQuestions },
       // Overdue first, as in the prep's From last time: the promise already broken is raised first.
-      { title: 'Still open from last time', kind: 'still-open', items: [...(input.stillOpen ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue)).map(stillOpenItem) },
+      { title: 'Still open from last time', kind: 'still-open', items: stillOpenItems(input.stillOpen) },
       { title: 'Reminders', kind: 'reminders', items: (playbook.card?.reminders ?? []).map((reminder) => ({ head: reminder })) },
       { title: 'Actions', kind: 'actions', items: (input.actions ?? []).map((action) => ({ head: action })) },
     ] satisfies CardSection[]).filter((section) => section.items.length > 0),
   };
 }
 
-/** "Send the fix schedule (Sam, overdue since 2026-11-28)", as `account` lists a follow-up. */
-function stillOpenItem(item: NonNullable<CardInput['stillOpen']>[number]): { head: string } {
-  const due = item.due === undefined ? '' : `${item.owner === undefined ? '' : ', '}${item.overdue ? 'overdue since' : 'due'} ${item.due}`;
-  return { head: item.owner === undefined && due === '' ? item.text : `${item.text} (${item.owner ?? ''}${due})` };
+/** Each as `account` lists it ("Send the schedule (Sam, overdue since 2026-11-28)"), the overdue first. */
+function stillOpenItems(stillOpen: CardInput['stillOpen']): { head: string }[] {
+  if (stillOpen === undefined) return [];
+  const { followUps, today } = stillOpen;
+  const overdue = followUps.filter((item) => isOverdue(item, today));
+  return [...overdue, ...followUps.filter((item) => !isOverdue(item, today))].map((item) => ({ head: followUpLine(item, today) }));
 }
 
 /** Without a `card:` block: the prep's required free-text questions, which carry the user's plan. */

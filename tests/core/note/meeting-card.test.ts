@@ -73,11 +73,11 @@ describe('the meeting card', () => {
   });
 
   it('carries what earlier meetings left open after the key questions, the overdue first', () => {
-    const stillOpen = [
-      { text: 'Book finance', owner: 'Sam', due: '2026-12-10', overdue: false },
-      { text: 'Call their CFO', overdue: false },
-      { text: 'Send the fix schedule', owner: 'me', due: '2026-11-20', overdue: true },
-    ];
+    // On 2026-11-22 the fix schedule, due on the 20th, is overdue; finance, due on the 10th of next month, is not.
+    const stillOpen = {
+      today: '2026-11-22',
+      followUps: [{ text: 'Book finance', owner: 'Sam', due: '2026-12-10' }, { text: 'Call their CFO' }, { text: 'Send the fix schedule', owner: 'me', due: '2026-11-20' }],
+    };
     const text = renderCardText({ playbook, context, answers, stillOpen });
     expect(text).toContain(
       [' STILL OPEN FROM LAST TIME', '  • Send the fix schedule (me, overdue since 2026-11-20)', '  • Book finance (Sam, due 2026-12-10)', '  • Call their CFO', ' REMINDERS'].join('\n'),
