@@ -106,14 +106,16 @@ export function createProgram(io: Io, runAction: (action: Action, command: Comma
   if (wanted('drafts')) {
     program
       .command('drafts')
+      .argument('[action]', '"discard" to remove a draft, as --discard does')
+      .argument('[draft]', "with discard: the draft's id, as coach drafts lists it")
       .option('--discard <draft>', 'remove this draft (its id, as listed)')
       .option('--json', 'print the drafts as JSON')
       .addOption(notesDirOption())
       .description('list the sessions that stopped before their note was written (see coach resume)')
-      .action(async (options: DraftsOptions, command: Command) =>
+      .action(async (action: string | undefined, draft: string | undefined, options: DraftsOptions, command: Command) =>
         runAction(async (context) => {
           const { draftsCommand } = await import('./commands/drafts.js');
-          return draftsCommand(options, context);
+          return draftsCommand(action, draft, options, context);
         }, command),
       );
   }

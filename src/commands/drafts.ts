@@ -15,11 +15,21 @@ export interface DraftsOptions {
   notesDir?: string | undefined;
 }
 
-export async function draftsCommand(options: DraftsOptions, context: CommandContext): Promise<void> {
+/**
+ * `action`: `coach drafts discard <draft>` is `--discard <draft>`, as `coach followups done <n>`
+ * ticks one (typed that way, it was refused as "too many arguments").
+ */
+export async function draftsCommand(action: string | undefined, which: string | undefined, options: DraftsOptions, context: CommandContext): Promise<void> {
   const { io, notesDir } = context;
+  // One word that is not an action is most likely a draft's id.
+  if (action !== undefined && action !== 'discard' && which === undefined) throw new UsageError(safe(`to continue the draft ${action}, say: coach resume ${action}; to remove it: coach drafts discard ${action}`));
+  if (action !== undefined && action !== 'discard') throw new UsageError(safe(`unknown action "${action}": coach drafts lists them, coach drafts discard <draft> removes one`));
+  if (action === 'discard' && which === undefined) throw new UsageError('say which draft to discard: coach drafts discard <draft>, with its id from coach drafts');
+  if (which !== undefined && options.discard !== undefined && which !== options.discard) throw new UsageError('give one draft to discard, not two');
+  const target = which ?? options.discard;
   const { drafts, unreadable } = await listDrafts(notesDir);
   for (const entry of unreadable) io.stderr.write(`coach: warning: ${unreadableMessage(entry)}\n`);
-  if (options.discard !== undefined) return discard(options.discard, drafts, context);
+  if (target !== undefined) return discard(target, drafts, context);
   if (options.json) {
     const list = drafts.map(({ file, draft }) => ({
       id: draftHandle(file),

@@ -67,6 +67,24 @@ describe('coach drafts', () => {
     expect((await runCli(['drafts'], { env })).stdout).toMatch(/^newer {2}/);
   });
 
+  it('drafts discard <draft> is --discard <draft>, as followups done <n> ticks one; other words say what to type', async () => {
+    const { notes, env } = setup();
+    const result = await runCli(['drafts', 'discard', 'older'], { env });
+    expect(result).toMatchObject({ code: 0, stdout: '' });
+    expect(result.stderr).toBe('coach: discarded the draft older (Acme Corp - two-questions prep, 4 answers, saved 2026-11-21 16:05)\n');
+    expect(existsSync(join(notes, '.drafts', 'older.json'))).toBe(false);
+    for (const [args, message] of [
+      [['drafts', 'newer'], 'coach: to continue the draft newer, say: coach resume newer; to remove it: coach drafts discard newer\n'],
+      [['drafts', 'remove', 'newer'], 'coach: unknown action "remove": coach drafts lists them, coach drafts discard <draft> removes one\n'],
+      [['drafts', 'discard'], 'coach: say which draft to discard: coach drafts discard <draft>, with its id from coach drafts\n'],
+    ] as const) {
+      const refused = await runCli([...args], { env });
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr).toBe(message);
+    }
+    expect(existsSync(join(notes, '.drafts', 'newer.json'))).toBe(true);
+  });
+
   it('completes draft ids after --discard and after resume', async () => {
     const { env } = setup();
     const lines = async (words: string[]): Promise<string[]> => (await runCli(['__complete', ...words], { env })).stdout.split('\n').filter(Boolean);
