@@ -124,6 +124,12 @@ function formatLines(notes: readonly NoteSummary[], debriefed: (id: string) => b
   }));
   const width = (key: 'customer' | 'title' | 'playbook'): number => Math.min(MAX_WIDTH[key], Math.max(...rows.map((row) => row[key].length)));
   const widths = { customer: width('customer'), title: width('title'), playbook: width('playbook') };
+  // On a terminal the title gives way first, so that a row's columns fit beside each other and
+  // the id goes below them: cut with "…" down to 8 columns, and left out below that.
+  if (columns !== undefined && widths.title > 0) {
+    const room = columns - (10 + 2 + 7 + 2 + widths.customer + 2 + widths.playbook + 2 + 10) - 2;
+    widths.title = room >= 8 ? Math.min(widths.title, room) : 0;
+  }
   const lines = rows.map((row) => {
     const head = [
       column(row.date, 10),

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serializeDraft, type Draft } from '../../src/store/drafts/draft-file.js';
-import { runCli, tempDir } from '../helpers/run-cli.js';
+import { Capture, runCli, tempDir } from '../helpers/run-cli.js';
 
 const draft = (customer: string | undefined, saved: string, asked: string[]): Draft => ({
   coach_draft: 1,
@@ -35,6 +35,23 @@ describe('coach drafts', () => {
       [
         'newer  two-questions prep  (customer not given yet)  saved 2026-11-22 08:15  1 answer',
         'older  two-questions prep  Acme Corp                 saved 2026-11-21 16:05  4 answers',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('at a terminal too narrow for a row puts what does not fit on the next, indented, never broken inside a cell', async () => {
+    const { env } = setup();
+    const stdout = new Capture({ isTTY: true });
+    stdout.columns = 50;
+    const result = await runCli(['drafts'], { env, stdout });
+    expect(result.stdout).toBe(
+      [
+        'newer  two-questions prep',
+        '  (customer not given yet)  saved 2026-11-22 08:15',
+        '  1 answer',
+        'older  two-questions prep  Acme Corp',
+        '  saved 2026-11-21 16:05  4 answers',
         '',
       ].join('\n'),
     );

@@ -45,6 +45,15 @@ describe('coach history', () => {
       '            2026-11-20-acme-corp-two-questions-debrief',
       '',
     ]);
+    // Narrower, the title gives way first: cut with "…", then left out, so the columns still fit.
+    expect(await at(70)).toEqual([
+      '2026-11-25  prep     Globex                 take-the-stick  no debrief',
+      '            2026-11-25-globex-take-the-stick-prep',
+      '2026-11-20  debrief  Acme Corp  Renewal: …  two-questions',
+      '            2026-11-20-acme-corp-two-questions-debrief',
+      '',
+    ]);
+    expect((await at(60))[2]).toBe('2026-11-20  debrief  Acme Corp  two-questions');
     expect(await at(140)).toEqual([
       '2026-11-25  prep     Globex                  take-the-stick  no debrief  2026-11-25-globex-take-the-stick-prep',
       '2026-11-20  debrief  Acme Corp  Renewal: Q3  two-questions               2026-11-20-acme-corp-two-questions-debrief',
