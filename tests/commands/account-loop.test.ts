@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/formats/front-matter.js';
 import { ACCOUNT_CHECK } from '../helpers/notes.js';
-import { FakeTerminal, runCli, tempDir } from '../helpers/run-cli.js';
+import { Capture, FakeTerminal, runCli, tempDir } from '../helpers/run-cli.js';
 
 
 const FIRST_PREP = '2026-11-20-st-mary-s-trust-account-check-prep';
@@ -176,6 +176,13 @@ describe('a whole account through the CLI', () => {
         '',
       ].join('\n'),
     );
+    // At a terminal a line too long for it is wrapped between words, the note ids whole.
+    const terminal60 = new Capture({ isTTY: true });
+    terminal60.columns = 60;
+    const narrow = (await coach(['account', "st. mary's"], { stdout: terminal60 })).stdout.split('\n');
+    expect(narrow.every((row) => row.length <= 60)).toBe(true);
+    expect(narrow).toContain(`  debrief ${FIRST_DEBRIEF}`);
+    expect(narrow).toContain('2026-11-20  account-check  Renewal');
     const json = JSON.parse((await coach(['account', "st. mary's", '--json'])).stdout) as { customer: string; meetings: Record<string, unknown>[] };
     expect(json.customer).toBe("St. Mary's Trust");
     expect(json.meetings[0]).toMatchObject({
