@@ -10,8 +10,7 @@ import type { RememberedLines } from '../core/note/remembered.js';
 import { localToday, writeOut } from '../io.js';
 import { customerNotesNamed } from '../flow/customer-notes.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
-import { visibleLength } from '../terminal/fit.js';
-import { wrapText } from '../terminal/wrap.js';
+import { wrapLongLines } from '../terminal/wrap.js';
 import type { CommandContext } from './command-context.js';
 
 export interface AccountOptions {
@@ -51,14 +50,8 @@ export async function accountCommand(customerArg: string, options: AccountOption
   }
   const count = meetings.length === 1 ? '1 meeting' : `${meetings.length} meetings`;
   const text = [`${customer} · ${count}`, ...meetings.flatMap((meeting) => meetingLines(meeting, today))].join('\n');
-  if (!io.stdout.isTTY) return writeOut(io.stdout, `${text}\n`);
-  // On a terminal a line too long for it is wrapped between words, a follow-up's rest under its
-  // text: the terminal broke it anywhere, inside a note's id. One that fits is left as it is.
-  const columns = io.stdout.columns ?? 80;
-  const fitted = sanitizeForTerminal(text)
-    .split('\n')
-    .map((line) => (visibleLength(line) <= columns ? line : wrapText(line, columns)));
-  await writeOut(io.stdout, `${fitted.join('\n')}\n`);
+  // On a terminal a line too long for it is wrapped between words: the terminal broke it anywhere, inside a note's id.
+  await writeOut(io.stdout, `${io.stdout.isTTY ? wrapLongLines(sanitizeForTerminal(text), io.stdout.columns ?? 80) : text}\n`);
 }
 
 function meetingLines(meeting: Meeting, today: string): string[] {

@@ -6,6 +6,7 @@ import { splitFrontMatter } from '../formats/front-matter-split.js';
 import { writeOut } from '../io.js';
 import { findSession, readSavedNote, readSavedNoteData } from '../store/notes/find-session.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import { wrapLongLines } from '../terminal/wrap.js';
 import type { CommandContext } from './command-context.js';
 import { warnSkipped } from '../flow/skipped-note-warning.js';
 
@@ -29,6 +30,10 @@ export async function showCommand(session: string, options: ShowOptions, context
   const note = await readSavedNote(path);
   // The data block is for tools (--json, --raw); a person reads the Markdown after it.
   const text = options.raw ? note.text : (splitFrontMatter(note.text)?.body ?? note.text).replace(/^(?:\r?\n)+/, '');
-  // A note holds whatever was typed or synced in; on a terminal it must not drive the terminal.
-  await writeOut(io.stdout, io.stdout.isTTY === true ? sanitizeForTerminal(text) : text);
+  // A note holds whatever was typed or synced in; on a terminal it must not drive the terminal. To
+  // read there, a line too long for it is wrapped between words (the terminal broke it anywhere);
+  // --raw keeps its lines as they are, and piped or redirected the text is exactly the file.
+  if (io.stdout.isTTY !== true) return writeOut(io.stdout, text);
+  const safe = sanitizeForTerminal(text);
+  await writeOut(io.stdout, options.raw ? safe : wrapLongLines(safe, io.stdout.columns ?? 80));
 }

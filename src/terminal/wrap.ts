@@ -60,3 +60,16 @@ export function wrapAfter(lead: string, text: string, width: number): string {
     .map((row, index) => (index === 0 ? lead : pad) + row)
     .join('\n');
 }
+
+/**
+ * Text for a terminal `columns` wide: each line too long for it wrapped between words, its rest
+ * under its text (a list item's under its words); a line that fits is left exactly as it is, its
+ * spacing too. For what is printed to read (`show`, `account`), where the terminal would break a
+ * long line anywhere, inside a word or a note's id.
+ */
+export function wrapLongLines(text: string, columns: number): string {
+  return text
+    .split('\n')
+    .map((line) => (visibleLength(line) <= columns ? line : wrapText(line, columns)))
+    .join('\n');
+}

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/run-cli.js';
+import { Capture, runCli, tempDir } from '../helpers/run-cli.js';
 import { writeNote } from '../helpers/notes.js';
 
 let notes: string;
@@ -20,6 +20,35 @@ describe('coach show', () => {
     expect(byId.stdout).toBe('# Meeting prep: Acme Corp\n\nThe body.\n');
     expect((await runCli(['show', join(notes, `${ID}.md`)])).stdout).toBe(byId.stdout);
     expect((await show([`${ID}.md`])).stdout).toBe(byId.stdout);
+  });
+
+  it('at a terminal wraps a line too long for it between words, a list item under its words; piped and --raw, the lines are the file\'s', async () => {
+    const paragraph = 'Two questions, written down and carried into the room, keep your attention on the customer.';
+    const item = '- Talk to at least two more people at the customer who use or depend on the system';
+    writeNote(notes, ID, { customer: 'Acme Corp', playbook: 'two-questions', date: '2026-11-20' }, '', `\n# Prep\n\n${paragraph}\n\n${item}\n\n**Short:**  kept  as  it  is\n`);
+    const stdout = new Capture({ isTTY: true });
+    stdout.columns = 40;
+    const shown = (await runCli(['show', ID], { env: { COACH_NOTES_DIR: notes }, stdout })).stdout;
+    expect(shown).toBe(
+      [
+        '# Prep',
+        '',
+        'Two questions, written down and carried',
+        'into the room, keep your attention on',
+        'the customer.',
+        '',
+        '- Talk to at least two more people at',
+        '  the customer who use or depend on the',
+        '  system',
+        '',
+        '**Short:**  kept  as  it  is',
+        '',
+      ].join('\n'),
+    );
+    expect((await show([ID])).stdout).toContain(`${paragraph}\n\n${item}\n`);
+    const raw = new Capture({ isTTY: true });
+    raw.columns = 40;
+    expect((await runCli(['show', ID, '--raw'], { env: { COACH_NOTES_DIR: notes }, stdout: raw })).stdout).toContain(`${paragraph}\n`);
   });
 
   it('prints the note exactly as it is on disk with --raw', async () => {
