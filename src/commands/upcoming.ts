@@ -17,9 +17,10 @@ import { warnSkipped } from '../flow/skipped-note-warning.js';
 import { localToday, userTimeZone, writeOut } from '../io.js';
 import { readNotesIndex, type NoteSummary } from '../store/notes/notes-index.js';
 import { loadPlaybook } from '../store/playbooks/playbook-library.js';
-import { column } from '../terminal/fit.js';
+import { column, visibleLength } from '../terminal/fit.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
+import { wrapText } from '../terminal/wrap.js';
 import type { CommandContext } from './command-context.js';
 
 export interface UpcomingOptions {
@@ -66,7 +67,10 @@ export async function upcomingCommand(file: string, options: UpcomingOptions, co
   }
   const prepared = listed.filter((item) => item.prep).length;
   io.stderr.write(`Meetings from ${span}, ${prepared} of ${listed.length} prepared:\n`);
-  await writeOut(io.stdout, listed.map(line).join(''));
+  // On a terminal a meeting too long for a row goes on under its title, between words: the terminal
+  // broke it anywhere, inside a prep's id. A file or a pipe gets a line each.
+  const columns = io.stdout.isTTY ? (io.stdout.columns ?? 80) : undefined;
+  await writeOut(io.stdout, listed.map((item) => fitted(line(item), columns)).join(''));
 
   const missing = listed.filter((item) => !item.prep);
   // A list piped on (`coach upcoming cal.ics | grep Acme`) is only a list.
@@ -84,6 +88,16 @@ export async function upcomingCommand(file: string, options: UpcomingOptions, co
   const { prepCommand } = await import('./prep.js');
   const sessionOptions = { input: true, save: true, review: true, notesDir: options.notesDir, playbooks: options.playbooks };
   await prepCommand(options.playbook, sessionOptions, context, fillFromMeeting(chosen.meeting, chosen.guess, basename(file)));
+}
+
+/** The day, time and prep columns before a meeting's title. */
+const TITLE_COLUMN = 11 + 13 + 10;
+
+/** A line from `line`, with what does not fit in `columns` on rows under the title. */
+function fitted(text: string, columns: number | undefined): string {
+  const body = text.slice(0, -1);
+  if (columns === undefined || visibleLength(body) <= columns) return text;
+  return `${body.slice(0, TITLE_COLUMN)}${wrapText(body.slice(TITLE_COLUMN), columns - TITLE_COLUMN).replace(/\n/g, `\n${' '.repeat(TITLE_COLUMN)}`)}\n`;
 }
 
 /** `Tue 1 Dec  20:00-20:30  no prep   Tailspin Toys weekly check-in  · Tailspin Toys`. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFrontMatter } from '../../src/formats/front-matter.js';
 import { playbooksDir, writeNote } from '../helpers/notes.js';
 import { repoPath } from '../helpers/playbooks.js';
-import { FakeTerminal, runCli, tempDir } from '../helpers/run-cli.js';
+import { Capture, FakeTerminal, runCli, tempDir } from '../helpers/run-cli.js';
 
 const calendar = repoPath('tests/fixtures/calendar/google-calendar.ics');
 /** Friday 27 November 2026, 13:00 in Berlin: the week ahead crosses into December. */
@@ -31,6 +31,21 @@ describe('coach upcoming: the next seven days of a calendar, and which meetings 
       'Wed 2 Dec  10:00-11:00  no prep   Pipeline review',
       '',
     ]);
+  });
+
+  it('at a terminal a meeting too long for a row goes on under its title, between words, the prep id whole', async () => {
+    const { notes, args } = setup();
+    writeNote(notes, '2026-12-01-northwind-meeting-check-prep', { customer: 'Northwind', title: 'Northwind renewal: pricing concerns', date: '2026-12-01' });
+    const stdout = new Capture({ isTTY: true });
+    stdout.columns = 80;
+    const result = await runCli(['upcoming', calendar, '--no-input', ...args], { ...clock, stdout });
+    expect(result.stdout.split('\n').slice(0, 4)).toEqual([
+      'Tue 1 Dec  01:00-02:00  prepared  Northwind renewal: pricing concerns ·',
+      '                                  Northwind · 19:00 America/New_York · prep:',
+      '                                  2026-12-01-northwind-meeting-check-prep',
+      'Tue 1 Dec  20:00-20:30  no prep   Tailspin Toys weekly check-in (after their',
+    ]);
+    expect(result.stdout).toContain('\nWed 2 Dec  all day      no prep   Fabrikam site visit  · Fabrikam\n');
   });
 
   it('a prep under the customer name the title gives counts, whatever its own title', async () => {
