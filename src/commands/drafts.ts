@@ -51,7 +51,6 @@ export async function draftsCommand(action: string | undefined, which: string | 
   // On a terminal too narrow for a row, the cells that do not fit go on the next row, indented:
   // the terminal broke them anywhere, inside a customer's name or a date.
   const columns = io.stdout.isTTY ? (io.stdout.columns ?? 80) : undefined;
-  const under = '  ';
   const lines = rows.map((row) => {
     const cells = row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)));
     if (columns === undefined || cells.join('  ').length <= columns) return cells.join('  ');
@@ -62,7 +61,7 @@ export async function draftsCommand(action: string | undefined, which: string | 
       if (longer.trimEnd().length <= columns) current = longer;
       else {
         shown.push(current.trimEnd());
-        current = under + cell;
+        current = `  ${cell}`;
       }
     }
     shown.push(current.trimEnd());

@@ -20,7 +20,7 @@ import { loadPlaybook } from '../store/playbooks/playbook-library.js';
 import { column, visibleLength } from '../terminal/fit.js';
 import { sanitizeForTerminal as safe } from '../terminal/sanitize.js';
 import { terminalStreams } from '../terminal/terminal-streams.js';
-import { wrapText } from '../terminal/wrap.js';
+import { wrapAfter } from '../terminal/wrap.js';
 import type { CommandContext } from './command-context.js';
 
 export interface UpcomingOptions {
@@ -97,7 +97,7 @@ const TITLE_COLUMN = 11 + 13 + 10;
 function fitted(text: string, columns: number | undefined): string {
   const body = text.slice(0, -1);
   if (columns === undefined || visibleLength(body) <= columns) return text;
-  return `${body.slice(0, TITLE_COLUMN)}${wrapText(body.slice(TITLE_COLUMN), columns - TITLE_COLUMN).replace(/\n/g, `\n${' '.repeat(TITLE_COLUMN)}`)}\n`;
+  return `${wrapAfter(body.slice(0, TITLE_COLUMN), body.slice(TITLE_COLUMN), columns)}\n`;
 }
 
 /** `Tue 1 Dec  20:00-20:30  no prep   Tailspin Toys weekly check-in  · Tailspin Toys`. */

@@ -4,7 +4,7 @@ import { listedId, listPlaybooks, type ListedPlaybook } from '../../store/playbo
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { CommandContext } from '../command-context.js';
 import { collapseWhitespace } from '../../core/text/text-lines.js';
-import { wrapText } from '../../terminal/wrap.js';
+import { wrapAfter } from '../../terminal/wrap.js';
 
 export interface PlaybooksListOptions {
   json?: true | undefined;
@@ -37,7 +37,7 @@ function listText(listed: readonly ListedPlaybook[], width: number | undefined):
     const lead = `${listedId(entry).padEnd(idWidth)}  ${entry.source.padEnd(sourceWidth)}  `;
     const text = sanitizeForTerminal(`${collapseWhitespace(about)}${hides}`);
     if (width === undefined || lead.length + text.length <= width) return sanitizeForTerminal(lead) + text;
-    return sanitizeForTerminal(lead) + wrapText(text, width - lead.length).replace(/\n/g, `\n${' '.repeat(lead.length)}`);
+    return wrapAfter(sanitizeForTerminal(lead), text, width);
   });
   return `${lines.join('\n')}\n`;
 }
