@@ -61,11 +61,40 @@ const WILDCARDS = new Set(['<word>', '<number>', '<name>', '<start>']);
  * answer, and each check of an answer looks at the same text again.
  */
 const phraseTokensCache = new Map<string, string[]>();
-let lastText: { text: string; tokens: Token[] } | undefined;
+/** The text's tokens, and where each word (lower-cased) stands among them. */
+interface TokenizedText {
+  text: string;
+  tokens: Token[];
+  wordsAt: Map<string, number[]>;
+}
+let lastText: TokenizedText | undefined;
 
-function tokensOf(text: string): Token[] {
-  if (lastText?.text !== text) lastText = { text, tokens: tokenize(text) };
-  return lastText.tokens;
+function tokensOf(text: string): TokenizedText {
+  if (lastText?.text !== text) {
+    const tokens = tokenize(text);
+    const wordsAt = new Map<string, number[]>();
+    tokens.forEach((token, index) => {
+      if (token.kind !== 'word') return;
+      const at = wordsAt.get(token.lower);
+      if (at) at.push(index);
+      else wordsAt.set(token.lower, [index]);
+    });
+    lastText = { text, tokens, wordsAt };
+  }
+  return lastText;
+}
+
+/**
+ * Where a phrase may start: a phrase that opens with a plain word starts only where one of that
+ * word's forms stands, so it is tried there alone. Trying every phrase at every word made the
+ * matcher hot enough for V8 to optimise it on a second thread, which a prep of two-questions then
+ * waited 8 ms for at exit; one that opens with a wildcard or a mark is tried everywhere.
+ */
+function startsOf(first: string, { tokens, wordsAt }: TokenizedText): Iterable<number> {
+  if (!isWordPattern(first) || WILDCARDS.has(first)) return tokens.keys();
+  const starts: number[] = [];
+  for (const form of formsOf(first)) starts.push(...(wordsAt.get(form) ?? []));
+  return starts;
 }
 
 /** The tokens of a phrase as written in a playbook, wildcards included; none means it names nothing. */
@@ -109,16 +138,21 @@ function inflections(word: string): Set<string> {
 }
 
 const inflectionCache = new Map<string, Set<string>>();
-function accepts(phraseWord: string, token: Token & { kind: 'word' }): boolean {
-  if (phraseWord === '<word>') return true;
-  if (phraseWord === '<number>') return /\d/.test(token.lower);
-  if (phraseWord === '<name>') return !token.sentenceStart && startsUpperCase(token.text) && !NOT_NAMES.has(token.lower.replace(/'.*/, ''));
+/** A phrase word's forms, kept: each is looked for in every answer. */
+function formsOf(phraseWord: string): Set<string> {
   let forms = inflectionCache.get(phraseWord);
   if (!forms) {
     forms = inflections(phraseWord);
     inflectionCache.set(phraseWord, forms);
   }
-  return forms.has(token.lower);
+  return forms;
+}
+
+function accepts(phraseWord: string, token: Token & { kind: 'word' }): boolean {
+  if (phraseWord === '<word>') return true;
+  if (phraseWord === '<number>') return /\d/.test(token.lower);
+  if (phraseWord === '<name>') return !token.sentenceStart && startsUpperCase(token.text) && !NOT_NAMES.has(token.lower.replace(/'.*/, ''));
+  return formsOf(phraseWord).has(token.lower);
 }
 
 /** A capital letter first, of any script; the ASCII twin decides an ASCII letter. */
@@ -140,12 +174,14 @@ export interface PhraseMatch {
 
 /** Every place one of the phrases occurs in the text, in the order they appear. */
 export function findPhrases(text: string, phrases: readonly string[]): PhraseMatch[] {
-  const tokens = tokensOf(text);
+  const tokenized = tokensOf(text);
+  const { tokens } = tokenized;
   const matches: PhraseMatch[] = [];
   for (const phrase of phrases) {
     const wanted = phraseTokens(phrase);
-    if (wanted.length === 0) continue;
-    for (let i = 0; i < tokens.length; i++) {
+    const first = wanted[0];
+    if (first === undefined) continue;
+    for (const i of startsOf(first, tokenized)) {
       const end = matchAt(tokens, i, wanted);
       if (end === undefined) continue;
       const first = tokens[i];
