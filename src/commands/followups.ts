@@ -98,7 +98,14 @@ export async function followupsCommand(action: string | undefined, which: string
     const last = rows.length - 1;
     const tail = sanitizeForTerminal(where);
     if (visibleLength(rows[last] ?? '') + 5 + visibleLength(tail) <= room) rows[last] = `${rows[last]}  ·  ${tail}`;
-    else rows.push(tail);
+    else if (lead.length + visibleLength(tail) <= width) rows.push(tail);
+    else {
+      // Too long for a row under the text (a narrow terminal, a long id): the customer and the id a
+      // row each, under the number when the id needs the room.
+      const id = sanitizeForTerminal(item.note.id);
+      const indent = ' '.repeat(lead.length + visibleLength(id) <= width ? lead.length : 5);
+      return `${lead}${rows.join(`\n${' '.repeat(lead.length)}`)}\n${indent}${sanitizeForTerminal(item.note.customer)}\n${indent}${id}`;
+    }
     return `${lead}${rows.join(`\n${' '.repeat(lead.length)}`)}`;
   });
   await writeOut(io.stdout, `${lines.join('\n')}\n`);

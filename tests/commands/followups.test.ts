@@ -68,19 +68,33 @@ describe('coach followups', () => {
   it('at a terminal wraps each follow-up between words under its own text, with the note\'s id whole', async () => {
     const id = (await debrief('Acme', ['Send the pilot plan with the rollout dates and the risks - me - 2026-12-04'])).replace(/\.md$/, '');
     const stdout = new Capture({ isTTY: true });
-    stdout.columns = 60;
+    stdout.columns = 66;
     const result = await runCli(['followups'], { env: { COACH_NOTES_DIR: notes }, stdout });
     expect(result.code, result.stderr).toBe(0);
+    // Every row within the 66 columns: the customer and the id fit on a row of their own.
     expect(result.stdout).toBe(
       [
-        '  1  2026-12-04  Send the pilot plan with the rollout dates',
-        '                 and the risks (me)',
+        '  1  2026-12-04  Send the pilot plan with the rollout dates and',
+        '                 the risks (me)',
         `                 Acme  ·  ${id}`,
         '',
       ].join('\n'),
     );
+    expect(result.stdout.split('\n').every((row) => row.length <= 66)).toBe(true);
     // Piped, the same follow-up is one line.
     expect((await coach(['followups'])).stdout).toBe(`  1  2026-12-04  Send the pilot plan with the rollout dates and the risks (me)  ·  Acme  ·  ${id}\n`);
+  });
+
+  it('at a terminal too narrow for the customer and the id on one row gives each a row, the id whole', async () => {
+    const id = (await debrief('Acme', ['Send the pilot plan - me - 2026-12-04'])).replace(/\.md$/, '');
+    const stdout = new Capture({ isTTY: true });
+    stdout.columns = 17 + id.length + 2;
+    const result = await runCli(['followups'], { env: { COACH_NOTES_DIR: notes }, stdout });
+    expect(result.stdout).toBe(['  1  2026-12-04  Send the pilot plan (me)', '                 Acme', `                 ${id}`, ''].join('\n'));
+    // Narrower than the id under the text: under the number.
+    const narrower = new Capture({ isTTY: true });
+    narrower.columns = 5 + id.length;
+    expect((await runCli(['followups'], { env: { COACH_NOTES_DIR: notes }, stdout: narrower })).stdout.split('\n').slice(-3)).toEqual(['     Acme', `     ${id}`, '']);
   });
 
   it('done <n> ticks only that line, atomically; a box ticked by hand leaves the list too', async () => {
