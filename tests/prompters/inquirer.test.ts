@@ -252,11 +252,13 @@ describe('inquirerPrompter', () => {
   });
 
   it('multi: at 40 columns the keys it takes are broken between tips, not inside one', async () => {
-    const { events, getScreen } = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'multi', prompt: 'Which?', choices: ['time', 'energy'] }), step });
+    const { answer, events, getScreen } = await render(askPromptAt(40), { question: Question.parse({ id: 'q', type: 'multi', prompt: 'Which?', choices: ['time', 'energy'], required: false }), step });
     const rows = getScreen().split('\n');
     const tips = rows.slice(rows.findIndex((row) => row.startsWith('↑↓')));
     expect(tips).toEqual(['↑↓ navigate • space select • a all', 'i invert • ⏎ submit']);
+    // Answered, so the prompt is not left waiting when the test ends.
     events.keypress('enter');
+    await expect(answer).resolves.toBeUndefined();
   });
 
   it('pickOne: at 40 columns the description under the list is broken between words', async () => {
