@@ -48,26 +48,29 @@ export async function draftsCommand(action: string | undefined, which: string | 
   }
   const rows = drafts.map(({ file, draft }) => [safe(draftHandle(file)), safe(`${draft.playbook.id} ${draft.phase}`), draftCustomer(draft), `saved ${savedAt(draft)}`, answersKept(draft)]);
   const widths = rows.reduce<number[]>((max, row) => row.map((cell, i) => Math.max(max[i] ?? 0, cell.length)), []);
-  // On a terminal too narrow for a row, the cells that do not fit go on the next row, indented:
-  // the terminal broke them anywhere, inside a customer's name or a date.
   const columns = io.stdout.isTTY ? (io.stdout.columns ?? 80) : undefined;
-  const lines = rows.map((row) => {
-    const cells = row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)));
-    if (columns === undefined || cells.join('  ').length <= columns) return cells.join('  ');
-    const shown: string[] = [];
-    let current = cells[0] ?? '';
-    for (const cell of cells.slice(1)) {
-      const longer = `${current}  ${cell}`;
-      if (longer.trimEnd().length <= columns) current = longer;
-      else {
-        shown.push(current.trimEnd());
-        current = `  ${cell}`;
-      }
-    }
-    shown.push(current.trimEnd());
-    return shown.join('\n');
-  });
+  const lines = rows.map((row) => fitCells(row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))), columns));
   await writeOut(io.stdout, `${lines.join('\n')}\n`);
+}
+
+/**
+ * A row's cells two spaces apart; on a terminal `columns` wide, the cells that do not fit go on the
+ * next row, indented: the terminal broke them anywhere, inside a customer's name or a date.
+ */
+function fitCells(cells: readonly string[], columns: number | undefined): string {
+  if (columns === undefined || cells.join('  ').length <= columns) return cells.join('  ');
+  const shown: string[] = [];
+  let current = cells[0] ?? '';
+  for (const cell of cells.slice(1)) {
+    const longer = `${current}  ${cell}`;
+    if (longer.trimEnd().length <= columns) current = longer;
+    else {
+      shown.push(current.trimEnd());
+      current = `  ${cell}`;
+    }
+  }
+  shown.push(current.trimEnd());
+  return shown.join('\n');
 }
 
 async function discard(id: string, drafts: readonly LoadedDraft[], context: CommandContext): Promise<void> {
